@@ -1,0 +1,31 @@
+// ESLint flat config: typescript-eslint's recommended rules everywhere, stricter in core/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'out/', '.vite/', 'test-results/', 'core/python/py/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2023 } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error', 'no-console': 'error' },
+  },
+  {
+    files: ['cli/**', 'electron/**', 'scripts/**', 'bench/**', 'tests/**', 'bin/**', '*.ts', '*.mts', '*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
+);
