@@ -1,0 +1,56 @@
+// Entry point of the `gradlab` command: dispatches to one module per subcommand.
+// Contract (DESIGN.md): bad input prints one clear line on stderr and exits with status 2.
+import { UsageError, reportFailure } from './errors.ts';
+
+interface Command {
+  summary: string;
+  load: () => Promise<{ main: (args: string[]) => Promise<number> }>;
+}
+
+const commands: Record<string, Command> = {
+  run: {
+    summary:
+      'run FILE [--fresh] [--json]            run every Python cell of a lesson, notebook or .py file',
+    load: () => import('./commands/run.ts'),
+  },
+  derive: {
+    summary: 'derive EXPR --wrt VARS [--at x=2] [--json]  symbolic derivative beside autograd',
+    load: () => import('./commands/derive.ts'),
+  },
+  grade: {
+    summary:
+      'grade LESSON ID (--answer TEXT | --answer-file FILE) [--json]  grade one practice answer',
+    load: () => import('./commands/grade.ts'),
+  },
+  check: {
+    summary:
+      'check PATH...                          validate lesson files (file:line:col messages)',
+    load: () => import('./commands/check.ts'),
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(commands).map((c) => `  gradlab ${c.summary}`);
+  return ['usage:', ...lines].join('\n');
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command)
+    throw new UsageError(
+      `unknown command '${name}' (expected one of: ${Object.keys(commands).join(', ')})`,
+    );
+  const module = await command.load();
+  return module.main(rest);
+}
+
+try {
+  process.exitCode = await dispatch(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}
