@@ -1,0 +1,36 @@
+// The one interface between the renderer and its host: the Electron preload (window.gradlab)
+// or the web build's own implementation. The renderer never talks to the host any other way.
+
+/** A lesson file as the host found it; the renderer parses it with core/lessons. */
+export interface LessonSource {
+  /** Stable key: `builtin:<file name>` or the absolute path of an instructor's file. */
+  key: string;
+  /** File name shown in error messages (`file:line:col`). */
+  fileName: string;
+  text: string;
+  origin: 'builtin' | 'folder';
+}
+
+/** What the host found in its progress store. */
+export interface StoredProgress {
+  /** The renderer's own progress document (opaque to the host), or null if there is none yet. */
+  data: unknown;
+  /** A sentence for the student when something was recovered, e.g. a corrupt file moved aside. */
+  notice?: string;
+}
+
+export interface HostApi {
+  readonly kind: 'electron' | 'web';
+  /** Built-in lessons, then those of the instructor's opened folder (if any). */
+  listLessons(): Promise<LessonSource[]>;
+  /** Asks for a folder of lesson files; resolves to its lessons, or null if cancelled. */
+  openLessonFolder(): Promise<LessonSource[] | null>;
+  /** Called with each lesson file that changed on disk; returns an unsubscribe function. */
+  onLessonChanged(listener: (lesson: LessonSource) => void): () => void;
+  loadProgress(): Promise<StoredProgress>;
+  saveProgress(data: unknown): Promise<void>;
+  /** Offers the CSV to the user (save dialog or download); resolves to where it went, or null. */
+  exportGrades(csv: string, suggestedName: string): Promise<string | null>;
+  /** Opens an http(s) link the user clicked in the system browser. */
+  openExternal(url: string): Promise<void>;
+}
