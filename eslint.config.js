@@ -12,7 +12,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.es2023 } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -21,7 +24,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'error', 'no-console': 'error' },
   },
   {
-    files: ['cli/**', 'electron/**', 'scripts/**', 'bench/**', 'tests/**', 'bin/**', '*.ts', '*.mts', '*.js'],
+    files: [
+      'cli/**',
+      'electron/**',
+      'scripts/**',
+      'bench/**',
+      'tests/**',
+      'bin/**',
+      '*.ts',
+      '*.mts',
+      '*.js',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
