@@ -1,0 +1,76 @@
+// Python cells of notebook-style Markdown: every ```python fence, and each solution the seed
+// hides in an HTML comment right after a "Double-click here for the solution" paragraph.
+import type { Token } from 'markdown-it';
+import type { NotebookCell } from './notebook.ts';
+import { blockTokens } from './markdown.ts';
+
+const PYTHON_INFO = new Set(['python', 'python3', 'py', 'ipython', 'ipython3']);
+const SOLUTION_PROMPT = /for the solution/i;
+const WHOLE_COMMENT = /^<!--([\s\S]*?)-->\s*$/;
+
+export function isPythonFence(token: Token): boolean {
+  return token.type === 'fence' && PYTHON_INFO.has(fenceLanguage(token.info));
+}
+
+/** The first word of a fence's info string, lower-cased (```Python title="x" -> 'python'). */
+export function fenceLanguage(info: string): string {
+  return (info.trim().split(/\s+/)[0] ?? '').toLowerCase();
+}
+
+export function markdownCells(text: string): NotebookCell[] {
+  const tokens = blockTokens(text);
+  const cells: NotebookCell[] = [];
+  tokens.forEach((token, index) => {
+    const startLine = token.map ? token.map[0] : 0;
+    if (isPythonFence(token)) {
+      cells.push({
+        kind: 'code',
+        code: trimTrailingBlankLines(token.content),
+        line: startLine + 2,
+      });
+      return;
+    }
+    const solution = hiddenSolution(tokens, index);
+    if (solution !== null)
+      cells.push({ kind: 'solution', code: solution.code, line: startLine + 1 + solution.offset });
+  });
+  return cells;
+}
+
+/** The code of an HTML comment that follows a "... for the solution" paragraph, else null. */
+export function hiddenSolution(
+  tokens: Token[],
+  index: number,
+): { code: string; offset: number } | null {
+  const token = tokens[index];
+  if (token.type !== 'html_block') return null;
+  const comment = WHOLE_COMMENT.exec(token.content.trim());
+  const prompt = tokens[index - 2];
+  if (!comment || tokens[index - 1]?.type !== 'paragraph_close' || prompt?.type !== 'inline')
+    return null;
+  if (!SOLUTION_PROMPT.test(prompt.content)) return null;
+  const lines = trimTrailingBlankLines(comment[1]).split('\n');
+  let offset = 0;
+  while (lines.length > 0 && lines[0].trim() === '') {
+    lines.shift();
+    offset += 1;
+  }
+  if (lines.length === 0) return null;
+  return { code: dedent(lines).join('\n'), offset };
+}
+
+/** Removes trailing lines that hold only whitespace (a notebook export's padding). */
+export function trimTrailingBlankLines(code: string): string {
+  const lines = code.split('\n');
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  return lines.join('\n');
+}
+
+/** Strips the indentation all non-blank lines share (a comment's code may be indented). */
+function dedent(lines: string[]): string[] {
+  const indents = lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
+  const common = Math.min(...indents);
+  return lines.map((line) => line.slice(common));
+}
