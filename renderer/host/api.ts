@@ -19,6 +19,9 @@ export interface StoredProgress {
   notice?: string;
 }
 
+/** A command the host's own menu asks the renderer to carry out (File ▸ Open lesson folder…). */
+export type MenuCommand = 'open-lesson-folder' | 'export-grades';
+
 export interface HostApi {
   readonly kind: 'electron' | 'web';
   /** Built-in lessons, then those of the instructor's opened folder (if any). */
@@ -33,4 +36,9 @@ export interface HostApi {
   exportGrades(csv: string, suggestedName: string): Promise<string | null>;
   /** Opens an http(s) link the user clicked in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Called when the user picks a command from the host's menu (Electron only: a web host has no
+   * menu and leaves this out); the renderer runs it as if its own button was pressed.
+   */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,0 +1,45 @@
+// The lessons the app offers: the built-in course, then the instructor's opened folder (at most
+// one at a time), whose changes are pushed to the renderer as they happen.
+import type { LessonSource } from '../renderer/host/api.ts';
+import { readLessonFolder } from './lesson-files.ts';
+import { watchLessonFolder, type LessonWatcherOptions } from './lesson-watcher.ts';
+
+export interface LessonLibrary {
+  list(): Promise<LessonSource[]>;
+  /** Makes folder the opened one (watching it) and returns its lessons. */
+  openFolder(folder: string): Promise<LessonSource[]>;
+  close(): void;
+}
+
+export function createLessonLibrary(
+  builtinFolder: string,
+  onChange: (lesson: LessonSource) => void,
+  watcherOptions: LessonWatcherOptions = {},
+): LessonLibrary {
+  let openedFolder: string | null = null;
+  let stopWatching = () => {};
+
+  const folderLessons = () =>
+    openedFolder === null ? Promise.resolve([]) : readLessonFolder(openedFolder, 'folder');
+
+  return {
+    async list() {
+      const [builtin, opened] = await Promise.all([
+        readLessonFolder(builtinFolder, 'builtin'),
+        folderLessons(),
+      ]);
+      return [...builtin, ...opened];
+    },
+    async openFolder(folder) {
+      const lessons = await readLessonFolder(folder, 'folder');
+      stopWatching();
+      openedFolder = folder;
+      stopWatching = watchLessonFolder(folder, onChange, watcherOptions);
+      return lessons;
+    },
+    close() {
+      stopWatching();
+      stopWatching = () => {};
+    },
+  };
+}
