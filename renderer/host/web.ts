@@ -1,0 +1,155 @@
+// The web build's host: built-in lessons bundled into the page, progress in localStorage,
+// grades exported as a download, lesson folders opened with the browser's folder picker.
+import type { HostApi, LessonSource, StoredProgress } from './api.ts';
+
+const progressKey = 'gradlab.progress.v1';
+const lessonFilePattern = /\.(md|ipynb)$/i;
+const folderPollMs = 2000;
+
+const builtinFiles = import.meta.glob<string>('/lessons/*.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+function builtinLessons(): LessonSource[] {
+  return Object.entries(builtinFiles)
+    .filter(([path]) => !/\/README\.md$/i.test(path))
+    .map(([path, text]) => {
+      const fileName = path.replace(/^.*\//, '');
+      return { key: `builtin:${fileName}`, fileName, text, origin: 'builtin' as const };
+    })
+    .sort((a, b) => a.fileName.localeCompare(b.fileName));
+}
+
+interface WatchedFile {
+  handle: FileSystemFileHandle;
+  lastModified: number;
+  path: string;
+}
+
+/** The File System Access API's picker, where the browser has it (Chromium); not in lib.dom. */
+type DirectoryPicker = () => Promise<FileSystemDirectoryHandle>;
+
+export class WebHost implements HostApi {
+  readonly kind = 'web' as const;
+  private folderLessons: LessonSource[] = [];
+  private readonly listeners = new Set<(lesson: LessonSource) => void>();
+  private watched: WatchedFile[] = [];
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+
+  async listLessons(): Promise<LessonSource[]> {
+    return [...builtinLessons(), ...this.folderLessons];
+  }
+
+  async openLessonFolder(): Promise<LessonSource[] | null> {
+    const picker = (window as unknown as { showDirectoryPicker?: DirectoryPicker })
+      .showDirectoryPicker;
+    const lessons = picker ? await this.pickWithHandle(picker) : await this.pickWithInput();
+    if (lessons === null) return null;
+    this.folderLessons = lessons;
+    return lessons;
+  }
+
+  onLessonChanged(listener: (lesson: LessonSource) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async loadProgress(): Promise<StoredProgress> {
+    const text = localStorage.getItem(progressKey);
+    if (text === null) return { data: null };
+    try {
+      return { data: JSON.parse(text) as unknown };
+    } catch {
+      localStorage.setItem(`${progressKey}.corrupt-${Date.now()}`, text);
+      localStorage.removeItem(progressKey);
+      return {
+        data: null,
+        notice: 'Saved progress could not be read; it was set aside and a fresh record started.',
+      };
+    }
+  }
+
+  async saveProgress(data: unknown): Promise<void> {
+    localStorage.setItem(progressKey, JSON.stringify(data));
+  }
+
+  async exportGrades(csv: string, suggestedName: string): Promise<string | null> {
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return suggestedName;
+  }
+
+  async openExternal(url: string): Promise<void> {
+    if (!/^https?:\/\//i.test(url)) return;
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  private async pickWithHandle(picker: DirectoryPicker): Promise<LessonSource[] | null> {
+    let directory: FileSystemDirectoryHandle;
+    try {
+      directory = await picker();
+    } catch {
+      return null; // cancelled
+    }
+    const watched: WatchedFile[] = [];
+    for await (const handle of directory.values()) {
+      if (handle.kind !== 'file' || !lessonFilePattern.test(handle.name)) continue;
+      const file = await handle.getFile();
+      watched.push({
+        handle,
+        lastModified: file.lastModified,
+        path: `${directory.name}/${file.name}`,
+      });
+    }
+    this.watch(watched);
+    return Promise.all(watched.map(async (w) => folderLesson(w.path, await w.handle.getFile())));
+  }
+
+  private pickWithInput(): Promise<LessonSource[] | null> {
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.webkitdirectory = true;
+      input.multiple = true;
+      input.addEventListener('cancel', () => resolve(null));
+      input.addEventListener('change', () => {
+        const files = [...(input.files ?? [])].filter((f) => lessonFilePattern.test(f.name));
+        void Promise.all(files.map((f) => folderLesson(f.webkitRelativePath || f.name, f))).then(
+          resolve,
+        );
+      });
+      input.click();
+    });
+  }
+
+  /** The web has no file watching: poll the picked files' modification times instead. */
+  private watch(files: WatchedFile[]): void {
+    clearInterval(this.pollTimer);
+    this.watched = files;
+    if (files.length === 0) return;
+    this.pollTimer = setInterval(() => void this.pollChanges(), folderPollMs);
+  }
+
+  private async pollChanges(): Promise<void> {
+    for (const watched of this.watched) {
+      const file = await watched.handle.getFile().catch(() => null);
+      if (!file || file.lastModified === watched.lastModified) continue;
+      watched.lastModified = file.lastModified;
+      const lesson = await folderLesson(watched.path, file);
+      this.folderLessons = this.folderLessons.map((l) => (l.key === lesson.key ? lesson : l));
+      for (const listener of this.listeners) listener(lesson);
+    }
+  }
+}
+
+async function folderLesson(path: string, file: File): Promise<LessonSource> {
+  return { key: `folder:${path}`, fileName: path, text: await file.text(), origin: 'folder' };
+}

@@ -1,0 +1,130 @@
+// The student's progress: which steps of each lesson were seen, and each practice item's
+// attempts and score. Stored through the host as one JSON document; read back defensively.
+import { z } from 'zod';
+import type { HostApi } from '../host/api.ts';
+
+const itemProgressSchema = z.object({
+  attempts: z.number().int().nonnegative(),
+  score: z.number().min(0).max(1),
+  correct: z.boolean(),
+  hintsShown: z.number().int().nonnegative(),
+  solutionShown: z.boolean(),
+  lastAnswer: z.string(),
+  /** ISO time of the last check. */
+  time: z.string(),
+});
+
+const lessonProgressSchema = z.object({
+  title: z.string(),
+  step: z.number().int().nonnegative(),
+  stepsSeen: z.array(z.number().int().nonnegative()),
+  stepCount: z.number().int().nonnegative(),
+  items: z.record(z.string(), itemProgressSchema),
+});
+
+const progressSchema = z.object({
+  version: z.literal(1),
+  currentLesson: z.string().nullable(),
+  lessons: z.record(z.string(), lessonProgressSchema),
+});
+
+export type ItemProgress = z.infer<typeof itemProgressSchema>;
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+export type ProgressDocument = z.infer<typeof progressSchema>;
+
+function emptyDocument(): ProgressDocument {
+  return { version: 1, currentLesson: null, lessons: {} };
+}
+
+export function emptyItem(): ItemProgress {
+  return {
+    attempts: 0,
+    score: 0,
+    correct: false,
+    hintsShown: 0,
+    solutionShown: false,
+    lastAnswer: '',
+    time: '',
+  };
+}
+
+export class Progress {
+  private doc: ProgressDocument = emptyDocument();
+  private readonly listeners = new Set<() => void>();
+  private saving: Promise<void> = Promise.resolve();
+  private readonly host: HostApi;
+
+  constructor(host: HostApi) {
+    this.host = host;
+  }
+
+  /** Loads the stored document; returns a sentence for the student if something was wrong. */
+  async load(): Promise<string | undefined> {
+    const stored = await this.host.loadProgress();
+    if (stored.data === null) return stored.notice;
+    const parsed = progressSchema.safeParse(stored.data);
+    if (parsed.success) {
+      this.doc = parsed.data;
+      return stored.notice;
+    }
+    return (
+      (stored.notice ? stored.notice + ' ' : '') +
+      'Saved progress was in an unknown format and was not used; it will be replaced on the next save.'
+    );
+  }
+
+  get document(): Readonly<ProgressDocument> {
+    return this.doc;
+  }
+
+  lesson(key: string, title: string, stepCount: number): LessonProgress {
+    let lesson = this.doc.lessons[key];
+    if (!lesson) {
+      lesson = { title, step: 0, stepsSeen: [], stepCount, items: {} };
+      this.doc.lessons[key] = lesson;
+    }
+    lesson.title = title;
+    lesson.stepCount = stepCount;
+    return lesson;
+  }
+
+  item(lessonKey: string, itemId: string): ItemProgress {
+    const lesson = this.doc.lessons[lessonKey];
+    if (!lesson) throw new Error(`No progress for lesson ${lessonKey}`);
+    lesson.items[itemId] ??= emptyItem();
+    return lesson.items[itemId];
+  }
+
+  setCurrentLesson(key: string): void {
+    this.doc.currentLesson = key;
+    this.changed();
+  }
+
+  markStep(lesson: LessonProgress, step: number): void {
+    lesson.step = step;
+    if (!lesson.stepsSeen.includes(step)) lesson.stepsSeen.push(step);
+    this.changed();
+  }
+
+  reset(): void {
+    this.doc = emptyDocument();
+    this.changed();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Saves (in order, one write at a time) and tells listeners. */
+  changed(): void {
+    const snapshot = structuredClone(this.doc);
+    this.saving = this.saving.then(() => this.host.saveProgress(snapshot)).catch(() => undefined);
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Resolves when every save started so far has finished. */
+  flushed(): Promise<void> {
+    return this.saving;
+  }
+}

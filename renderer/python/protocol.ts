@@ -1,0 +1,48 @@
+// Messages between the page and the Python worker. The worker runs student code, which can
+// post anything to the page (`js.postMessage`), so the page validates every message it gets.
+import { z } from 'zod';
+import type { CellResult } from '../../core/python/kernel.ts';
+
+export type ToWorker =
+  | { type: 'start'; indexURL: string; interruptBuffer: SharedArrayBuffer | null }
+  | { type: 'run'; id: number; code: string; fresh: boolean }
+  | { type: 'reset'; id: number };
+
+const plotSchema = z.object({
+  lines: z.array(
+    z.object({ x: z.array(z.number()), y: z.array(z.number()), label: z.string().nullable() }),
+  ),
+  xlabel: z.string().nullable(),
+  ylabel: z.string().nullable(),
+  title: z.string().nullable(),
+  legend: z.boolean(),
+});
+
+const cellResultSchema = z.object({
+  stdout: z.string(),
+  display: z.string().nullable(),
+  error: z.string().nullable(),
+  traceback: z.string().nullable(),
+  warnings: z.array(z.string()),
+  plots: z.array(plotSchema),
+  graphs: z.array(z.unknown()),
+});
+
+const fromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), startMs: z.number() }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({ type: z.literal('result'), id: z.number().int(), result: cellResultSchema }),
+  z.object({ type: z.literal('reset-done'), id: z.number().int() }),
+]);
+
+export type FromWorker =
+  | { type: 'ready'; startMs: number }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; result: CellResult }
+  | { type: 'reset-done'; id: number };
+
+/** The message if it is one the worker may send, else null (and it is ignored). */
+export function parseFromWorker(data: unknown): FromWorker | null {
+  const parsed = fromWorkerSchema.safeParse(data);
+  return parsed.success ? (parsed.data as FromWorker) : null;
+}

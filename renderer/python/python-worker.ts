@@ -1,0 +1,86 @@
+// One Python worker as the page sees it: start it, run cells on it, interrupt or end it.
+import type { CellResult } from '../../core/python/kernel.ts';
+import { parseFromWorker, type ToWorker } from './protocol.ts';
+
+/** Thrown to callers waiting on a worker that was terminated. */
+export class WorkerEnded extends Error {}
+
+/** SIGINT, as Pyodide's interrupt buffer expects it. */
+const SIGINT = 2;
+
+export class PythonWorker {
+  readonly ready: Promise<number>;
+  private readonly worker: Worker;
+  private readonly interruptFlag: Int32Array | null;
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: CellResult | null) => void; reject: (error: Error) => void }
+  >();
+  private nextId = 1;
+  private ended = false;
+
+  constructor(indexURL: string) {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
+    this.interruptFlag = shared ? new Int32Array(shared) : null;
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.addEventListener('message', (event) => {
+        const message = parseFromWorker(event.data);
+        if (message?.type === 'ready') resolve(message.startMs);
+        else if (message?.type === 'failed') reject(new Error(message.message));
+        else if (message?.type === 'result') this.settle(message.id, message.result);
+        else if (message?.type === 'reset-done') this.settle(message.id, null);
+      });
+      this.worker.addEventListener('error', (event) =>
+        reject(new Error(event.message || 'The Python worker could not start.')),
+      );
+    });
+    this.post({ type: 'start', indexURL, interruptBuffer: shared });
+  }
+
+  /** True when a running cell can be interrupted without ending the worker. */
+  get interruptible(): boolean {
+    return this.interruptFlag !== null;
+  }
+
+  run(code: string, fresh = false): Promise<CellResult> {
+    const id = this.nextId++;
+    this.post({ type: 'run', id, code, fresh });
+    return this.wait(id) as Promise<CellResult>;
+  }
+
+  async reset(): Promise<void> {
+    const id = this.nextId++;
+    this.post({ type: 'reset', id });
+    await this.wait(id);
+  }
+
+  /** Raises KeyboardInterrupt in the running cell (and wakes a sleeping one). */
+  interrupt(): void {
+    if (!this.interruptFlag) return;
+    Atomics.store(this.interruptFlag, 0, SIGINT);
+    Atomics.notify(this.interruptFlag, 0);
+  }
+
+  terminate(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.worker.terminate();
+    for (const { reject } of this.pending.values()) reject(new WorkerEnded('Python was stopped.'));
+    this.pending.clear();
+  }
+
+  private wait(id: number): Promise<CellResult | null> {
+    if (this.ended) return Promise.reject(new WorkerEnded('Python was stopped.'));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
+  private settle(id: number, value: CellResult | null): void {
+    this.pending.get(id)?.resolve(value);
+    this.pending.delete(id);
+  }
+
+  private post(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+}

@@ -1,0 +1,122 @@
+// The page's Python: one active worker running cells one at a time, and a spare kept warm so
+// that stopping a runaway cell never means waiting seconds for a new interpreter.
+import type { CellResult } from '../../core/python/kernel.ts';
+import { PythonWorker, WorkerEnded } from './python-worker.ts';
+
+export type PythonState = 'starting' | 'ready' | 'running' | 'failed';
+
+export type RunOutcome =
+  | { kind: 'done'; result: CellResult }
+  /** The worker was ended to stop the cell: every variable is gone. */
+  | { kind: 'restarted' };
+
+/** How long an interrupt may take before the worker is ended instead. */
+const interruptGraceMs = 700;
+
+export class PythonSession {
+  state: PythonState = 'starting';
+  failure = '';
+  private active: PythonWorker;
+  private spare: PythonWorker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private readonly listeners = new Set<(state: PythonState) => void>();
+  private readonly indexURL: string;
+
+  constructor(indexURL: string) {
+    this.indexURL = indexURL;
+    this.active = this.startActive(new PythonWorker(indexURL));
+  }
+
+  onState(listener: (state: PythonState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once Python can run a cell (rejects if it cannot start). */
+  whenReady(): Promise<unknown> {
+    return this.active.ready;
+  }
+
+  /** Runs cells in the order asked, each after the previous one finished. */
+  run(code: string, fresh = false): Promise<RunOutcome> {
+    const outcome = this.queue.then(() => this.runNow(code, fresh));
+    this.queue = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  /** Forgets every variable (the student's "Restart"). */
+  reset(): Promise<void> {
+    const done = this.queue.then(() => this.active.reset());
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Stops the running cell: an interrupt if the page can send one, else a fresh worker. */
+  stop(): void {
+    if (!this.running) return;
+    const worker = this.active;
+    if (worker.interruptible) {
+      worker.interrupt();
+      setTimeout(() => {
+        if (this.running && this.active === worker) this.replace(worker);
+      }, interruptGraceMs);
+    } else {
+      this.replace(worker);
+    }
+  }
+
+  private async runNow(code: string, fresh: boolean): Promise<RunOutcome> {
+    await this.active.ready;
+    this.running = true;
+    this.setState('running');
+    try {
+      return { kind: 'done', result: await this.active.run(code, fresh) };
+    } catch (error) {
+      if (error instanceof WorkerEnded) return { kind: 'restarted' };
+      throw error;
+    } finally {
+      this.running = false;
+      if (this.state === 'running') this.setState('ready');
+    }
+  }
+
+  /** Ends a worker and carries on with the spare (or a new one). */
+  private replace(worker: PythonWorker): void {
+    const next = this.spare ?? new PythonWorker(this.indexURL);
+    this.spare = null;
+    this.active = this.startActive(next);
+    worker.terminate();
+  }
+
+  private startActive(worker: PythonWorker): PythonWorker {
+    this.setState('starting');
+    worker.ready.then(
+      () => {
+        if (this.active !== worker) return;
+        performance.mark('gradlab:python-ready');
+        this.setState(this.running ? 'running' : 'ready');
+        // The spare starts only now, so it never slows the first start down.
+        this.spare ??= warmSpare(this.indexURL);
+      },
+      (error: unknown) => {
+        if (this.active !== worker) return;
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.setState('failed');
+      },
+    );
+    return worker;
+  }
+
+  private setState(state: PythonState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+/** A worker started ahead of need; its failure surfaces only if it is ever made active. */
+function warmSpare(indexURL: string): PythonWorker {
+  const spare = new PythonWorker(indexURL);
+  spare.ready.catch(() => undefined);
+  return spare;
+}

@@ -1,0 +1,33 @@
+// CodeMirror 6 editors for Python cells and code answers.
+import { basicSetup } from 'codemirror';
+import { EditorView, keymap } from '@codemirror/view';
+import { Prec } from '@codemirror/state';
+import { indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+
+export interface PythonEditor {
+  view: EditorView;
+  code(): string;
+}
+
+export function pythonEditor(
+  parent: HTMLElement,
+  code: string,
+  label: string,
+  onRun: () => void,
+): PythonEditor {
+  const runKey = { key: 'Shift-Enter', run: () => (onRun(), true) };
+  const view = new EditorView({
+    doc: code,
+    parent,
+    extensions: [
+      basicSetup,
+      python(),
+      Prec.highest(keymap.of([runKey])),
+      // Tab indents; Escape then Tab leaves the editor (CodeMirror's keyboard-trap escape).
+      keymap.of([indentWithTab]),
+      EditorView.contentAttributes.of({ 'aria-label': label }),
+    ],
+  });
+  return { view, code: () => view.state.doc.toString() };
+}

@@ -1,0 +1,88 @@
+// One lesson, a step at a time: "Back"/"Next" (or the arrow keys), a step indicator, and the
+// step's blocks. Steps are built when first shown and kept, so edits and outputs survive
+// stepping back and forth.
+import type { Lesson, LessonStep } from '../../core/lessons/types.ts';
+import type { LessonProgress, Progress } from '../progress/progress.ts';
+import { button, h } from './dom.ts';
+
+export interface StepBuilder {
+  (step: LessonStep, stepIndex: number): HTMLElement;
+}
+
+export class LessonView {
+  readonly element: HTMLElement;
+  private readonly lesson: Lesson;
+  private readonly record: LessonProgress;
+  private readonly progress: Progress;
+  private readonly buildStep: StepBuilder;
+  private readonly built = new Map<number, HTMLElement>();
+  private readonly stepArea = h('div', { class: 'step' });
+  private readonly indicator = h('p', { class: 'step-indicator', 'aria-live': 'polite' });
+  private readonly backButton = button('Back', () => this.go(this.current - 1));
+  private readonly nextButton = button('Next', () => this.go(this.current + 1), {
+    class: 'primary',
+  });
+  private current = 0;
+
+  constructor(lesson: Lesson, record: LessonProgress, progress: Progress, buildStep: StepBuilder) {
+    this.lesson = lesson;
+    this.record = record;
+    this.progress = progress;
+    this.buildStep = buildStep;
+    const nav = h('div', { class: 'step-nav' }, this.backButton, this.indicator, this.nextButton);
+    this.element = h(
+      'article',
+      { class: 'lesson-view', 'aria-labelledby': 'lesson-title' },
+      h('h1', { id: 'lesson-title' }, lesson.meta.title),
+      this.stepArea,
+      nav,
+    );
+    this.go(Math.min(record.step, lesson.steps.length - 1));
+  }
+
+  get stepIndex(): number {
+    return this.current;
+  }
+
+  /** Left/Right arrows step through the lesson unless the key belongs to a text field. */
+  handleKey(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (isEditing(event.target)) return;
+    if (event.key === 'ArrowRight') this.go(this.current + 1);
+    else if (event.key === 'ArrowLeft') this.go(this.current - 1);
+    else return;
+    event.preventDefault();
+  }
+
+  go(index: number): void {
+    if (index < 0 || index >= this.lesson.steps.length) return;
+    const leavingFocus = document.activeElement;
+    this.current = index;
+    let element = this.built.get(index);
+    if (!element) {
+      element = this.buildStep(this.lesson.steps[index]!, index);
+      this.built.set(index, element);
+    }
+    this.stepArea.replaceChildren(element);
+    const count = this.lesson.steps.length;
+    this.indicator.textContent = `Step ${index + 1} of ${count}`;
+    this.backButton.disabled = index === 0;
+    this.nextButton.disabled = index === count - 1;
+    // A button that just became disabled would drop keyboard focus on the floor.
+    if (leavingFocus instanceof HTMLButtonElement && leavingFocus.disabled) {
+      (index === 0 ? this.nextButton : this.backButton).focus();
+    }
+    this.progress.markStep(this.record, index);
+  }
+}
+
+function isEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    target.closest('.cm-editor') !== null
+  );
+}

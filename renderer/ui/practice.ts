@@ -1,0 +1,141 @@
+// A practice item: the prompt, an "Answer" box (read back as the student types) or a code
+// editor, "Check" with the verdict in a status line, hints in order, "Show solution", and the
+// attempts and score, all kept in the student's progress.
+import type { PracticeBlock, PracticeItem } from '../../core/lessons/types.ts';
+import type { ItemProgress, LessonProgress, Progress } from '../progress/progress.ts';
+import { button, h, trustedHtml } from './dom.ts';
+import { pythonEditor } from './editor.ts';
+import { answerPreview } from './answer-preview.ts';
+
+export interface Verdict {
+  /** False when the answer could not be read (it costs no attempt). */
+  valid: boolean;
+  correct: boolean;
+  /** 0..1 of the item's points, penalties for earlier wrong attempts included. */
+  score: number;
+  feedback: string;
+}
+
+export type PracticeGrader = (
+  item: PracticeItem,
+  answer: string,
+  wrongAttemptsBefore: number,
+) => Promise<Verdict>;
+
+export function practiceRenderer(progress: Progress, grade: PracticeGrader) {
+  return (lessonKey: string, _record: LessonProgress) => (block: PracticeBlock) =>
+    practiceItem(block, progress, progress.item(lessonKey, block.item.id), grade);
+}
+
+function practiceItem(
+  block: PracticeBlock,
+  progress: Progress,
+  state: ItemProgress,
+  grade: PracticeGrader,
+): HTMLElement {
+  const { item } = block;
+  const verdict = h('p', { role: 'status', class: 'verdict' });
+  const tally = h('p', { class: 'tally' });
+  const hints = h('ol', { class: 'hints' });
+  const solution = h('div', { class: 'solution' });
+  const answerArea = h('div', { class: 'answer' });
+  const readAnswer = answerInput(item, state, answerArea);
+
+  const showTally = () => {
+    tally.textContent =
+      `Attempts: ${state.attempts} · Score: ${(state.score * item.points).toFixed(2)} of ${item.points}` +
+      (state.correct ? ' · Solved' : '');
+  };
+  const showHints = () => {
+    hints.replaceChildren(
+      ...block.html.hints
+        .slice(0, state.hintsShown)
+        .map((html) => h('li', {}, trustedHtml('div', html, 'hint'))),
+    );
+    hintButton.disabled = state.hintsShown >= block.html.hints.length;
+  };
+  const showSolution = () => {
+    if (!state.solutionShown) return;
+    solution.replaceChildren(
+      h('h4', {}, 'Solution'),
+      h('pre', { class: 'solution-text' }, item.solution ?? ''),
+    );
+    if (block.html.explanation) {
+      solution.append(trustedHtml('div', block.html.explanation, 'lesson-html'));
+    }
+  };
+
+  const check = async () => {
+    const answer = readAnswer();
+    checkButton.disabled = true;
+    verdict.className = 'verdict';
+    verdict.textContent = 'Checking…';
+    try {
+      const wrongBefore = state.attempts - (state.correct ? 1 : 0);
+      const result = await grade(item, answer, wrongBefore);
+      verdict.className = `verdict ${result.correct ? 'verdict-correct' : 'verdict-wrong'}`;
+      const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
+      verdict.textContent = `${word}: ${result.feedback}`;
+      if (result.valid) {
+        state.attempts += 1;
+        state.correct = state.correct || result.correct;
+        state.score = Math.max(state.score, result.score);
+        state.lastAnswer = answer;
+        state.time = new Date().toISOString();
+        progress.changed();
+      }
+    } catch (error) {
+      verdict.className = 'verdict verdict-wrong';
+      verdict.textContent = `Could not check the answer: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      checkButton.disabled = false;
+      showTally();
+    }
+  };
+
+  const checkButton = button('Check', () => void check(), { class: 'primary' });
+  const hintButton = button('Hint', () => {
+    state.hintsShown = Math.min(block.html.hints.length, state.hintsShown + 1);
+    progress.changed();
+    showHints();
+  });
+  const solutionButton = button('Show solution', () => {
+    state.solutionShown = true;
+    progress.changed();
+    showSolution();
+  });
+  solutionButton.disabled = item.solution === undefined;
+
+  showTally();
+  showHints();
+  showSolution();
+  return h(
+    'section',
+    { class: 'panel practice', 'aria-label': `Practice ${item.id}` },
+    trustedHtml('div', block.html.prompt, 'lesson-html prompt'),
+    answerArea,
+    h('div', { class: 'actions' }, checkButton, hintButton, solutionButton),
+    verdict,
+    tally,
+    hints,
+    solution,
+  );
+}
+
+/** Builds the answer box for the item's type; returns how to read the current answer. */
+function answerInput(item: PracticeItem, state: ItemProgress, area: HTMLElement): () => string {
+  if (item.answer.type === 'code') {
+    const initial = state.lastAnswer || item.answer.starter;
+    const editor = pythonEditor(area, initial, 'Answer', () => undefined);
+    return editor.code;
+  }
+  const id = `answer-${item.id}-${Math.random().toString(36).slice(2, 8)}`;
+  const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: 'false' });
+  input.value = state.lastAnswer;
+  const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
+  const update = () => preview.replaceChildren(answerPreview(input.value));
+  input.addEventListener('input', update);
+  update();
+  area.append(h('label', { for: id }, 'Answer'), input, preview);
+  return () => input.value;
+}
