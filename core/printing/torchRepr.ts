@@ -1,0 +1,166 @@
+// repr(tensor) / str(tensor) exactly as PyTorch writes them (torch/_tensor_str.py with the
+// default print options: precision 4, threshold 1000, edgeitems 3, linewidth 80).
+
+import type { Dtype, ElementValues } from './layout.ts';
+import {
+  boolText,
+  checkLayout,
+  edgeIndices,
+  elementCount,
+  floatElement,
+  integerText,
+  keptPositions,
+  pythonTuple,
+  stridesOf,
+} from './layout.ts';
+import { formatExponential, formatFixed } from './pythonFloat.ts';
+
+const PRECISION = 4;
+const THRESHOLD = 1000;
+const EDGE_ITEMS = 3;
+const LINE_WIDTH = 80;
+const PREFIX = 'tensor(';
+
+export interface TensorSuffixes {
+  /** Name of the grad_fn's class, e.g. 'PowBackward0' (printed as grad_fn=<PowBackward0>). */
+  gradFn?: string;
+  /** Printed as requires_grad=True when there is no gradFn (a leaf that requires grad). */
+  requiresGrad?: boolean;
+}
+
+/** How every element of one tensor is written: torch's _Formatter. */
+interface ElementFormatter {
+  width: number;
+  format(index: number): string;
+}
+
+function padStart(text: string, width: number): string {
+  return text.padStart(width, ' ');
+}
+
+function floatFormatter(values: ElementValues, dtype: Dtype, shown: number[]): ElementFormatter {
+  const value = (index: number): number => floatElement(values[index], dtype);
+  const nonzeroFinite = shown.map(value).filter((x) => Number.isFinite(x) && x !== 0);
+  let intMode = true;
+  let sciMode = false;
+  let width = 1;
+  if (nonzeroFinite.length > 0) {
+    const magnitudes = nonzeroFinite.map(Math.abs);
+    const max = Math.max(...magnitudes);
+    const min = Math.min(...magnitudes);
+    intMode = nonzeroFinite.every(Number.isInteger);
+    const wideRange = max / min > 1000 || max > 1e8;
+    sciMode = intMode ? wideRange : wideRange || min < 1e-4;
+    const measure = sciMode
+      ? (x: number) => formatExponential(x, PRECISION).length
+      : intMode
+        ? (x: number) => formatFixed(x, 0).length + 1
+        : (x: number) => formatFixed(x, PRECISION).length;
+    width = Math.max(width, ...nonzeroFinite.map(measure));
+  }
+  const text = (x: number): string => {
+    if (sciMode) return formatExponential(x, PRECISION);
+    if (intMode) return formatFixed(x, 0) + (Number.isFinite(x) ? '.' : '');
+    return formatFixed(x, PRECISION);
+  };
+  return { width, format: (index) => padStart(text(value(index)), width) };
+}
+
+function textFormatter(
+  values: ElementValues,
+  shown: number[],
+  toText: (value: number | bigint | boolean) => string,
+): ElementFormatter {
+  const width = Math.max(1, ...shown.map((index) => toText(values[index]).length));
+  return { width, format: (index) => padStart(toText(values[index]), width) };
+}
+
+function formatterFor(values: ElementValues, dtype: Dtype, shown: number[]): ElementFormatter {
+  if (dtype === 'int64') return textFormatter(values, shown, integerText);
+  if (dtype === 'bool') return textFormatter(values, shown, boolText);
+  return floatFormatter(values, dtype, shown);
+}
+
+/** The bracketed body of a non-empty tensor: torch's _tensor_str_with_formatter. */
+function tensorBody(values: ElementValues, shape: number[], dtype: Dtype): string {
+  const summarize = elementCount(shape) > THRESHOLD;
+  const shown = summarize
+    ? edgeIndices(shape, EDGE_ITEMS)
+    : Array.from({ length: values.length }, (_, i) => i);
+  const formatter = formatterFor(values, dtype, shown);
+  const strides = stridesOf(shape);
+
+  // Positions printed along an axis; null marks the '...' of a summary.
+  const positions = (size: number): (number | null)[] => {
+    if (!summarize) return Array.from({ length: size }, (_, i) => i);
+    const kept: (number | null)[] = keptPositions(size, EDGE_ITEMS);
+    if (size > 2 * EDGE_ITEMS) kept.splice(EDGE_ITEMS, 0, null);
+    return kept;
+  };
+
+  const render = (offset: number, axis: number, indent: number): string => {
+    const dims = shape.length - axis;
+    if (dims === 0) return formatter.format(offset);
+    if (dims === 1) {
+      const items = positions(shape[axis]).map((p) =>
+        p === null ? ' ...' : formatter.format(offset + p * strides[axis]),
+      );
+      const perLine = Math.max(1, Math.floor((LINE_WIDTH - indent) / (formatter.width + 2)));
+      const lines: string[] = [];
+      for (let i = 0; i < items.length; i += perLine) {
+        lines.push(items.slice(i, i + perLine).join(', '));
+      }
+      return `[${lines.join(`,\n${' '.repeat(indent + 1)}`)}]`;
+    }
+    const slices = positions(shape[axis]).map((p) =>
+      p === null ? '...' : render(offset + p * strides[axis], axis + 1, indent + 1),
+    );
+    return `[${slices.join(`,${'\n'.repeat(dims - 1)}${' '.repeat(indent + 1)}`)}]`;
+  };
+  return render(0, 0, PREFIX.length);
+}
+
+/** torch's _add_suffixes: ', suffix' on the last line, or on a new line past 80 columns. */
+function addSuffixes(text: string, suffixes: string[], indent: number): string {
+  const parts = [text];
+  // Same arithmetic as torch, including its +1 (and +2 when there is no newline).
+  let lastLineLength = text.length - text.lastIndexOf('\n') + 1;
+  for (const suffix of suffixes) {
+    if (lastLineLength + suffix.length + 2 > LINE_WIDTH) {
+      parts.push(`,\n${' '.repeat(indent)}${suffix}`);
+      lastLineLength = indent + suffix.length;
+    } else {
+      parts.push(`, ${suffix}`);
+      lastLineLength += suffix.length + 2;
+    }
+  }
+  parts.push(')');
+  return parts.join('');
+}
+
+/**
+ * repr(tensor) (identical to str(tensor)) of a strided CPU tensor.
+ * values: flat row-major elements; float32 values are taken as float32.
+ */
+export function formatTensor(
+  values: ElementValues,
+  shape: number[],
+  dtype: Dtype,
+  suffixes: TensorSuffixes = {},
+): string {
+  checkLayout('formatTensor', values, shape, dtype);
+  const extras: string[] = [];
+  let body: string;
+  if (values.length === 0) {
+    // numpy-like: the shape is spelled out unless it is (0,); and the dtype always, bar the default.
+    if (shape.length !== 1) extras.push(`size=${pythonTuple(shape)}`);
+    if (dtype !== 'float32') extras.push(`dtype=torch.${dtype}`);
+    body = '[]';
+  } else {
+    if (dtype === 'float64') extras.push('dtype=torch.float64');
+    body = tensorBody(values, shape, dtype);
+  }
+  if (suffixes.gradFn !== undefined) extras.push(`grad_fn=<${suffixes.gradFn}>`);
+  else if (suffixes.requiresGrad) extras.push('requires_grad=True');
+  return addSuffixes(PREFIX + body, extras, PREFIX.length);
+}
