@@ -1,0 +1,31 @@
+// A work budget for symbolic computation, so that no input can make it run away: every node
+// the simplifier builds is counted, and work past the limit stops with SymbolicLimitError.
+// Pure code cannot be interrupted from outside, so the bound is in the work itself.
+
+export class SymbolicLimitError extends Error {
+  override name = 'SymbolicLimitError';
+}
+
+/** Nodes one top-level operation may build (a derivative of the largest input needs < 20k). */
+export const DEFAULT_WORK_LIMIT = 200_000;
+
+let remaining = DEFAULT_WORK_LIMIT;
+let depth = 0;
+
+/** Runs `work` with a fresh budget (nested calls share the outer one). */
+export function withBudget<T>(work: () => T, limit = DEFAULT_WORK_LIMIT): T {
+  if (depth > 0) return work();
+  remaining = limit;
+  depth++;
+  try {
+    return work();
+  } finally {
+    depth--;
+  }
+}
+
+export function spend(units = 1): void {
+  remaining -= units;
+  if (remaining < 0)
+    throw new SymbolicLimitError('the expression is too large to work with symbolically');
+}

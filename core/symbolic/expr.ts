@@ -1,0 +1,109 @@
+// The expression tree shared by the parser, the simplifier, differentiation and the printers.
+// Subtraction is a sum with a -1 factor and division a power with exponent -1, as in SymPy, so
+// every rule has few cases to handle.
+import type { Rational } from './rational.ts';
+import { rational } from './rational.ts';
+
+/** Functions of one argument; each one is also a differentiable op of the autograd engine. */
+export const FUNCTION_NAMES = [
+  'sin',
+  'cos',
+  'tan',
+  'tanh',
+  'log',
+  'abs',
+  'relu',
+  'sigmoid',
+  'sign',
+  'step',
+] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+export type ConstantName = 'e' | 'pi';
+
+export type Expr =
+  | { readonly kind: 'num'; readonly value: Rational }
+  | { readonly kind: 'sym'; readonly name: string }
+  | { readonly kind: 'const'; readonly name: ConstantName }
+  | { readonly kind: 'add'; readonly terms: readonly Expr[] }
+  | { readonly kind: 'mul'; readonly factors: readonly Expr[] }
+  | { readonly kind: 'pow'; readonly base: Expr; readonly exp: Expr }
+  | { readonly kind: 'fn'; readonly name: FunctionName; readonly arg: Expr };
+
+export function num(value: Rational): Expr {
+  return { kind: 'num', value };
+}
+
+export function int(n: number): Expr {
+  return num(rational(n));
+}
+
+export function sym(name: string): Expr {
+  return { kind: 'sym', name };
+}
+
+export function constant(name: ConstantName): Expr {
+  return { kind: 'const', name };
+}
+
+export function fn(name: FunctionName, arg: Expr): Expr {
+  return { kind: 'fn', name, arg };
+}
+
+/** Raw constructors keep the tree as typed (for showing how an input was read). */
+export function rawAdd(terms: Expr[]): Expr {
+  return terms.length === 1 ? terms[0] : { kind: 'add', terms };
+}
+
+export function rawMul(factors: Expr[]): Expr {
+  return factors.length === 1 ? factors[0] : { kind: 'mul', factors };
+}
+
+export function rawPow(base: Expr, exp: Expr): Expr {
+  return { kind: 'pow', base, exp };
+}
+
+export function isNum(e: Expr): e is Extract<Expr, { kind: 'num' }> {
+  return e.kind === 'num';
+}
+
+/** The operands of a node, in order. */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'add':
+      return e.terms;
+    case 'mul':
+      return e.factors;
+    case 'pow':
+      return [e.base, e.exp];
+    case 'fn':
+      return [e.arg];
+    default:
+      return [];
+  }
+}
+
+/** Every symbol name in the expression, in order of first appearance. */
+export function symbolsOf(e: Expr, into: string[] = []): string[] {
+  if (e.kind === 'sym') {
+    if (!into.includes(e.name)) into.push(e.name);
+  } else for (const c of children(e)) symbolsOf(c, into);
+  return into;
+}
+
+const dependence = new WeakMap<Expr, Set<string>>();
+
+/** The set of symbols an expression depends on (cached: trees are shared and immutable). */
+export function freeSymbols(e: Expr): ReadonlySet<string> {
+  const cached = dependence.get(e);
+  if (cached) return cached;
+  const result = new Set<string>();
+  if (e.kind === 'sym') result.add(e.name);
+  for (const c of children(e)) for (const s of freeSymbols(c)) result.add(s);
+  dependence.set(e, result);
+  return result;
+}
+
+export function dependsOn(e: Expr, variable: string): boolean {
+  return freeSymbols(e).has(variable);
+}

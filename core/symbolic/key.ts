@@ -1,0 +1,38 @@
+// Structural keys: two expressions equal up to the order of terms and factors have the same
+// key. The simplifier groups like terms and like bases by these keys.
+import type { Expr } from './expr.ts';
+import { spend } from './budget.ts';
+
+const keys = new WeakMap<Expr, string>();
+
+export function keyOf(e: Expr): string {
+  const cached = keys.get(e);
+  if (cached !== undefined) return cached;
+  const key = computeKey(e);
+  spend(1 + (key.length >> 6));
+  keys.set(e, key);
+  return key;
+}
+
+function computeKey(e: Expr): string {
+  switch (e.kind) {
+    case 'num':
+      return e.value.exact ? `${e.value.n}/${e.value.d}` : `~${e.value.n}`;
+    case 'sym':
+      return `$${e.name}`;
+    case 'const':
+      return `#${e.name}`;
+    case 'add':
+      return `+(${e.terms.map(keyOf).sort().join(',')})`;
+    case 'mul':
+      return `*(${e.factors.map(keyOf).sort().join(',')})`;
+    case 'pow':
+      return `^(${keyOf(e.base)},${keyOf(e.exp)})`;
+    case 'fn':
+      return `${e.name}(${keyOf(e.arg)})`;
+  }
+}
+
+export function sameExpr(a: Expr, b: Expr): boolean {
+  return a === b || keyOf(a) === keyOf(b);
+}

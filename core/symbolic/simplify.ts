@@ -1,0 +1,211 @@
+// Simplifying constructors (SymPy's automatic simplification, in small): flatten, fold
+// numbers exactly, collect like terms and like bases, distribute a number over one sum. They
+// never expand powers of sums, so `(x+1)^1000` stays small.
+import type { Expr, FunctionName } from './expr.ts';
+import { children, constant, fn, int, num } from './expr.ts';
+import * as Q from './rational.ts';
+import { keyOf } from './key.ts';
+import { spend } from './budget.ts';
+
+export const ZERO_EXPR = int(0);
+export const ONE_EXPR = int(1);
+export const MINUS_ONE_EXPR = int(-1);
+
+function numValue(e: Expr): Q.Rational | undefined {
+  return e.kind === 'num' ? e.value : undefined;
+}
+
+/** Splits a term into its numeric coefficient and the rest (`3*x*y` → 3, `x*y`). */
+export function splitCoefficient(e: Expr): [Q.Rational, Expr] {
+  if (e.kind === 'num') return [e.value, ONE_EXPR];
+  if (e.kind === 'mul' && e.factors[0].kind === 'num') {
+    const rest = e.factors.slice(1);
+    return [e.factors[0].value, rest.length === 1 ? rest[0] : { kind: 'mul', factors: rest }];
+  }
+  return [Q.ONE, e];
+}
+
+/** The operands, with nested sums (or products) opened up. */
+function flatten(operands: readonly Expr[], kind: 'add' | 'mul'): Expr[] {
+  spend(operands.length);
+  const flat: Expr[] = [];
+  for (const e of operands) {
+    if (e.kind === kind) flat.push(...children(e));
+    else flat.push(e);
+  }
+  return flat;
+}
+
+export function add(terms: readonly Expr[]): Expr {
+  const flat = flatten(terms, 'add');
+  let constantTerm = Q.ZERO;
+  const groups = new Map<string, { rest: Expr; coefficient: Q.Rational }>();
+  for (const t of flat) {
+    const [coefficient, rest] = splitCoefficient(t);
+    if (rest.kind === 'num') {
+      constantTerm = Q.add(constantTerm, Q.mul(coefficient, rest.value));
+      continue;
+    }
+    const key = keyOf(rest);
+    const group = groups.get(key);
+    if (group) group.coefficient = Q.add(group.coefficient, coefficient);
+    else groups.set(key, { rest, coefficient });
+  }
+  const result: Expr[] = [];
+  for (const { rest, coefficient } of groups.values()) {
+    if (Q.isZero(coefficient)) continue;
+    result.push(Q.isOne(coefficient) ? rest : mul([num(coefficient), rest]));
+  }
+  if (!Q.isZero(constantTerm) || result.length === 0) result.push(num(constantTerm));
+  return result.length === 1 ? result[0] : { kind: 'add', terms: result };
+}
+
+/** Display order of factors: number, constants, symbols (alphabetically), sums, the rest. */
+function factorRank(e: Expr): [number, string] {
+  if (e.kind === 'num') return [0, ''];
+  if (e.kind === 'const') return [1, e.name];
+  if (e.kind === 'sym') return [2, e.name];
+  if (e.kind === 'pow' && e.base.kind === 'sym') return [2, e.base.name];
+  if (e.kind === 'pow' && e.base.kind === 'num') return [1, '']; // surds such as sqrt(6)
+  if (e.kind === 'add' || (e.kind === 'pow' && e.base.kind === 'add')) return [3, ''];
+  return [4, ''];
+}
+
+function byRank(a: Expr, b: Expr): number {
+  const [ra, na] = factorRank(a);
+  const [rb, nb] = factorRank(b);
+  return ra - rb || (na < nb ? -1 : na > nb ? 1 : 0);
+}
+
+export function mul(factors: readonly Expr[]): Expr {
+  const flat = flatten(factors, 'mul');
+  let coefficient = Q.ONE;
+  const groups = new Map<string, { base: Expr; exps: Expr[] }>();
+  for (const f of flat) {
+    if (f.kind === 'num') {
+      coefficient = Q.mul(coefficient, f.value);
+      continue;
+    }
+    const [base, exp] = f.kind === 'pow' ? [f.base, f.exp] : [f, ONE_EXPR];
+    const key = keyOf(base);
+    const group = groups.get(key);
+    if (group) group.exps.push(exp);
+    else groups.set(key, { base, exps: [exp] });
+  }
+  if (Q.isZero(coefficient)) return ZERO_EXPR;
+  const others: Expr[] = [];
+  let needsAnotherPass = false;
+  for (const { base, exps } of groups.values()) {
+    const combined = exps.length === 1 ? exps[0] : add(exps);
+    const p = exps.length === 1 && combined === ONE_EXPR ? base : pow(base, combined);
+    if (p.kind === 'num') coefficient = Q.mul(coefficient, p.value);
+    else {
+      if (p.kind === 'mul') {
+        // `sqrt(2*x)^2` became `2*x`: its factors may combine with the others.
+        needsAnotherPass = true;
+        others.push(...p.factors);
+      } else others.push(p);
+    }
+  }
+  if (needsAnotherPass) return mul([num(coefficient), ...others]);
+  if (Q.isZero(coefficient)) return ZERO_EXPR;
+  if (others.length === 0) return num(coefficient);
+  if (!Q.isOne(coefficient) && others.length === 1 && others[0].kind === 'add')
+    return add(others[0].terms.map((t) => mul([num(coefficient), t])));
+  others.sort(byRank);
+  const result = Q.isOne(coefficient) ? others : [num(coefficient), ...others];
+  return result.length === 1 ? result[0] : { kind: 'mul', factors: result };
+}
+
+export function pow(base: Expr, exp: Expr): Expr {
+  spend();
+  const e = numValue(exp);
+  const b = numValue(base);
+  if (e && Q.isZero(e)) return ONE_EXPR;
+  if (e && Q.isOne(e)) return base;
+  if (b && Q.isOne(b)) return ONE_EXPR;
+  if (b && e) {
+    if (Q.isZero(b) && e.n > 0) return ZERO_EXPR;
+    const folded = Q.rationalPower(b, e);
+    if (folded) return num(folded);
+  }
+  if (e && Q.isInteger(e)) {
+    if (base.kind === 'pow') return pow(base.base, mul([base.exp, exp]));
+    if (base.kind === 'mul') return mul(base.factors.map((f) => pow(f, exp)));
+  }
+  if (base.kind === 'const' && base.name === 'e' && exp.kind === 'fn' && exp.name === 'log')
+    return exp.arg;
+  return { kind: 'pow', base, exp };
+}
+
+export function neg(e: Expr): Expr {
+  return mul([MINUS_ONE_EXPR, e]);
+}
+
+export function sub(a: Expr, b: Expr): Expr {
+  return add([a, neg(b)]);
+}
+
+export function div(a: Expr, b: Expr): Expr {
+  return mul([a, pow(b, MINUS_ONE_EXPR)]);
+}
+
+export function exp(e: Expr): Expr {
+  return pow(constant('e'), e);
+}
+
+/** Values of functions at numbers that are exact (`sin(0)`, `relu(-2)`, `log(1)`). */
+function exactValue(name: FunctionName, v: Q.Rational): Q.Rational | undefined {
+  const x = Q.toNumber(v);
+  switch (name) {
+    case 'abs':
+      return x < 0 ? Q.neg(v) : v;
+    case 'relu':
+      return x > 0 ? v : Q.ZERO;
+    case 'sign':
+      return Q.rational(Math.sign(x));
+    case 'step':
+      return x > 0 ? Q.ONE : Q.ZERO;
+    case 'sigmoid':
+      return x === 0 ? Q.rational(1, 2) : undefined;
+    case 'cos':
+      return x === 0 ? Q.ONE : undefined;
+    case 'log':
+      return x === 1 ? Q.ZERO : undefined;
+    default:
+      return x === 0 ? Q.ZERO : undefined; // sin, tan, tanh
+  }
+}
+
+export function apply(name: FunctionName, arg: Expr): Expr {
+  spend();
+  if (arg.kind === 'num' && arg.value.exact) {
+    const value = exactValue(name, arg.value);
+    if (value) return num(value);
+  }
+  if (name === 'log') {
+    if (arg.kind === 'const' && arg.name === 'e') return ONE_EXPR;
+    if (arg.kind === 'pow' && arg.base.kind === 'const' && arg.base.name === 'e') return arg.exp;
+  }
+  return fn(name, arg);
+}
+
+/** Rebuilds a tree (for instance a parsed one) with the simplifying constructors. */
+export function simplify(e: Expr): Expr {
+  switch (e.kind) {
+    case 'add':
+      return add(e.terms.map(simplify));
+    case 'mul':
+      return mul(e.factors.map(simplify));
+    case 'pow':
+      return pow(simplify(e.base), simplify(e.exp));
+    case 'fn':
+      return apply(e.name, simplify(e.arg));
+    default:
+      return e;
+  }
+}
+
+export function isZeroExpr(e: Expr): boolean {
+  return e.kind === 'num' && e.value.n === 0;
+}
