@@ -1,0 +1,107 @@
+// PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
+import { allocate, type Storage } from './dtype.ts';
+import { runtimeError } from './errors.ts';
+import { numelOf } from './tensor.ts';
+
+export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1)
+      throw runtimeError(
+        `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`,
+      );
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Row-major strides of a contiguous shape. */
+export function stridesOf(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = step;
+    step *= shape[i];
+  }
+  return strides;
+}
+
+/**
+ * For each element of `target`, the flat index of the element of `source` (a shape broadcastable
+ * to `target`) that it reads.
+ */
+export function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
+  const n = numelOf(target);
+  const index = new Int32Array(n);
+  const offset = target.length - source.length;
+  const srcStrides = stridesOf(source);
+  const steps = target.map((_, d) =>
+    d < offset || source[d - offset] === 1 ? 0 : srcStrides[d - offset],
+  );
+  const counter = new Array<number>(target.length).fill(0);
+  let position = 0;
+  for (let i = 0; i < n; i++) {
+    index[i] = position;
+    for (let d = target.length - 1; d >= 0; d--) {
+      counter[d]++;
+      position += steps[d];
+      if (counter[d] < target[d]) break;
+      position -= steps[d] * counter[d];
+      counter[d] = 0;
+    }
+  }
+  return index;
+}
+
+export function expandStorage(
+  data: Storage,
+  source: readonly number[],
+  target: readonly number[],
+): Storage {
+  const n = numelOf(target);
+  if (data.length === n) return data;
+  const out = allocate(
+    data instanceof Float32Array ? 'float32' : data instanceof Uint8Array ? 'bool' : 'float64',
+    n,
+  );
+  if (data.length === 1) return out.fill(data[0]);
+  const index = broadcastIndex(source, target);
+  for (let i = 0; i < n; i++) out[i] = data[index[i]];
+  return out;
+}
+
+/** Sums `data` of shape `source` down to `target` (the reverse of broadcasting `target` to `source`). */
+export function sumToStorage(
+  data: Storage,
+  source: readonly number[],
+  target: readonly number[],
+  out: Storage,
+): Storage {
+  if (out.length === 1) {
+    let total = 0;
+    for (let i = 0; i < data.length; i++) total += data[i];
+    out[0] = total;
+    return out;
+  }
+  const index = broadcastIndex(target, source);
+  out.fill(0);
+  if (out instanceof Float32Array) {
+    // Accumulate in double and round once, as torch's float32 reductions accumulate wider.
+    const acc = new Float64Array(out.length);
+    for (let i = 0; i < index.length; i++) acc[index[i]] += data[i];
+    out.set(acc);
+  } else {
+    for (let i = 0; i < index.length; i++) out[index[i]] += data[i];
+  }
+  return out;
+}
+
+/** True when `shape` broadcasts to `target` (torch's is_expandable_to). */
+export function isExpandableTo(shape: readonly number[], target: readonly number[]): boolean {
+  if (shape.length > target.length) return false;
+  const offset = target.length - shape.length;
+  return shape.every((d, i) => d === 1 || d === target[i + offset]);
+}

@@ -1,0 +1,110 @@
+// Element types, their storage, and PyTorch's type-promotion rules.
+
+export type DType = 'bool' | 'int64' | 'float32' | 'float64';
+
+/** Contiguous row-major storage. int64 lives in a Float64Array: exact up to 2**53, plenty here. */
+export type Storage = Float32Array | Float64Array | Uint8Array;
+
+export const DEFAULT_FLOAT: DType = 'float32';
+
+const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2, float64: 3 };
+
+export function isFloating(dtype: DType): boolean {
+  return dtype === 'float32' || dtype === 'float64';
+}
+
+export function allocate(dtype: DType, size: number): Storage {
+  if (dtype === 'float32') return new Float32Array(size);
+  if (dtype === 'bool') return new Uint8Array(size);
+  return new Float64Array(size);
+}
+
+/** Converts one value the way a cast to `dtype` would (truncation for int64, != 0 for bool). */
+export function castValue(value: number, dtype: DType): number {
+  if (dtype === 'int64') return Number.isFinite(value) ? Math.trunc(value) : 0;
+  if (dtype === 'bool') return value !== 0 ? 1 : 0;
+  if (dtype === 'float32') return Math.fround(value);
+  return value;
+}
+
+export function fillFrom(dtype: DType, values: ArrayLike<number>): Storage {
+  const out = allocate(dtype, values.length);
+  if (dtype === 'int64' || dtype === 'bool') {
+    for (let i = 0; i < values.length; i++) out[i] = castValue(values[i], dtype);
+  } else {
+    out.set(values);
+  }
+  return out;
+}
+
+export function promoteTypes(a: DType, b: DType): DType {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The kind of Python scalar an operand was: it decides promotion like a wrapped number in torch. */
+export type ScalarKind = 'bool' | 'int' | 'float';
+
+/** dtype a Python scalar takes when it meets tensors (torch's wrapped numbers use the defaults). */
+export function scalarDType(kind: ScalarKind): DType {
+  return kind === 'float' ? DEFAULT_FLOAT : kind === 'int' ? 'int64' : 'bool';
+}
+
+function category(dtype: DType): number {
+  return dtype === 'bool' ? 0 : dtype === 'int64' ? 1 : 2;
+}
+
+/** torch's combine_categories: a lower-priority group only wins when it is of a higher category. */
+function combine(higher: DType | null, lower: DType | null): DType | null {
+  if (higher === null) return lower;
+  if (lower === null) return higher;
+  if (isFloating(higher)) return higher;
+  return category(lower) > category(higher) ? promoteTypes(higher, lower) : higher;
+}
+
+export interface PromotionOperand {
+  dtype: DType;
+  /** 0 for Python scalars (wrapped numbers), 1 for 0-dim tensors, 2 for tensors with dims. */
+  priority: 0 | 1 | 2;
+}
+
+/** torch.result_type: dim>0 tensors beat 0-dim tensors beat Python scalars within a category. */
+export function resultType(operands: readonly PromotionOperand[]): DType {
+  const groups: (DType | null)[] = [null, null, null];
+  for (const { dtype, priority } of operands) {
+    const current = groups[priority];
+    groups[priority] = current === null ? dtype : promoteTypes(current, dtype);
+  }
+  return combine(groups[2], combine(groups[1], groups[0])) ?? DEFAULT_FLOAT;
+}
+
+/** The name Python shows, e.g. `torch.float32`. */
+export function torchName(dtype: DType): string {
+  return `torch.${dtype}`;
+}
+
+/** The legacy type name used in some messages, e.g. `torch.FloatTensor`. */
+export function legacyTypeName(dtype: DType): string {
+  const names: Record<DType, string> = {
+    bool: 'BoolTensor',
+    int64: 'LongTensor',
+    float32: 'FloatTensor',
+    float64: 'DoubleTensor',
+  };
+  return `torch.${names[dtype]}`;
+}
+
+/** The scalar-type name used in cast errors, e.g. `Float`. */
+export function scalarTypeName(dtype: DType): string {
+  const names: Record<DType, string> = {
+    bool: 'Bool',
+    int64: 'Long',
+    float32: 'Float',
+    float64: 'Double',
+  };
+  return names[dtype];
+}
+
+/** torch.can_cast: no floating results into integers, nothing but bool into bool. */
+export function canCast(from: DType, to: DType): boolean {
+  return category(from) <= category(to);
+}

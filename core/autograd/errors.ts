@@ -1,0 +1,42 @@
+// Errors that carry the Python exception type they become, with PyTorch's exact wording.
+
+export type PyErrorType =
+  | 'RuntimeError'
+  | 'ValueError'
+  | 'TypeError'
+  | 'IndexError'
+  | 'NotImplementedError'
+  | 'GradcheckError';
+
+export class TorchError extends Error {
+  readonly pyType: PyErrorType;
+
+  constructor(pyType: PyErrorType, message: string) {
+    super(message);
+    this.name = 'TorchError';
+    this.pyType = pyType;
+  }
+}
+
+export function runtimeError(message: string): TorchError {
+  return new TorchError('RuntimeError', message);
+}
+
+export const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';
+
+export const LEAF_INPLACE =
+  'a leaf Variable that requires grad is being used in an in-place operation.';
+
+export const NOT_DIFFERENTIABLE_DTYPE =
+  'Only Tensors of floating point and complex dtype can require gradients';
+
+export const IMPLICIT_GRAD_SCALAR_ONLY = 'grad can be implicitly created only for scalar outputs';
+
+/** The warning PyTorch gives when Python reads `.grad` of a non-leaf that does not retain it. */
+export const NON_LEAF_GRAD_WARNING =
+  "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at /pytorch/build/aten/src/ATen/core/TensorBody.h:494.)";
+
+export function noGradFn(index: number): string {
+  return `element ${index} of tensors does not require grad and does not have a grad_fn`;
+}

@@ -1,0 +1,81 @@
+// Public API of the autograd engine (import from here only; the rest is internal).
+//
+// - Tensors are contiguous row-major; `t.values()` is the flat storage (Float32Array for float32,
+//   Float64Array for float64 and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`.
+// - Autograd state: `requiresGrad`, `requiresGrad_(flag)`, `grad` (get/set), `isLeaf`, `gradFn`
+//   (a Node: `name` like 'PowBackward0', `nextFunctions: [Node | null, number][]`, leaves that
+//   require grad appear as AccumulateGrad), `retainGrad()`, `retainsGrad`, `detach()`, `label`.
+// - Python scalars are JS numbers (or booleans). Whole numbers count as Python ints unless the op's
+//   options say `{ scalarKind: 'float' }`: pass it for Python floats so promotion follows torch
+//   (int64 tensor * 2.0 -> float32). Reflected forms: `1 - x` is rsub(x, 1), `2 / x` is
+//   rdiv(x, 2), `2 ** x` is pow(2, x), `1 + x` is add(x, 1), `2 * x` is mul(x, 2).
+// - Errors are TorchError with `pyType` ('RuntimeError', ...) and PyTorch's message text.
+export type { DType, ScalarKind, Storage } from './dtype.ts';
+export { isFloating, promoteTypes, resultType, torchName } from './dtype.ts';
+export { TorchError, NON_LEAF_GRAD_WARNING, type PyErrorType } from './errors.ts';
+export { isGradEnabled, setGradEnabled, noGrad, withGradMode } from './grad-mode.ts';
+export { Tensor } from './tensor.ts';
+export { Node, AccumulateGrad, type Attrs } from './node.ts';
+export {
+  backward,
+  autogradGrad,
+  onBackward,
+  type BackwardOptions,
+  type GradOptions,
+  type BackwardListener,
+} from './engine.ts';
+export {
+  tensor,
+  wrapScalar,
+  full,
+  zeros,
+  ones,
+  fullLike,
+  zerosLike,
+  onesLike,
+  linspace,
+  arange,
+  type CreateOptions,
+} from './ops/creation.ts';
+export type { Operand } from './ops/elementwise.ts';
+export {
+  add,
+  sub,
+  rsub,
+  rdiv,
+  mul,
+  div,
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne,
+  logicalAnd,
+  logicalOr,
+  type AlphaOptions,
+  type ScalarOptions,
+} from './ops/binary.ts';
+export { pow } from './ops/pow.ts';
+export {
+  neg,
+  sin,
+  cos,
+  tan,
+  exp,
+  log,
+  sqrt,
+  tanh,
+  sigmoid,
+  relu,
+  abs,
+  sign,
+  reciprocal,
+} from './ops/unary.ts';
+export { where } from './ops/where.ts';
+export { clamp, type ClampBounds } from './ops/clamp.ts';
+export { sum, mean, type ReduceOptions } from './ops/reduce.ts';
+export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
+export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
+export { clone, toDType } from './ops/convert.ts';
+export { add_, sub_, mul_, div_, clamp_, fill_, zero_ } from './ops/inplace.ts';

@@ -1,0 +1,145 @@
+// Nodes of the backward graph (a tensor's `grad_fn`), with the tensors they saved for backward.
+import { legacyTypeName } from './dtype.ts';
+import { BACKWARD_TWICE, runtimeError } from './errors.ts';
+import type { Tensor } from './tensor.ts';
+
+/** Scalar settings of an op, as the graph export shows them (exponent, alpha, clamp bounds...). */
+export type Attrs = Record<string, number | boolean | string | null | readonly number[]>;
+
+/** Gradients with respect to each input (null where none is needed), from the output gradients. */
+export type BackwardFn = (grads: readonly Tensor[], node: Node) => readonly (Tensor | null)[];
+
+export type Edge = [Node | null, number];
+
+let sequence = 0;
+
+/** Nodes the running backward pass needs (autograd.grad prunes the rest); null outside it. */
+let executing: ReadonlySet<Node> | null = null;
+
+export function setExecuting(nodes: ReadonlySet<Node> | null): ReadonlySet<Node> | null {
+  const previous = executing;
+  executing = nodes;
+  return previous;
+}
+
+export class Node {
+  /** PyTorch's class name, e.g. 'PowBackward0'. */
+  readonly name: string;
+  /** The engine op that made it ('pow', 'mul', ..., 'custom'), as the graph export names it. */
+  readonly op: string;
+  /** Creation order: later nodes run first in backward, as in torch's ready queue. */
+  readonly seq: number;
+  /** The tensor arguments in torch's signature order (the edges' sources). */
+  readonly inputs: readonly Tensor[];
+  readonly nextFunctions: Edge[];
+  readonly attrs: Attrs;
+  /** Operands in the order the expression reads (Python scalars as numbers), for the graph export. */
+  readonly operands: readonly (Tensor | number)[];
+  readonly numOutputs: number;
+  /** Shapes and dtypes of the outputs, so missing output gradients can be zero-filled. */
+  readonly outputMeta: readonly { shape: readonly number[]; dtype: Tensor['dtype'] }[];
+  readonly retained: Tensor[] = [];
+  label: string | null = null;
+  private readonly backwardFn: BackwardFn | null;
+  private savedTensors: Tensor[] | null;
+  private savedVersions: number[];
+  private readonly hadSaved: boolean;
+  /** Called once when the saved state is freed (after a backward without retain_graph). */
+  onRelease: (() => void) | null = null;
+
+  constructor(init: {
+    name: string;
+    op: string;
+    inputs: readonly Tensor[];
+    attrs?: Attrs;
+    operands?: readonly (Tensor | number)[];
+    saved?: Tensor[];
+    outputs?: readonly Tensor[];
+    backward: BackwardFn | null;
+  }) {
+    this.name = init.name;
+    this.op = init.op;
+    this.seq = sequence++;
+    this.inputs = init.inputs;
+    this.nextFunctions = init.inputs.map(edgeOf);
+    this.attrs = init.attrs ?? {};
+    this.operands = init.operands ?? init.inputs;
+    this.backwardFn = init.backward;
+    this.savedTensors = init.saved ?? [];
+    this.savedVersions = this.savedTensors.map((t) => t.version.value);
+    this.hadSaved = this.savedTensors.length > 0;
+    const outputs = init.outputs ?? [];
+    this.numOutputs = Math.max(1, outputs.length);
+    this.outputMeta = outputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
+  }
+
+  /** The saved tensors; throws PyTorch's errors once they were freed or modified in place. */
+  get saved(): readonly Tensor[] {
+    if (this.savedTensors === null) throw runtimeError(BACKWARD_TWICE);
+    for (let i = 0; i < this.savedTensors.length; i++) {
+      const t = this.savedTensors[i];
+      if (t.version.value !== this.savedVersions[i])
+        throw runtimeError(modifiedInPlace(t, this.savedVersions[i]));
+    }
+    return this.savedTensors;
+  }
+
+  /** Adds tensors to the saved set (custom Functions save during their forward). */
+  save(tensors: readonly Tensor[]): void {
+    if (this.savedTensors === null) throw runtimeError(BACKWARD_TWICE);
+    this.savedTensors = [...tensors];
+    this.savedVersions = tensors.map((t) => t.version.value);
+  }
+
+  /** Whether backward must compute the gradient of input `i` (torch's needs_input_grad). */
+  needsInputGrad(i: number): boolean {
+    const next = this.nextFunctions[i]?.[0] ?? null;
+    return next !== null && (executing === null || executing.has(next));
+  }
+
+  get released(): boolean {
+    return this.savedTensors === null;
+  }
+
+  apply(grads: readonly Tensor[]): readonly (Tensor | null)[] {
+    if (this.savedTensors === null && this.hadSaved) throw runtimeError(BACKWARD_TWICE);
+    if (this.backwardFn === null) return [];
+    return this.backwardFn(grads, this);
+  }
+
+  /** Frees what backward needed; a second backward through this node then fails like torch's. */
+  release(): void {
+    if (this.savedTensors === null) return;
+    this.savedTensors = this.hadSaved ? null : this.savedTensors;
+    if (this.hadSaved) this.savedVersions = [];
+    const callback = this.onRelease;
+    this.onRelease = null;
+    callback?.();
+  }
+}
+
+/** The node that adds incoming gradients into a leaf's `.grad`. */
+export class AccumulateGrad extends Node {
+  readonly variable: Tensor;
+
+  constructor(variable: Tensor) {
+    super({ name: 'AccumulateGrad', op: 'accumulate', inputs: [], backward: null });
+    this.variable = variable;
+  }
+}
+
+function edgeOf(t: Tensor): Edge {
+  if (t.gradFn !== null) return [t.gradFn, t.outputNr];
+  if (t.requiresGrad) return [t.accumulateNode(), 0];
+  return [null, 0];
+}
+
+function modifiedInPlace(t: Tensor, expected: number): string {
+  const shape = t.shape.join(', ');
+  const origin = t.gradFn !== null ? `, which is output ${t.outputNr} of ${t.gradFn.name},` : '';
+  return (
+    `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
+    `[${legacyTypeName(t.dtype)} [${shape}]]${origin} is at version ${t.version.value}; expected version ${expected} instead. ` +
+    `Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).`
+  );
+}

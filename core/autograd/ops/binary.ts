@@ -1,0 +1,254 @@
+// Elementwise functions of two operands: one table entry each (loop, result dtype, gradients).
+import { allocate, DEFAULT_FLOAT, isFloating, type ScalarKind } from '../dtype.ts';
+import type { Attrs } from '../node.ts';
+import { Tensor } from '../tensor.ts';
+import {
+  broadcastPair,
+  promote,
+  toTensor,
+  type BinaryKernel,
+  type Operand,
+} from './elementwise.ts';
+import { record, untracked } from './record.ts';
+import { neg, reciprocal } from './unary.ts';
+
+type Grads = [Tensor | null, Tensor | null];
+
+interface BinaryEntry {
+  gradFn: string;
+  kernel: BinaryKernel;
+  /** 'bool' for comparisons; 'float' when integer operands divide into float32. */
+  result?: 'bool' | 'float';
+  /** Whether the gradient reads the operands (saved for backward). */
+  savesOperands: boolean;
+  /** Gradients for (a, b) given the output gradient; `k` is the entry's scalar (alpha...). */
+  grads?: (g: Tensor, a: Tensor, b: Tensor, k: number, needs: [boolean, boolean]) => Grads;
+  /** Name of the scalar `k` in the graph export, when the op takes one. */
+  scalar?: string;
+}
+
+// Formulas from PyTorch's derivatives.yaml; the engine sums each gradient back to its input's
+// shape after broadcasting, as torch's engine does.
+const BINARY = {
+  add: {
+    gradFn: 'AddBackward0',
+    savesOperands: false,
+    scalar: 'alpha',
+    kernel: (o, a, as, b, bs, n, k) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] + k * b[i * bs];
+    },
+    grads: (g, _a, _b, k) => [g, k === 1 ? g : mul(g, k)],
+  },
+  sub: {
+    gradFn: 'SubBackward0',
+    savesOperands: false,
+    scalar: 'alpha',
+    kernel: (o, a, as, b, bs, n, k) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] - k * b[i * bs];
+    },
+    grads: (g, _a, _b, k) => [g, k === 1 ? neg(g) : mul(g, -k)],
+  },
+  mul: {
+    gradFn: 'MulBackward0',
+    savesOperands: true,
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
+    },
+    grads: (g, a, b, _k, needs) => [needs[0] ? mul(g, b) : null, needs[1] ? mul(g, a) : null],
+  },
+  div: {
+    gradFn: 'DivBackward0',
+    savesOperands: true,
+    result: 'float',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] / b[i * bs];
+    },
+    grads: (g, a, b, _k, needs) => [
+      needs[0] ? div(g, b) : null,
+      needs[1] ? mul(neg(g), div(div(a, b), b)) : null,
+    ],
+  },
+  thresholdBackward: {
+    gradFn: 'ThresholdBackwardBackward0',
+    savesOperands: true,
+    scalar: 'threshold',
+    kernel: (o, a, as, b, bs, n, k) => {
+      for (let i = 0; i < n; i++) o[i] = b[i * bs] <= k ? 0 : a[i * as];
+    },
+    grads: (g, _a, b, k) => [thresholdBackward(g, b, k), null],
+  },
+  lt: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] < b[i * bs] ? 1 : 0;
+    },
+  },
+  le: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] <= b[i * bs] ? 1 : 0;
+    },
+  },
+  gt: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] > b[i * bs] ? 1 : 0;
+    },
+  },
+  ge: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] >= b[i * bs] ? 1 : 0;
+    },
+  },
+  eq: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] === b[i * bs] ? 1 : 0;
+    },
+  },
+  ne: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] !== b[i * bs] ? 1 : 0;
+    },
+  },
+  logicalAnd: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] && b[i * bs] ? 1 : 0;
+    },
+  },
+  logicalOr: {
+    gradFn: '',
+    savesOperands: false,
+    result: 'bool',
+    kernel: (o, a, as, b, bs, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i * as] || b[i * bs] ? 1 : 0;
+    },
+  },
+} satisfies Record<string, BinaryEntry>;
+
+export type BinaryOp = keyof typeof BINARY;
+
+export interface ScalarOptions {
+  /** How the host's Python scalar operand promotes (default: 'int' for whole numbers, else 'float'). */
+  scalarKind?: ScalarKind;
+}
+
+export function binary(
+  op: BinaryOp,
+  a: Operand,
+  b: Operand,
+  k = 1,
+  options?: ScalarOptions,
+): Tensor {
+  const entry: BinaryEntry = BINARY[op];
+  const ta = toTensor(a, options?.scalarKind);
+  const tb = toTensor(b, options?.scalarKind);
+  const promoted = promote(ta, tb);
+  const compute = entry.result === 'float' && !isFloating(promoted) ? DEFAULT_FLOAT : promoted;
+  const line = broadcastPair(ta, tb, compute);
+  const dtype = entry.result === 'bool' ? 'bool' : compute;
+  const out = allocate(dtype, line.n);
+  entry.kernel(out, line.a, line.as, line.b, line.bs, line.n, k);
+  const result = new Tensor(out, line.shape, dtype);
+  const grads = entry.grads;
+  if (grads === undefined) return result;
+  const attrs: Attrs = entry.scalar === undefined ? {} : { [entry.scalar]: k };
+  return record(result, {
+    name: entry.gradFn,
+    op,
+    inputs: [ta, tb],
+    saved: entry.savesOperands ? [ta, tb] : [],
+    attrs,
+    backward: ([g], node) => {
+      const [sa, sb] = entry.savesOperands ? node.saved : [ta, tb];
+      return grads(g, sa, sb, k, [node.needsInputGrad(0), node.needsInputGrad(1)]);
+    },
+  });
+}
+
+export interface AlphaOptions extends ScalarOptions {
+  alpha?: number;
+}
+
+export const add = (a: Operand, b: Operand, options?: AlphaOptions): Tensor =>
+  binary('add', a, b, options?.alpha ?? 1, options);
+export const sub = (a: Operand, b: Operand, options?: AlphaOptions): Tensor =>
+  binary('sub', a, b, options?.alpha ?? 1, options);
+export const mul = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('mul', a, b, 1, options);
+export const div = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('div', a, b, 1, options);
+export const lt = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('lt', a, b, 1, options);
+export const le = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('le', a, b, 1, options);
+export const gt = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('gt', a, b, 1, options);
+export const ge = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('ge', a, b, 1, options);
+export const eq = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('eq', a, b, 1, options);
+export const ne = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+  binary('ne', a, b, 1, options);
+export const logicalAnd = (a: Operand, b: Operand): Tensor => binary('logicalAnd', a, b);
+export const logicalOr = (a: Operand, b: Operand): Tensor => binary('logicalOr', a, b);
+
+/** ReLU's backward (torch's threshold_backward): the gradient where `result` > threshold, else 0. */
+export const thresholdBackward = (g: Tensor, result: Tensor, threshold: number): Tensor =>
+  binary('thresholdBackward', g, result, threshold);
+
+/**
+ * torch.rsub / the reflected `other - x` (times alpha): RsubBackward1 for a Python scalar `other`,
+ * which is then not a graph input, RsubBackward0 for a tensor.
+ */
+export function rsub(x: Tensor, other: Operand, options?: AlphaOptions): Tensor {
+  if (typeof other !== 'number' && typeof other !== 'boolean')
+    return rsubTensors(x, other, options?.alpha ?? 1);
+  const alpha = options?.alpha ?? 1;
+  const result = untracked(() => sub(toTensor(other, options?.scalarKind), x, { alpha }));
+  return record(result, {
+    name: 'RsubBackward1',
+    op: 'rsub',
+    inputs: [x],
+    attrs: { alpha },
+    operands: [Number(other), x],
+    backward: ([g]) => [alpha === 1 ? neg(g) : mul(g, -alpha)],
+  });
+}
+
+function rsubTensors(x: Tensor, other: Tensor, alpha: number): Tensor {
+  const result = untracked(() => sub(other, x, { alpha }));
+  return record(result, {
+    name: 'RsubBackward0',
+    op: 'rsub',
+    inputs: [x, other],
+    attrs: { alpha },
+    operands: [other, x],
+    backward: ([g], node) => [
+      node.needsInputGrad(0) ? (alpha === 1 ? neg(g) : mul(g, -alpha)) : null,
+      node.needsInputGrad(1) ? g : null,
+    ],
+  });
+}
+
+/** The reflected `other / x` for a Python scalar: torch computes `x.reciprocal() * other` (MulBackward0). */
+export function rdiv(x: Tensor, other: number | boolean, options?: ScalarOptions): Tensor {
+  return mul(reciprocal(x), other, options);
+}

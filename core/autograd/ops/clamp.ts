@@ -1,0 +1,49 @@
+// torch.clamp with scalar bounds (ClampBackward1): the gradient passes where min <= x <= max.
+import { allocate, DEFAULT_FLOAT, isFloating } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { Tensor } from '../tensor.ts';
+import { ge, le, logicalAnd } from './binary.ts';
+import { zerosLike } from './creation.ts';
+import { storageAs } from './elementwise.ts';
+import { record } from './record.ts';
+import { where } from './where.ts';
+
+export interface ClampBounds {
+  min?: number | null;
+  max?: number | null;
+  /** Whether a bound was a Python float (an int64 tensor clamped by 0.5 becomes float32). */
+  boundIsFloat?: boolean;
+}
+
+export function clamp(x: Tensor, bounds: ClampBounds): Tensor {
+  const lo = bounds.min ?? null;
+  const hi = bounds.max ?? null;
+  if (lo === null && hi === null)
+    throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const dtype = !isFloating(x.dtype) && bounds.boundIsFloat ? DEFAULT_FLOAT : x.dtype;
+  const input = storageAs(x, dtype);
+  const out = allocate(dtype, input.length);
+  const low = lo ?? -Infinity;
+  const high = hi ?? Infinity;
+  for (let i = 0; i < out.length; i++) {
+    const v = input[i];
+    out[i] = v !== v ? v : Math.min(Math.max(v, low), high);
+  }
+  return record(new Tensor(out, x.shape, dtype), {
+    name: 'ClampBackward1',
+    op: 'clamp',
+    inputs: [x],
+    saved: [x],
+    attrs: { min: lo, max: hi },
+    backward: ([g], node) => {
+      const [input] = node.saved;
+      const inside =
+        lo !== null && hi !== null
+          ? logicalAnd(ge(input, lo), le(input, hi))
+          : lo !== null
+            ? ge(input, lo)
+            : le(input, hi ?? 0);
+      return [where(inside, g, zerosLike(g))];
+    },
+  });
+}

@@ -1,0 +1,142 @@
+// Creating tensors: from values, constants, ranges; Python scalars as wrapped numbers.
+import {
+  allocate,
+  DEFAULT_FLOAT,
+  fillFrom,
+  isFloating,
+  type DType,
+  type ScalarKind,
+} from '../dtype.ts';
+import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
+import { numelOf, Tensor } from '../tensor.ts';
+
+export interface CreateOptions {
+  dtype?: DType;
+  requiresGrad?: boolean;
+}
+
+function finish(t: Tensor, options: CreateOptions | undefined): Tensor {
+  if (options?.requiresGrad) {
+    if (!isFloating(t.dtype)) throw runtimeError(NOT_DIFFERENTIABLE_DTYPE);
+    t.requiresGrad_(true);
+  }
+  return t;
+}
+
+function checkShape(shape: readonly number[]): readonly number[] {
+  for (const d of shape)
+    if (!Number.isInteger(d) || d < 0)
+      throw runtimeError(
+        `Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`,
+      );
+  return [...shape];
+}
+
+/**
+ * torch.tensor from flat row-major values and a shape. The host infers the dtype from its
+ * Python values (all bool -> bool, all int -> int64, any float -> float32) and passes it.
+ */
+export function tensor(
+  values: ArrayLike<number>,
+  shape: readonly number[] = [values.length],
+  options?: CreateOptions,
+): Tensor {
+  const dims = checkShape(shape);
+  if (numelOf(dims) !== values.length)
+    throw new TorchError(
+      'ValueError',
+      `${values.length} values do not fill a tensor of shape [${dims.join(', ')}]`,
+    );
+  const dtype = options?.dtype ?? DEFAULT_FLOAT;
+  return finish(new Tensor(fillFrom(dtype, values), dims, dtype), options);
+}
+
+/** A Python scalar as torch wraps it for an op: 0-dim, promoted like a scalar of its kind. */
+export function wrapScalar(value: number | boolean, kind?: ScalarKind): Tensor {
+  const number = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  const resolved =
+    kind ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int' : 'float');
+  const dtype: DType = resolved === 'float' ? 'float64' : resolved === 'int' ? 'int64' : 'bool';
+  const t = new Tensor(fillFrom(dtype, [number]), [], dtype);
+  t.isWrappedNumber = true;
+  return t;
+}
+
+export function full(shape: readonly number[], value: number, options?: CreateOptions): Tensor {
+  const dims = checkShape(shape);
+  const dtype = options?.dtype ?? DEFAULT_FLOAT;
+  const data = allocate(dtype, numelOf(dims));
+  if (value !== 0) data.fill(dtype === 'bool' ? (value ? 1 : 0) : value);
+  return finish(new Tensor(data, dims, dtype), options);
+}
+
+export function zeros(shape: readonly number[], options?: CreateOptions): Tensor {
+  return full(shape, 0, options);
+}
+
+export function ones(shape: readonly number[], options?: CreateOptions): Tensor {
+  return full(shape, 1, options);
+}
+
+export function fullLike(t: Tensor, value: number, options?: CreateOptions): Tensor {
+  return full(t.shape, value, { dtype: t.dtype, ...options });
+}
+
+export function zerosLike(t: Tensor, options?: CreateOptions): Tensor {
+  return fullLike(t, 0, options);
+}
+
+export function onesLike(t: Tensor, options?: CreateOptions): Tensor {
+  return fullLike(t, 1, options);
+}
+
+/**
+ * torch.linspace, bit for bit in float32: the step is computed in the output dtype, the first half
+ * is filled from `start` and the second half backwards from `end`, as ATen's kernel does, each value
+ * rounded once (ATen's build contracts `start + step * i` into a fused multiply-add; in float32 the
+ * double-precision expression is exact, so one rounding reproduces it).
+ */
+export function linspace(
+  start: number,
+  end: number,
+  steps: number,
+  options?: CreateOptions,
+): Tensor {
+  if (!Number.isInteger(steps) || steps < 0)
+    throw runtimeError('number of steps must be non-negative');
+  const dtype = options?.dtype ?? DEFAULT_FLOAT;
+  const data = allocate(dtype, steps);
+  const round = dtype === 'float32' ? Math.fround : (v: number) => v;
+  if (steps === 1) data[0] = start;
+  if (steps > 1) {
+    const from = round(start);
+    const to = round(end);
+    const step = isFloating(dtype) ? round((to - from) / (steps - 1)) : (to - from) / (steps - 1);
+    const halfway = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) {
+      data[i] = i < halfway ? round(from + step * i) : round(to - step * (steps - i - 1));
+    }
+  }
+  return finish(new Tensor(data, [steps], dtype), options);
+}
+
+/**
+ * torch.arange. The host says whether any bound was a Python float (then float32, else int64).
+ */
+export function arange(
+  start: number,
+  end: number,
+  step = 1,
+  options?: CreateOptions & { anyFloat?: boolean },
+): Tensor {
+  if (step === 0) throw runtimeError('step must be nonzero');
+  const count = Math.ceil((end - start) / step);
+  if (!Number.isFinite(count)) throw runtimeError(`unsupported range: ${start} -> ${end}`);
+  if ((step > 0 && start > end) || (step < 0 && start < end))
+    throw runtimeError('upper bound and larger bound inconsistent with step sign');
+  const anyFloat = options?.anyFloat ?? ![start, end, step].every(Number.isInteger);
+  const dtype = options?.dtype ?? (anyFloat ? DEFAULT_FLOAT : 'int64');
+  const data = allocate(dtype, Math.max(0, count));
+  for (let i = 0; i < data.length; i++) data[i] = start + step * i;
+  return finish(new Tensor(data, [data.length], dtype), options);
+}

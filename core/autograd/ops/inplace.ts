@@ -1,0 +1,86 @@
+// In-place ops (add_, mul_, zero_, ...) with PyTorch's rules: refused on leaves that require grad
+// while grad mode is on; on other tensors the result's history replaces the tensor's own.
+import { canCast, scalarTypeName } from '../dtype.ts';
+import { LEAF_INPLACE, runtimeError } from '../errors.ts';
+import { isGradEnabled } from '../grad-mode.ts';
+import { sameShape, Tensor } from '../tensor.ts';
+import { add, div, mul, sub, type AlphaOptions, type ScalarOptions } from './binary.ts';
+import { clamp, type ClampBounds } from './clamp.ts';
+import { fullLike } from './creation.ts';
+import { storageAs, type Operand } from './elementwise.ts';
+import { record, untracked } from './record.ts';
+
+/** The tensor's current value as a separate tensor carrying its history (what backward saves). */
+function snapshot(self: Tensor): Tensor {
+  const old = new Tensor(self.data.slice(), self.shape, self.dtype);
+  if (self.gradFn !== null) old.setHistory(self.gradFn, self.outputNr);
+  else if (self.requiresGrad) old.requiresGrad_(true);
+  return old;
+}
+
+/**
+ * Applies `compute` to `self`'s value and writes the result into `self`'s storage.
+ * `inputs` are the other tensors the op reads (for deciding whether autograd records).
+ */
+export function inPlace(
+  self: Tensor,
+  compute: (current: Tensor) => Tensor,
+  inputs: readonly Operand[] = [],
+): Tensor {
+  const recording =
+    isGradEnabled() &&
+    (self.requiresGrad || inputs.some((t) => t instanceof Tensor && t.requiresGrad));
+  if (recording && self.isLeaf && self.requiresGrad) throw runtimeError(LEAF_INPLACE);
+  const result = recording ? compute(snapshot(self)) : untracked(() => compute(self));
+  if (!canCast(result.dtype, self.dtype))
+    throw runtimeError(
+      `result type ${scalarTypeName(result.dtype)} can't be cast to the desired output type ${scalarTypeName(self.dtype)}`,
+    );
+  if (!sameShape(result.shape, self.shape))
+    throw runtimeError(
+      `output with shape [${self.shape.join(', ')}] doesn't match the broadcast shape [${result.shape.join(', ')}]`,
+    );
+  self.data.set(storageAs(result, self.dtype));
+  self.version.value++;
+  if (recording) {
+    self.setHistory(result.gradFn, result.outputNr);
+    if (self.retainsGrad) result.gradFn?.retained.push(self);
+  }
+  return self;
+}
+
+export const add_ = (self: Tensor, other: Operand, options?: AlphaOptions): Tensor =>
+  inPlace(self, (x) => add(x, other, options), [other]);
+export const sub_ = (self: Tensor, other: Operand, options?: AlphaOptions): Tensor =>
+  inPlace(self, (x) => sub(x, other, options), [other]);
+export const mul_ = (self: Tensor, other: Operand, options?: ScalarOptions): Tensor =>
+  inPlace(self, (x) => mul(x, other, options), [other]);
+export const div_ = (self: Tensor, other: Operand, options?: ScalarOptions): Tensor =>
+  inPlace(self, (x) => div(x, other, options), [other]);
+export const clamp_ = (self: Tensor, bounds: ClampBounds): Tensor =>
+  inPlace(self, (x) => clamp(x, bounds));
+
+/** Tensor.fill_(value): FillBackward0 (no gradient reaches the old value). */
+export function fill_(self: Tensor, value: number): Tensor {
+  return inPlace(self, (x) =>
+    record(fullLike(x, value), {
+      name: 'FillBackward0',
+      op: 'fill',
+      inputs: [x],
+      attrs: { value },
+      backward: ([g]) => [fullLike(g, 0)],
+    }),
+  );
+}
+
+/** Tensor.zero_(): ZeroBackward0. */
+export function zero_(self: Tensor): Tensor {
+  return inPlace(self, (x) =>
+    record(fullLike(x, 0), {
+      name: 'ZeroBackward0',
+      op: 'zero',
+      inputs: [x],
+      backward: ([g]) => [fullLike(g, 0)],
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+// Joins an op's result to the graph: a node when autograd must record, a trace entry otherwise.
+import { isGradEnabled, withGradMode } from '../grad-mode.ts';
+import { Node, type Attrs, type BackwardFn } from '../node.ts';
+import type { Tensor } from '../tensor.ts';
+
+/** What an op ran, for the graph export of custom Functions (whose forward runs without grad). */
+export interface TraceEntry {
+  op: string;
+  operands: readonly (Tensor | number)[];
+  attrs: Attrs;
+}
+
+type Tracer = (output: Tensor, entry: TraceEntry) => void;
+
+let tracer: Tracer | null = null;
+
+/** Installs (or removes, with null) a listener for ops run while autograd does not record. */
+export function setTracer(next: Tracer | null): Tracer | null {
+  const previous = tracer;
+  tracer = next;
+  return previous;
+}
+
+/** Runs an op's inner computation without recording or tracing it (the caller records once). */
+export function untracked<T>(body: () => T): T {
+  const previous = setTracer(null);
+  try {
+    return withGradMode(false, body);
+  } finally {
+    setTracer(previous);
+  }
+}
+
+export function shouldRecord(a: Tensor, b?: Tensor, c?: Tensor): boolean {
+  if (!isGradEnabled()) return false;
+  return (
+    a.requiresGrad || (b !== undefined && b.requiresGrad) || (c !== undefined && c.requiresGrad)
+  );
+}
+
+export interface OpRecord {
+  /** torch's grad_fn class name. */
+  name: string;
+  /** Engine op name for the graph export. */
+  op: string;
+  inputs: readonly Tensor[];
+  saved?: Tensor[];
+  attrs?: Attrs;
+  operands?: readonly (Tensor | number)[];
+  backward: BackwardFn;
+}
+
+/** Records `output = op(inputs)`: a graph node if any input requires grad, else a trace entry. */
+export function record(output: Tensor, spec: OpRecord): Tensor {
+  if (isGradEnabled() && spec.inputs.some((t) => t.requiresGrad)) {
+    output.setHistory(new Node({ ...spec, outputs: [output] }));
+  } else if (tracer !== null) {
+    tracer(output, {
+      op: spec.op,
+      operands: spec.operands ?? spec.inputs,
+      attrs: spec.attrs ?? {},
+    });
+  }
+  return output;
+}

@@ -1,0 +1,171 @@
+// Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
+import { allocate, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { Tensor } from '../tensor.ts';
+import { add, div, mul, rsub, thresholdBackward } from './binary.ts';
+import { zerosLike } from './creation.ts';
+import { storageAs, type UnaryKernel } from './elementwise.ts';
+import { record } from './record.ts';
+
+interface UnaryEntry {
+  gradFn: string;
+  kernel: UnaryKernel;
+  /** Integer inputs are computed in float32 ('float') or keep their dtype ('same'). */
+  integers: 'float' | 'same';
+  /** What the gradient formula reads: the input, the result, or nothing. */
+  saves: 'input' | 'result' | 'none';
+  grad: (g: Tensor, saved: Tensor) => Tensor;
+}
+
+// The gradient formulas are PyTorch's (tools/autograd/derivatives.yaml), written with tensor ops
+// so that create_graph can differentiate them again; float32 rounds after each op as in torch.
+const UNARY = {
+  neg: {
+    gradFn: 'NegBackward0',
+    integers: 'same',
+    saves: 'none',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = -x[i];
+    },
+    grad: (g) => neg(g),
+  },
+  sin: {
+    gradFn: 'SinBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.sin(x[i]);
+    },
+    grad: (g, x) => mul(g, cos(x)),
+  },
+  cos: {
+    gradFn: 'CosBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.cos(x[i]);
+    },
+    grad: (g, x) => mul(g, neg(sin(x))),
+  },
+  tan: {
+    gradFn: 'TanBackward0',
+    integers: 'float',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.tan(x[i]);
+    },
+    grad: (g, r) => mul(g, add(mul(r, r), 1)),
+  },
+  exp: {
+    gradFn: 'ExpBackward0',
+    integers: 'float',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
+    },
+    grad: (g, r) => mul(g, r),
+  },
+  log: {
+    gradFn: 'LogBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.log(x[i]);
+    },
+    grad: (g, x) => div(g, x),
+  },
+  sqrt: {
+    gradFn: 'SqrtBackward0',
+    integers: 'float',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.sqrt(x[i]);
+    },
+    grad: (g, r) => div(g, mul(r, 2)),
+  },
+  tanh: {
+    gradFn: 'TanhBackward0',
+    integers: 'float',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.tanh(x[i]);
+    },
+    grad: (g, r) => mul(g, rsub(mul(r, r), 1)),
+  },
+  sigmoid: {
+    gradFn: 'SigmoidBackward0',
+    integers: 'float',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-x[i]));
+    },
+    grad: (g, r) => mul(mul(g, rsub(r, 1)), r),
+  },
+  relu: {
+    gradFn: 'ReluBackward0',
+    integers: 'same',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = x[i] > 0 ? x[i] : x[i] !== x[i] ? x[i] : 0;
+    },
+    grad: (g, r) => thresholdBackward(g, r, 0),
+  },
+  abs: {
+    gradFn: 'AbsBackward0',
+    integers: 'same',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.abs(x[i]);
+    },
+    grad: (g, x) => mul(g, sign(x)),
+  },
+  sign: {
+    gradFn: 'SignBackward0',
+    integers: 'same',
+    saves: 'none',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = x[i] > 0 ? 1 : x[i] < 0 ? -1 : x[i] === x[i] ? 0 : x[i];
+    },
+    grad: (g) => zerosLike(g),
+  },
+  reciprocal: {
+    gradFn: 'ReciprocalBackward0',
+    integers: 'float',
+    saves: 'result',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = 1 / x[i];
+    },
+    grad: (g, r) => mul(neg(g), mul(r, r)),
+  },
+} satisfies Record<string, UnaryEntry>;
+
+export type UnaryOp = keyof typeof UNARY;
+
+export function unary(op: UnaryOp, x: Tensor): Tensor {
+  const entry: UnaryEntry = UNARY[op];
+  const dtype = isFloating(x.dtype) || entry.integers === 'same' ? x.dtype : DEFAULT_FLOAT;
+  const out = allocate(dtype, x.data.length);
+  entry.kernel(out, storageAs(x, dtype), out.length);
+  const result = new Tensor(out, x.shape, dtype);
+  const saved = entry.saves === 'input' ? x : entry.saves === 'result' ? result : null;
+  return record(result, {
+    name: entry.gradFn,
+    op,
+    inputs: [x],
+    saved: saved === null ? [] : [saved],
+    backward: ([g], node) => [entry.grad(g, saved === null ? g : node.saved[0])],
+  });
+}
+
+export const neg = (x: Tensor): Tensor => unary('neg', x);
+export const sin = (x: Tensor): Tensor => unary('sin', x);
+export const cos = (x: Tensor): Tensor => unary('cos', x);
+export const tan = (x: Tensor): Tensor => unary('tan', x);
+export const exp = (x: Tensor): Tensor => unary('exp', x);
+export const log = (x: Tensor): Tensor => unary('log', x);
+export const sqrt = (x: Tensor): Tensor => unary('sqrt', x);
+export const tanh = (x: Tensor): Tensor => unary('tanh', x);
+export const sigmoid = (x: Tensor): Tensor => unary('sigmoid', x);
+export const relu = (x: Tensor): Tensor => unary('relu', x);
+export const abs = (x: Tensor): Tensor => unary('abs', x);
+export const sign = (x: Tensor): Tensor => unary('sign', x);
+export const reciprocal = (x: Tensor): Tensor => unary('reciprocal', x);
