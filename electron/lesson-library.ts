@@ -31,7 +31,9 @@ export function createLessonLibrary(
       return [...builtin, ...opened];
     },
     async openFolder(folder) {
-      const lessons = await readLessonFolder(folder, 'folder');
+      const lessons = await readLessonFolder(folder, 'folder').catch((error: Error) => {
+        throw new Error(`Cannot read the lesson folder ${folder}: ${error.message}`);
+      });
       stopWatching();
       openedFolder = folder;
       stopWatching = watchLessonFolder(folder, onChange, watcherOptions);

@@ -27,8 +27,16 @@ export function findElectronBinary(probe: ElectronBinaryProbe): string | null {
 }
 
 export function probeInstalledElectron(env: NodeJS.ProcessEnv = process.env): ElectronBinaryProbe {
+  return electronProbeAt(installedPackageDir('electron'), env);
+}
+
+/** A probe of the real file system, for the electron package installed at packageDir. */
+export function electronProbeAt(
+  packageDir: string | null,
+  env: NodeJS.ProcessEnv,
+): ElectronBinaryProbe {
   return {
-    packageDir: installedPackageDir('electron'),
+    packageDir,
     overrideDistPath: env.ELECTRON_OVERRIDE_DIST_PATH,
     exists: existsSync,
     readText: (file) => {

@@ -1,0 +1,135 @@
+import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LessonSource } from '../../renderer/host/api.ts';
+import { createLessonLibrary, type LessonLibrary } from '../../electron/lesson-library.ts';
+import { watchLessonFolder } from '../../electron/lesson-watcher.ts';
+
+const tempFolder = (name: string) => mkdtemp(path.join(tmpdir(), `gradlab-${name}-`));
+
+/** Collects change events; `next()` waits for the next one. */
+function changeRecorder() {
+  const seen: LessonSource[] = [];
+  const waiters: ((lesson: LessonSource) => void)[] = [];
+  return {
+    seen,
+    onChange: (lesson: LessonSource) => {
+      seen.push(lesson);
+      waiters.shift()?.(lesson);
+    },
+    next: () => new Promise<LessonSource>((resolve) => waiters.push(resolve)),
+  };
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('lesson folder watching', () => {
+  let stop = () => {};
+  afterEach(() => stop());
+
+  it('reports a lesson file written in the folder, with its new text', async () => {
+    const folder = await tempFolder('watch');
+    const recorder = changeRecorder();
+    stop = watchLessonFolder(folder, recorder.onChange, { debounceMs: 50 });
+    const changed = recorder.next();
+    await writeFile(path.join(folder, 'chain-rule.md'), '# The chain rule\n');
+    await expect(changed).resolves.toEqual({
+      key: path.join(folder, 'chain-rule.md'),
+      fileName: 'chain-rule.md',
+      text: '# The chain rule\n',
+      origin: 'folder',
+    });
+  });
+
+  it('reports a burst of writes once, and an editor-style save (temp file, rename)', async () => {
+    const folder = await tempFolder('watch');
+    const recorder = changeRecorder();
+    stop = watchLessonFolder(folder, recorder.onChange, { debounceMs: 300 });
+    const file = path.join(folder, 'limits.md');
+    const first = recorder.next();
+    for (const text of ['#', '# Lim', '# Limits\n']) await writeFile(file, text);
+    await expect(first).resolves.toMatchObject({ fileName: 'limits.md', text: '# Limits\n' });
+    await settle(600);
+    expect(recorder.seen).toHaveLength(1);
+
+    const second = recorder.next();
+    await writeFile(path.join(folder, '.limits.md.swp'), '# Limits, edited\n');
+    await rename(path.join(folder, '.limits.md.swp'), file);
+    await expect(second).resolves.toMatchObject({ text: '# Limits, edited\n' });
+  });
+
+  it('ignores files that are not lessons, and deleted files', async () => {
+    const folder = await tempFolder('watch');
+    const recorder = changeRecorder();
+    stop = watchLessonFolder(folder, recorder.onChange, { debounceMs: 50 });
+    await writeFile(path.join(folder, 'notes.docx'), 'x');
+    await writeFile(path.join(folder, 'gone.md'), '# soon deleted');
+    await rm(path.join(folder, 'gone.md'));
+    await settle(400);
+    expect(recorder.seen).toEqual([]);
+  });
+});
+
+describe('lesson library', () => {
+  let library: LessonLibrary | undefined;
+  afterEach(() => library?.close());
+
+  it('lists the built-in course, then the opened folder, and watches that folder', async () => {
+    const builtin = await tempFolder('builtin');
+    await writeFile(path.join(builtin, '02-partials.md'), '# Partials');
+    await writeFile(path.join(builtin, '01-derivatives.md'), '# Derivatives');
+    await writeFile(path.join(builtin, 'README.md'), '# How to write lessons');
+    await mkdir(path.join(builtin, 'images'));
+    const mine = await tempFolder('instructor');
+    await writeFile(path.join(mine, 'extra.ipynb'), '{"cells": []}');
+
+    const recorder = changeRecorder();
+    library = createLessonLibrary(builtin, recorder.onChange, { debounceMs: 50 });
+    expect((await library.list()).map((lesson) => lesson.key)).toEqual([
+      'builtin:01-derivatives.md',
+      'builtin:02-partials.md',
+    ]);
+
+    expect(await library.openFolder(mine)).toEqual([
+      {
+        key: path.join(mine, 'extra.ipynb'),
+        fileName: 'extra.ipynb',
+        text: '{"cells": []}',
+        origin: 'folder',
+      },
+    ]);
+    expect((await library.list()).map((lesson) => lesson.origin)).toEqual([
+      'builtin',
+      'builtin',
+      'folder',
+    ]);
+
+    const changed = recorder.next();
+    await writeFile(path.join(mine, 'extra.ipynb'), '{"cells": [], "nbformat": 4}');
+    await expect(changed).resolves.toMatchObject({ text: '{"cells": [], "nbformat": 4}' });
+  });
+
+  it('stops watching the previous folder when another is opened', async () => {
+    const builtin = await tempFolder('builtin');
+    const first = await tempFolder('first');
+    const second = await tempFolder('second');
+    const recorder = changeRecorder();
+    library = createLessonLibrary(builtin, recorder.onChange, { debounceMs: 50 });
+    await library.openFolder(first);
+    await library.openFolder(second);
+    await writeFile(path.join(first, 'old.md'), '# old');
+    const changed = recorder.next();
+    await writeFile(path.join(second, 'new.md'), '# new');
+    await expect(changed).resolves.toMatchObject({ fileName: 'new.md' });
+    await settle(300);
+    expect(recorder.seen.map((lesson) => lesson.fileName)).toEqual(['new.md']);
+  });
+
+  it('says which folder cannot be opened', async () => {
+    library = createLessonLibrary(await tempFolder('builtin'), () => {});
+    await expect(library.openFolder('/nonexistent/lessons')).rejects.toThrow(
+      'Cannot read the lesson folder /nonexistent/lessons',
+    );
+  });
+});
