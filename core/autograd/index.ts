@@ -79,3 +79,4 @@ export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
 export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
 export { clone, toDType } from './ops/convert.ts';
 export { add_, sub_, mul_, div_, clamp_, fill_, zero_ } from './ops/inplace.ts';
+export { index, indexPut_, type IndexItem, type Slice } from './ops/indexing.ts';

@@ -1,6 +1,6 @@
 // The Tensor: contiguous row-major storage, a dtype, and its place in the autograd graph.
 import { isFloating, type DType, type Storage } from './dtype.ts';
-import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from './errors.ts';
+import { runtimeError } from './errors.ts';
 import { AccumulateGrad, type Node } from './node.ts';
 import { backward, type BackwardOptions } from './engine.ts';
 
@@ -86,7 +86,8 @@ export class Tensor {
       throw runtimeError(
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
       );
-    if (flag && !isFloating(this.dtype)) throw runtimeError(NOT_DIFFERENTIABLE_DTYPE);
+    if (flag && !isFloating(this.dtype))
+      throw runtimeError('only Tensors of floating point and complex dtype can require gradients');
     if (this.isLeaf) this.leafRequiresGrad = flag;
     return this;
   }
@@ -138,5 +139,3 @@ export function numelOf(shape: readonly number[]): number {
 export function isTensor(value: unknown): value is Tensor {
   return value instanceof Tensor;
 }
-
-export { TorchError };

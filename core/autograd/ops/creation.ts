@@ -17,6 +17,7 @@ export interface CreateOptions {
 
 function finish(t: Tensor, options: CreateOptions | undefined): Tensor {
   if (options?.requiresGrad) {
+    // torch.tensor(..., requires_grad=True) words this check differently from requires_grad_().
     if (!isFloating(t.dtype)) throw runtimeError(NOT_DIFFERENTIABLE_DTYPE);
     t.requiresGrad_(true);
   }
