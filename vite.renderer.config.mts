@@ -4,10 +4,12 @@
 // The project root stays the repository root so that `import.meta.glob('/lessons/*.md')` and
 // `/core/python/py/**` resolve as everywhere else. The page is renderer/index.html; a build
 // writes it as <outDir>/index.html (see htmlAtOutputRoot), beside assets/ and pyodide/.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { securityHeaders } from './electron/security-headers.ts';
+import { contentTypeOf } from './electron/static-files.ts';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = join(repoRoot, 'node_modules', 'pyodide');
@@ -20,25 +22,34 @@ export const pyodideRuntimeFiles = [
   'pyodide-lock.json',
 ];
 
-/** Headers every response of the app carries: the CSP, and cross-origin isolation for Pyodide's
- *  interrupt buffer (SharedArrayBuffer). KaTeX needs inline styles; Pyodide needs wasm. */
-export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; '),
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Content-Type-Options': 'nosniff',
-};
+/** A memory snapshot of a booted interpreter: the worker boots from it in a fraction of the
+ *  time a cold start takes (pinned Pyodide version; the worker falls back to a cold start). */
+export const snapshotFile = 'snapshot.bin';
+
+async function pythonSnapshot(): Promise<Uint8Array> {
+  const { loadPyodide } = await import('pyodide');
+  const { PythonKernel } = await import('./core/python/kernel.ts');
+  let snapshot: Uint8Array | undefined;
+  await PythonKernel.start({
+    loadPyodide,
+    indexURL: pyodideDir + '/',
+    sources: pythonSources(),
+    onSnapshot: (bytes) => (snapshot = bytes),
+  });
+  if (!snapshot) throw new Error('Pyodide made no memory snapshot.');
+  return snapshot;
+}
+
+/** core/python/py/** as the kernel wants them: `{'torch/__init__.py': text, ...}`. */
+function pythonSources(): Record<string, string> {
+  const root = join(repoRoot, 'core', 'python', 'py');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  return Object.fromEntries(
+    files
+      .filter((file) => file.endsWith('.py'))
+      .map((file) => [file, readFileSync(join(root, file), 'utf8')]),
+  );
+}
 
 /** Copies Pyodide's runtime unhashed into `<outDir>/pyodide/` and serves it there in dev. */
 function pyodideRuntime(): Plugin {
@@ -52,16 +63,17 @@ function pyodideRuntime(): Plugin {
       server.middlewares.use((req, res, next) => {
         const name = req.url?.match(/\/pyodide\/([\w.-]+)$/)?.[1];
         if (!name || !pyodideRuntimeFiles.includes(name)) return next();
-        res.setHeader('Content-Type', name.endsWith('.wasm') ? 'application/wasm' : 'text/plain');
-        if (name.endsWith('.mjs')) res.setHeader('Content-Type', 'text/javascript');
+        res.setHeader('Content-Type', contentTypeOf(name));
         res.end(readFileSync(join(pyodideDir, name)));
       });
     },
-    writeBundle() {
+    async writeBundle() {
       const target = join(outDir, 'pyodide');
       mkdirSync(target, { recursive: true });
-      for (const file of pyodideRuntimeFiles)
+      for (const file of pyodideRuntimeFiles) {
         copyFileSync(join(pyodideDir, file), join(target, file));
+      }
+      writeFileSync(join(target, snapshotFile), await pythonSnapshot());
     },
   };
 }
@@ -86,8 +98,10 @@ function securityHeadersInDev(): Plugin {
   return {
     name: 'gradlab-security-headers',
     configureServer(server) {
+      const origin = `http://localhost:${server.config.server.port ?? 5173}`;
+      const headers = securityHeaders({ devServerOrigin: origin });
       server.middlewares.use((_req, res, next) => {
-        for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
         next();
       });
     },

@@ -3,29 +3,15 @@
 // `serveWebBuild` is also what `npm start` uses where no Electron binary exists.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { securityHeaders } from '../vite.renderer.config.mts';
+import { securityHeaders } from '../electron/security-headers.ts';
+import { contentTypeOf, resolveInside } from '../electron/static-files.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const webBuildDir = join(repoRoot, 'dist', 'web');
 const entryPath = '/index.html';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 /** Writes the web build to dist/web. */
 export async function buildWeb(): Promise<void> {
@@ -46,8 +32,9 @@ export async function serveWebBuild(options: {
   build?: boolean;
 }): Promise<WebServer> {
   if (options.build !== false) await buildWeb();
+  const headers = securityHeaders();
   const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     void respond(request.method ?? 'GET', request.url ?? '/')
       .catch((): Reply => ({ status: 400, headers: {}, body: 'Bad request\n' }))
       .then(({ status, headers, body }) => {
@@ -81,16 +68,16 @@ async function respond(method: string, rawUrl: string): Promise<Reply> {
   if (method !== 'GET' && method !== 'HEAD') {
     return { status: 405, headers: { Allow: 'GET, HEAD' }, body: 'Method not allowed\n' };
   }
-  const path = decodeURIComponent(new URL(rawUrl, 'http://localhost').pathname);
+  const path = new URL(rawUrl, 'http://localhost').pathname;
   if (path === '/') return { status: 302, headers: { Location: entryPath } };
-  const file = normalize(join(webBuildDir, path));
-  if (!file.startsWith(webBuildDir + sep)) return notFound();
+  const file = resolveInside(webBuildDir, path);
+  if (file === null) return notFound();
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return notFound();
   return {
     status: 200,
     headers: {
-      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Cache-Control': 'no-cache',
     },
     body: await readFile(file),

@@ -12,6 +12,8 @@ export type RunOutcome =
 
 /** How long an interrupt may take before the worker is ended instead. */
 const interruptGraceMs = 700;
+/** Grading runs a student's code answer; one that runs longer is ended. */
+const isolatedBudgetMs = 20_000;
 
 export class PythonSession {
   state: PythonState = 'starting';
@@ -19,6 +21,9 @@ export class PythonSession {
   private active: PythonWorker;
   private spare: PythonWorker | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private isolatedQueue: Promise<unknown> = Promise.resolve();
+  /** The spare while it grades an answer: not clean enough to take over until it is done. */
+  private grading: PythonWorker | null = null;
   private running = false;
   private readonly listeners = new Set<(state: PythonState) => void>();
   private readonly indexURL: string;
@@ -52,6 +57,48 @@ export class PythonSession {
     return done;
   }
 
+  /**
+   * Runs cells in order in one new namespace on the spare worker, leaving the student's own
+   * namespace untouched (grading code answers). Code that runs too long ends that worker.
+   */
+  runIsolated(cells: readonly string[]): Promise<CellResult[]> {
+    const results = this.isolatedQueue.then(() => this.runIsolatedNow(cells));
+    this.isolatedQueue = results.catch(() => undefined);
+    return results;
+  }
+
+  private async runIsolatedNow(cells: readonly string[]): Promise<CellResult[]> {
+    await this.active.ready;
+    this.spare ??= warmSpare(this.indexURL);
+    const worker = this.spare;
+    this.grading = worker;
+    await worker.ready;
+    const timer = setTimeout(() => {
+      if (this.spare === worker) this.spare = warmSpare(this.indexURL);
+      worker.terminate();
+    }, isolatedBudgetMs);
+    try {
+      await worker.reset();
+      const results: CellResult[] = [];
+      for (const code of cells) results.push(await worker.run(code));
+      await worker.reset();
+      return results;
+    } catch (error) {
+      if (error instanceof WorkerEnded) {
+        throw new Error(
+          `The code ran for more than ${isolatedBudgetMs / 1000} s and was stopped.`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      this.grading = null;
+    }
+  }
+
   /** Stops the running cell: an interrupt if the page can send one, else a fresh worker. */
   stop(): void {
     if (!this.running) return;
@@ -83,8 +130,9 @@ export class PythonSession {
 
   /** Ends a worker and carries on with the spare (or a new one). */
   private replace(worker: PythonWorker): void {
-    const next = this.spare ?? new PythonWorker(this.indexURL);
-    this.spare = null;
+    const spareIsClean = this.spare !== null && this.spare !== this.grading;
+    const next = spareIsClean ? this.spare! : new PythonWorker(this.indexURL);
+    if (spareIsClean) this.spare = null;
     this.active = this.startActive(next);
     worker.terminate();
   }

@@ -18,10 +18,23 @@ function send(message: FromWorker): void {
   postMessage(message);
 }
 
+/** The build's memory snapshot of a booted interpreter, if it has one. */
+async function fetchSnapshot(indexURL: string): Promise<Uint8Array | undefined> {
+  const response = await fetch(new URL('snapshot.bin', indexURL)).catch(() => null);
+  return response?.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+}
+
 async function start(indexURL: string, interruptBuffer: SharedArrayBuffer | null): Promise<void> {
   const began = performance.now();
   try {
-    kernel = await PythonKernel.start({ loadPyodide, indexURL, sources });
+    const snapshot = await fetchSnapshot(indexURL);
+    kernel = await PythonKernel.start({ loadPyodide, indexURL, sources, snapshot }).catch(
+      (error: unknown) => {
+        if (!snapshot) throw error;
+        // A snapshot that does not fit this runtime: start cold instead.
+        return PythonKernel.start({ loadPyodide, indexURL, sources });
+      },
+    );
     if (interruptBuffer) kernel.setInterruptBuffer(new Uint8Array(interruptBuffer));
     send({ type: 'ready', startMs: performance.now() - began });
   } catch (error) {

@@ -50,8 +50,10 @@ export class CodeCell {
     this.element.dataset.state = 'running';
     this.stopButton.hidden = false;
     let outcome: RunOutcome;
+    const began = performance.now();
     try {
       outcome = await this.context.python.run(this.editor.code());
+      performance.measure('gradlab:cell-run', { start: began });
     } catch (error) {
       this.show([h('pre', { class: 'out-error' }, `Python is unavailable: ${String(error)}`)]);
       return false;

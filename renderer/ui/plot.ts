@@ -60,6 +60,7 @@ function axisTitle(text: string | null) {
 /** Draws one plot; returns its figure element and the chart (for tests and benchmarks). */
 export function plotFigure(plot: PlotData): { figure: HTMLElement; chart: Chart } {
   const canvas = h('canvas', { role: 'img', 'aria-label': describe(plot) });
+  const began = performance.now();
   const chart = new Chart(canvas, {
     type: 'line',
     data: {
@@ -73,6 +74,7 @@ export function plotFigure(plot: PlotData): { figure: HTMLElement; chart: Chart 
         indexAxis: 'x' as const,
       })),
     },
+    plugins: [drawTiming(began)],
     options: {
       animation: false,
       parsing: false,
@@ -99,6 +101,20 @@ export function plotFigure(plot: PlotData): { figure: HTMLElement; chart: Chart 
   const reset = button('Reset zoom', () => chart.resetZoom(), { class: 'small' });
   const figure = h('figure', { class: 'plot' }, h('div', { class: 'plot-canvas' }, canvas), reset);
   return { figure, chart };
+}
+
+/** Marks the first drawing of a chart on the page's performance timeline (`npm run bench:ui`). */
+function drawTiming(began: number): Plugin<'line'> {
+  let drawn = false;
+  return {
+    id: 'gradlab-draw-timing',
+    afterRender(chart) {
+      if (drawn) return;
+      drawn = true;
+      const points = chart.data.datasets.reduce((sum, dataset) => sum + dataset.data.length, 0);
+      performance.measure('gradlab:plot-drawn', { start: began, detail: { points } });
+    },
+  };
 }
 
 function describe(plot: PlotData): string {

@@ -1,0 +1,139 @@
+// The app: host, progress and Python start at once; the first lesson shows without waiting
+// for Python; the sidebar, the lesson view, the toolbar and the status line are wired here.
+import type { HostApi, LessonSource, MenuCommand } from './host/api.ts';
+import { currentHost } from './host/current.ts';
+import { Progress } from './progress/progress.ts';
+import { gradesCsv } from './progress/grades-csv.ts';
+import { PythonSession, type PythonState } from './python/session.ts';
+import { LessonLibrary } from './lesson-library.ts';
+import { h } from './ui/dom.ts';
+import { errorsPanel } from './ui/errors-panel.ts';
+import { lessonPage } from './ui/lesson-page.ts';
+import type { LessonView } from './ui/lesson-view.ts';
+import { renderSidebar } from './ui/sidebar.ts';
+import { renderToolbar } from './ui/toolbar.ts';
+import { derivativeBlock } from './ui/derivative-block.ts';
+import { practiceRenderer } from './ui/practice.ts';
+import { practiceGrader } from './grading.ts';
+
+const statusText: Record<PythonState, string> = {
+  starting: 'Starting Python…',
+  ready: 'Python ready',
+  running: 'Running…',
+  failed: 'Python could not start',
+};
+
+export class App {
+  private readonly host: HostApi = currentHost();
+  private readonly progress = new Progress(this.host);
+  private readonly python = new PythonSession(new URL('pyodide/', document.baseURI).href);
+  private readonly library = new LessonLibrary();
+  private readonly nav = document.getElementById('lessons')!;
+  private readonly main = document.getElementById('lesson')!;
+  private readonly status = document.getElementById('python-status')!;
+  private view: LessonView | null = null;
+  private viewKey: string | null = null;
+  private notice: string | undefined;
+
+  async start(): Promise<void> {
+    this.showPythonState(this.python.state);
+    this.python.onState((state) => this.showPythonState(state));
+    renderToolbar(document.getElementById('toolbar')!, {
+      openFolder: () => void this.openFolder(),
+      resetProgress: () => this.resetProgress(),
+      exportGrades: () => void this.exportGrades(),
+    });
+    this.notice = await this.progress.load();
+    this.library.replace(await this.host.listLessons());
+    this.progress.onChange(() => this.renderSidebar());
+    window.addEventListener('hashchange', () => this.route());
+    document.addEventListener('keydown', (event) => this.view?.handleKey(event));
+    this.host.onLessonChanged((source) => this.lessonChanged(source));
+    this.host.onMenuCommand?.((command) => this.menuCommand(command));
+    this.route();
+    performance.mark('gradlab:first-lesson-visible');
+  }
+
+  private showPythonState(state: PythonState): void {
+    this.status.textContent =
+      state === 'failed' ? `${statusText.failed}: ${this.python.failure}` : statusText[state];
+    document.body.dataset.python = state;
+  }
+
+  private renderSidebar(): void {
+    renderSidebar(
+      this.nav,
+      this.library.entries(),
+      this.viewKey,
+      (key) => this.progress.document.lessons[key],
+    );
+  }
+
+  /** Shows the lesson named in the URL, else the last one open, else the first. */
+  private route(): void {
+    const fromHash = new URLSearchParams(location.hash.slice(1)).get('lesson');
+    const key =
+      [fromHash, this.progress.document.currentLesson].find(
+        (candidate) => candidate && this.library.lesson(candidate),
+      ) ??
+      this.library.entries()[0]?.key ??
+      null;
+    this.open(key);
+  }
+
+  private open(key: string | null, force = false): void {
+    if (key === this.viewKey && !force) return;
+    this.viewKey = key;
+    const lesson = key ? this.library.lesson(key) : undefined;
+    const parts: (HTMLElement | null)[] = [
+      this.notice ? h('p', { class: 'notice', role: 'note' }, this.notice) : null,
+      errorsPanel(this.library.problems()),
+    ];
+    if (key && lesson) {
+      this.view = lessonPage(key, lesson, {
+        python: this.python,
+        progress: this.progress,
+        decorate: () => [],
+        derivative: (block) => derivativeBlock(block),
+        practice: practiceRenderer(this.progress, practiceGrader(this.python)),
+      });
+      this.progress.setCurrentLesson(key);
+      parts.push(this.view.element);
+    } else {
+      this.view = null;
+      parts.push(h('p', {}, 'No lesson could be loaded.'));
+    }
+    this.main.replaceChildren(...parts.filter((part) => part !== null));
+    this.renderSidebar();
+  }
+
+  private lessonChanged(source: LessonSource): void {
+    this.library.update(source);
+    this.open(this.viewKey, source.key === this.viewKey);
+  }
+
+  private async openFolder(): Promise<void> {
+    const lessons = await this.host.openLessonFolder();
+    if (!lessons) return;
+    this.library.replace(await this.host.listLessons());
+    const first = lessons.find((source) => this.library.lesson(source.key));
+    if (first) location.hash = `lesson=${encodeURIComponent(first.key)}`;
+    this.open(first?.key ?? this.viewKey, true);
+  }
+
+  private resetProgress(): void {
+    if (!confirm('Forget all progress: steps seen, attempts and scores?')) return;
+    this.progress.reset();
+    this.open(this.viewKey, true);
+  }
+
+  private async exportGrades(): Promise<void> {
+    const date = new Date().toISOString().slice(0, 10);
+    await this.host.exportGrades(gradesCsv(this.progress.document), `gradlab-grades-${date}.csv`);
+  }
+
+  private menuCommand(command: MenuCommand): void {
+    if (command === 'open-lesson-folder') void this.openFolder();
+    else if (command === 'export-grades') void this.exportGrades();
+  }
+}

@@ -1,0 +1,72 @@
+// A lesson's derivative block: f, each derivative in KaTeX with its value at the point beside
+// autograd's, and a plot of f and f′. Needs no Python, so it shows at once.
+import type { DerivativeBlock } from '../../core/lessons/types.ts';
+import { derive, type AutogradEvaluator, type Derivation } from '../../core/symbolic/derive.ts';
+import { evaluate } from '../../core/symbolic/evaluate.ts';
+import type { Expr } from '../../core/symbolic/expr.ts';
+import { h, trustedHtml } from './dom.ts';
+import { mathElement } from './math.ts';
+import { plotFigure, type PlotData } from './plot.ts';
+import { derivativeRows } from './derivative-rows.ts';
+
+const plotSamples = 401;
+
+export function derivativeBlock(block: DerivativeBlock, autograd?: AutogradEvaluator): HTMLElement {
+  const outcome = derive(block.f, block.wrt, {
+    ...(block.at ? { at: block.at } : {}),
+    ...(autograd ? { autograd } : {}),
+  });
+  const panel = h('section', {
+    class: 'panel derivative',
+    'aria-label': `Derivative of ${block.f}`,
+  });
+  if (!outcome.ok) {
+    panel.append(
+      h('p', { class: 'invalid' }, `Cannot differentiate ${block.f}: ${outcome.message}`),
+    );
+    return panel;
+  }
+  const { derivation } = outcome;
+  panel.append(
+    h('h3', {}, 'Derivative'),
+    mathElement(`f = ${derivation.latex}`, true),
+    derivativeRows(derivation, block.at),
+  );
+  if (block.plot) panel.append(plotOf(derivation, block.plot.variable, block.plot.range));
+  if (block.captionHtml) panel.append(trustedHtml('div', block.captionHtml, 'lesson-html'));
+  return panel;
+}
+
+function plotOf(
+  derivation: Derivation,
+  variable: string,
+  [from, to]: [number, number],
+): HTMLElement {
+  const derivative = derivation.derivatives[variable]?.derivative ?? null;
+  const xs = Array.from(
+    { length: plotSamples },
+    (_, i) => from + ((to - from) * i) / (plotSamples - 1),
+  );
+  const line = (expr: Expr, label: string) => ({
+    x: xs,
+    y: xs.map((x) => safeEvaluate(expr, { [variable]: x })),
+    label,
+  });
+  const plot: PlotData = {
+    lines: [line(derivation.expr, 'f'), ...(derivative ? [line(derivative, 'f′')] : [])],
+    xlabel: variable,
+    ylabel: null,
+    title: null,
+    legend: true,
+  };
+  return plotFigure(plot).figure;
+}
+
+/** NaN (a gap in the line) where the function is undefined. */
+function safeEvaluate(expr: Expr, point: Record<string, number>): number {
+  try {
+    return evaluate(expr, point);
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -1,0 +1,216 @@
+// End to end: the web build in Debian's Chromium, driven as a student would drive it.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
+import { repoRoot } from '../support/shared.ts';
+import { launchBrowser, type Browser } from './support/browser.ts';
+import { builtinCourse, practiceBlocks, wrongAnswer, type CourseLesson } from './support/course.ts';
+import { goldenByCode, maskAddresses, normalizeCode } from './support/golden.ts';
+
+const course = builtinCourse();
+const golden = goldenByCode();
+const screenshots = join(repoRoot, 'test-results');
+const pythonStartMs = 90_000;
+
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+const seen = { goldenCells: 0, agreeingPanels: 0, practiceItems: 0 };
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await serveWebBuild({ port: 0 });
+  browser = await launchBrowser(mkdtempSync(join(tmpdir(), 'gradlab-downloads-')));
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(server.url);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const nav = () => page.getByRole('navigation', { name: 'Lessons' });
+const currentStep = () => page.locator('.step');
+
+async function pythonReady(): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.python === 'ready', null, {
+    timeout: pythonStartMs,
+  });
+}
+
+/** Runs a cell and waits for its output. */
+async function runCell(cell: Locator): Promise<void> {
+  await cell.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => cell.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+}
+
+async function replaceEditorText(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+async function checkCellAgainstGolden(cell: Locator, code: string): Promise<void> {
+  const expected = golden.get(normalizeCode(code));
+  if (!expected) return;
+  seen.goldenCells++;
+  const stdout = (await cell.locator('.out-stdout').allTextContents()).join('');
+  expect(maskAddresses(stdout), code).toBe(maskAddresses(expected.stdout));
+  const display = await cell.locator('.out-display').allTextContents();
+  expect(display.map(maskAddresses), code).toEqual(
+    expected.display === null ? [] : [maskAddresses(expected.display)],
+  );
+}
+
+async function answerPractice(item: Locator, answer: string): Promise<string> {
+  await replaceEditorText(item.getByRole('textbox', { name: 'Answer' }), answer);
+  const verdict = item.getByRole('status');
+  await item.getByRole('button', { name: 'Check' }).click();
+  await expect.poll(() => verdict.textContent(), { timeout: 60_000 }).not.toMatch(/^(Checking…)?$/);
+  return (await verdict.textContent()) ?? '';
+}
+
+describe('Gradlab in Chromium (web build)', () => {
+  it('lists the course and shows the first lesson without waiting for Python', async () => {
+    const links = nav().getByRole('link');
+    await expect
+      .poll(() => links.allTextContents())
+      .toEqual(course.map((c) => c.lesson.meta.title));
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(course[0]!.lesson.meta.title);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await pythonReady();
+  });
+
+  for (const [lessonIndex, entry] of course.entries()) {
+    it(`walks every step of "${entry.lesson.meta.title}", running cells and answering practice`, async () => {
+      await walkLesson(entry, lessonIndex);
+    });
+  }
+
+  it('compared the seed cells with PyTorch and saw the symbolic panel agree', () => {
+    expect(seen.goldenCells).toBeGreaterThan(0);
+    expect(seen.agreeingPanels).toBeGreaterThan(0);
+    expect(seen.practiceItems).toBeGreaterThan(0);
+  });
+
+  it('stops `while True: pass` within a second and runs the next cell', async () => {
+    await nav().getByRole('link', { name: course[0]!.lesson.meta.title }).click();
+    const cells = page.locator('.lesson-view .cell');
+    while ((await cells.count()) < 2) await page.getByRole('button', { name: 'Next' }).click();
+    const runaway = cells.nth(0);
+    await replaceEditorText(runaway.getByRole('textbox'), 'while True: pass');
+    await runaway.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => runaway.getAttribute('data-state')).toBe('running');
+    await page.waitForTimeout(300);
+    const stopPressed = Date.now();
+    await runaway.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => runaway.getAttribute('data-state'), { timeout: 5_000 }).toBe('done');
+    expect(Date.now() - stopPressed).toBeLessThan(1_000);
+    expect(await runaway.locator('.cell-output').textContent()).toMatch(
+      /KeyboardInterrupt|restarting Python/,
+    );
+    await runCell(cells.nth(1));
+    expect(await cells.nth(1).locator('.out-notice').count()).toBe(0);
+  });
+
+  it('keeps progress across a reload', async () => {
+    await page.reload();
+    const summaries = nav().locator('.lesson-progress span');
+    await expect.poll(() => summaries.count()).toBe(course.length);
+    for (const [index, { lesson }] of course.entries()) {
+      const items = practiceBlocks(lesson).flat().length;
+      const text = await summaries.nth(index).textContent();
+      expect(text).toContain(`${lesson.steps.length}/${lesson.steps.length} steps`);
+      if (items > 0) expect(text).toContain(`${items}/${items} practice`);
+    }
+  });
+
+  it('exports grades as CSV', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export grades' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const rows = csv.trim().split(/\r?\n/);
+    expect(rows[0]).toBe('lesson,item,attempts,score,time');
+    const items = course.flatMap(({ lesson }) =>
+      practiceBlocks(lesson)
+        .flat()
+        .map((block) => `${lesson.meta.title},${block.item.id},2,`),
+    );
+    for (const prefix of items)
+      expect(
+        rows.some((row) => row.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+  });
+});
+
+async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): Promise<void> {
+  await nav().getByRole('link', { name: lesson.meta.title }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe(lesson.meta.title);
+  while (!(await page.getByRole('button', { name: 'Back' }).isDisabled())) {
+    await page.getByRole('button', { name: 'Back' }).click();
+  }
+  const practice = practiceBlocks(lesson);
+  for (const [stepIndex, step] of lesson.steps.entries()) {
+    await expect
+      .poll(() => page.locator('.step-indicator').textContent())
+      .toBe(`Step ${stepIndex + 1} of ${lesson.steps.length}`);
+    const codes = step.blocks.flatMap((block) => (block.kind === 'python' ? [block.code] : []));
+    const cells = currentStep().locator('.cell');
+    expect(await cells.count()).toBe(codes.length);
+    for (const [cellIndex, code] of codes.entries()) {
+      const cell = cells.nth(cellIndex);
+      await runCell(cell);
+      const where = `${file} step ${stepIndex + 1} cell ${cellIndex + 1}`;
+      expect(await cell.locator('.out-error').allTextContents(), where).toEqual([]);
+      await checkCellAgainstGolden(cell, code);
+      if (/\.backward\(/.test(code)) {
+        const panels = cell.locator('.symbolic');
+        expect(await panels.count(), `${where}: symbolic panel`).toBeGreaterThan(0);
+        expect(await cell.locator('.disagree').count(), where).toBe(0);
+        seen.agreeingPanels += await cell.locator('.agree').count();
+      }
+      if (/relu/i.test(code) && /plt\.plot|plot\(/.test(code)) {
+        const canvas = cell.locator('canvas').first();
+        expect(await canvasInkPixels(canvas), `${where}: ReLU plot drawn`).toBeGreaterThan(500);
+      }
+    }
+    for (const block of practice[stepIndex]!) {
+      const item = currentStep().getByRole('region', { name: `Practice ${block.item.id}` });
+      expect(await answerPractice(item, wrongAnswer(block))).toMatch(/^Not yet: \S/);
+      expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct: /);
+      seen.practiceItems++;
+    }
+    if (stepIndex < lesson.steps.length - 1) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+  }
+  await page.screenshot({
+    path: join(screenshots, `lesson-${lessonIndex + 1}-${lesson.meta.id}.png`),
+    fullPage: true,
+  });
+}
+
+/** How many pixels of a canvas are painted (a chart with lines has thousands). */
+function canvasInkPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element) => {
+    const node = element as HTMLCanvasElement;
+    const pixels = node.getContext('2d')!.getImageData(0, 0, node.width, node.height).data;
+    let count = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+    return count;
+  });
+}
