@@ -2,14 +2,15 @@
 // hides in an HTML comment right after a "Double-click here for the solution" paragraph.
 import type { Token } from 'markdown-it';
 import type { NotebookCell } from './notebook.ts';
-import { blockTokens } from './markdown.ts';
+import { parseMarkdown } from './markdown.ts';
 
 const PYTHON_INFO = new Set(['python', 'python3', 'py', 'ipython', 'ipython3']);
 const SOLUTION_PROMPT = /for the solution/i;
 const WHOLE_COMMENT = /^<!--([\s\S]*?)-->\s*$/;
 
+/** A top-level ```python fence (fences inside lists or quotes are only shown). */
 export function isPythonFence(token: Token): boolean {
-  return token.type === 'fence' && PYTHON_INFO.has(fenceLanguage(token.info));
+  return token.type === 'fence' && token.level === 0 && PYTHON_INFO.has(fenceLanguage(token.info));
 }
 
 /** The first word of a fence's info string, lower-cased (```Python title="x" -> 'python'). */
@@ -18,7 +19,7 @@ export function fenceLanguage(info: string): string {
 }
 
 export function markdownCells(text: string): NotebookCell[] {
-  const tokens = blockTokens(text);
+  const { tokens } = parseMarkdown(text);
   const cells: NotebookCell[] = [];
   tokens.forEach((token, index) => {
     const startLine = token.map ? token.map[0] : 0;

@@ -1,11 +1,20 @@
-// One configured markdown-it for lessons: CommonMark with raw HTML allowed at parse time (the
-// seed is full of it; the HTML renderer sanitises everything it emits).
+// One configured markdown-it for lessons: CommonMark plus tables and strikethrough, `$maths$`,
+// and raw HTML allowed at parse time (the seed is full of it; html.ts sanitises every output).
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import { mathPlugin } from './math.ts';
+import type { RenderEnv } from './math.ts';
 
-export const markdownIt = new MarkdownIt('commonmark', { html: true, linkify: false });
+export const markdownIt = new MarkdownIt('default', { html: true, linkify: false }).use(mathPlugin);
 
-/** Block-level tokens of a Markdown text, each with its 0-based `map` of source lines. */
-export function blockTokens(text: string): Token[] {
-  return markdownIt.parse(text, {});
+export interface ParsedMarkdown {
+  /** Block-level tokens, each with its 0-based `map` of source lines. */
+  tokens: Token[];
+  /** The parse environment (link reference definitions) to render the tokens with. */
+  env: RenderEnv;
+}
+
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const env: RenderEnv = { mathProblems: [] };
+  return { tokens: markdownIt.parse(text, env), env };
 }

@@ -44,6 +44,19 @@ function requireCells(fileName: string, cells: NotebookCell[]): NotebookCell[] {
 }
 
 function ipynbCells(fileName: string, text: string): NotebookCell[] {
+  const result: NotebookCell[] = [];
+  notebookCellList(fileName, text).forEach((cell: unknown, index) => {
+    if (!isRecord(cell) || cell.cell_type !== 'code') return;
+    const source = notebookSource(cell.source);
+    if (source === null)
+      throw new Error(`${fileName}: cell ${index + 1} has a "source" that is not text.`);
+    result.push({ kind: 'code', code: source, line: index + 1 });
+  });
+  return result;
+}
+
+/** The raw `cells` of a .ipynb text; throws one clear sentence when it is not a notebook. */
+export function notebookCellList(fileName: string, text: string): unknown[] {
   let notebook: unknown;
   try {
     notebook = JSON.parse(text);
@@ -54,15 +67,7 @@ function ipynbCells(fileName: string, text: string): NotebookCell[] {
   const cells = isRecord(notebook) ? notebook.cells : undefined;
   if (!Array.isArray(cells))
     throw new Error(`${fileName} has no "cells" list (a Jupyter notebook, nbformat 4, expected).`);
-  const result: NotebookCell[] = [];
-  cells.forEach((cell: unknown, index) => {
-    if (!isRecord(cell) || cell.cell_type !== 'code') return;
-    const source = notebookSource(cell.source);
-    if (source === null)
-      throw new Error(`${fileName}: cell ${index + 1} has a "source" that is not text.`);
-    result.push({ kind: 'code', code: source, line: index + 1 });
-  });
-  return result;
+  return cells;
 }
 
 /** nbformat stores a cell's source as one string or as a list of lines. */

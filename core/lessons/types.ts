@@ -36,6 +36,8 @@ export interface Lesson {
 export interface LessonStep {
   /** The step's heading text (the lesson title for a step before the first heading). */
   title: string;
+  /** The heading as safe inline HTML (it may hold `code` or $maths$). */
+  titleHtml: string;
   /** 1-based line where the step starts. */
   line: number;
   blocks: LessonBlock[];
@@ -159,12 +161,14 @@ export interface CodeAnswer {
   type: 'code';
   /** Code pre-filled in the student's editor. */
   starter: string;
-  /** Python run (hidden) before the student's code, e.g. `import torch`. */
+  /** Python run (hidden) before the student's code; default `import torch`. */
   setup: string;
   checks: CodeCheck[];
+  /** Python statements (nbgrader-style asserts) run after the student's code; any exception fails. */
+  tests?: string;
   /**
-   * The checked gradients must come from autograd: the leaves' `.grad` were filled by a
-   * `backward()` (or `torch.autograd.grad`) call, not typed in as numbers.
+   * The student's code must get its gradients from autograd: a `backward()` (or
+   * `torch.autograd.grad`) call filled the checked `.grad`s, not numbers typed in. Default false.
    */
   requireBackward: boolean;
   /** Run torch.autograd.gradcheck on a custom Function the student defines. */

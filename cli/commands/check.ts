@@ -1,0 +1,85 @@
+// `gradlab check PATH...`: validates lesson files and folders of them, printing one
+// `file:line:col: message` line per problem. Exit status 0 when all are clean, 1 when any
+// problem was found, 2 for bad arguments. One broken lesson never stops the others.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLesson } from '../../core/lessons/load.ts';
+import { validateLesson } from '../../core/lessons/validate.ts';
+import type { LessonServices } from '../../core/lessons/services.ts';
+import type { LessonProblem } from '../../core/lessons/types.ts';
+import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
+import { UsageError } from '../errors.ts';
+
+const USAGE = 'usage: gradlab check PATH...';
+/** In folders: lesson files and notebooks, not the authoring guide or other notes. */
+const FOLDER_EXTENSIONS = ['.md', '.ipynb'];
+const SKIPPED_IN_FOLDERS = new Set(['README.md', 'node_modules', '.git']);
+
+export async function main(args: string[]): Promise<number> {
+  const paths = args.filter((arg) => arg !== '--');
+  const option = paths.find((arg) => arg.startsWith('-'));
+  if (option) throw new UsageError(`check: unknown option '${option}' (${USAGE})`);
+  if (paths.length === 0) throw new UsageError(`check: no PATH given (${USAGE})`);
+  const files = paths.flatMap(lessonFiles);
+  const services: LessonServices = { ...symbolicServices() };
+  let problemCount = 0;
+  for (const file of files) {
+    const problems = await checkFile(file, services);
+    problemCount += problems.length;
+    for (const problem of problems)
+      process.stdout.write(
+        `${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`,
+      );
+  }
+  const summary = `${files.length} lesson file${files.length === 1 ? '' : 's'} checked`;
+  process.stderr.write(
+    problemCount === 0
+      ? `${summary}, no problems\n`
+      : `${summary}, ${problemCount} problem${problemCount === 1 ? '' : 's'}\n`,
+  );
+  return problemCount === 0 ? 0 : 1;
+}
+
+/** Every lesson file a PATH names: the file itself, or a folder's lesson files, sorted. */
+function lessonFiles(path: string): string[] {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    throw new UsageError(`check: ${path}: no such file or folder`);
+  }
+  if (!isFolder) return [path];
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (SKIPPED_IN_FOLDERS.has(entry.name) || entry.name.startsWith('.')) continue;
+      const child = join(folder, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (FOLDER_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension)))
+        found.push(child);
+    }
+  };
+  walk(path);
+  return found;
+}
+
+async function checkFile(file: string, services: LessonServices): Promise<LessonProblem[]> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return [{ file, line: 1, column: 1, message: `cannot read the file (${code})` }];
+  }
+  try {
+    const parsed = loadLesson(file, text);
+    return [...parsed.problems, ...(await validateLesson(parsed, services))].sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ file, line: 1, column: 1, message: `internal error while checking: ${reason}` }];
+  }
+}

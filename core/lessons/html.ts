@@ -1,0 +1,172 @@
+// Lesson Markdown to HTML the renderer can insert as is: markdown-it with KaTeX maths, then
+// sanitize-html with an allow-list (no script, no event handlers, no javascript: URLs, no
+// `id`/`name` that could clobber globals). KaTeX's own output passes through unchanged.
+import sanitizeHtml from 'sanitize-html';
+import type { Token } from 'markdown-it';
+import { markdownIt } from './markdown.ts';
+import type { MathProblem, RenderEnv } from './math.ts';
+
+const MATHML_TAGS = [
+  'math',
+  'semantics',
+  'annotation',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'msup',
+  'msub',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mover',
+  'munder',
+  'munderover',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mlabeledtr',
+  'mpadded',
+  'mphantom',
+  'menclose',
+  'mstyle',
+];
+
+const MATHML_ATTRIBUTES = [
+  'mathvariant',
+  'mathcolor',
+  'mathbackground',
+  'displaystyle',
+  'scriptlevel',
+  'stretchy',
+  'fence',
+  'separator',
+  'minsize',
+  'maxsize',
+  'lspace',
+  'rspace',
+  'accent',
+  'accentunder',
+  'notation',
+  'width',
+  'height',
+  'depth',
+  'voffset',
+  'linethickness',
+  'columnalign',
+  'columnspacing',
+  'columnlines',
+  'rowalign',
+  'rowspacing',
+  'rowlines',
+  'frame',
+  'encoding',
+  'display',
+  'xmlns',
+  'style',
+];
+
+// Lengths, colours and keywords only: no url(), no expression(), no quotes.
+const SAFE_STYLE_VALUE = /^(?!.*(?:url|expression)\s*\()[-\w\s.,%#()]*$/i;
+const STYLE_PROPERTIES = [
+  'height',
+  'width',
+  'min-width',
+  'max-width',
+  'vertical-align',
+  'margin-left',
+  'margin-right',
+  'margin-top',
+  'margin-bottom',
+  'padding-left',
+  'padding-right',
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'position',
+  'border',
+  'border-style',
+  'border-color',
+  'border-width',
+  'border-top-width',
+  'border-bottom-width',
+  'border-left-width',
+  'border-right-width',
+  'color',
+  'background-color',
+  'text-align',
+];
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags,
+    'img',
+    'span',
+    'del',
+    's',
+    'details',
+    'summary',
+    'svg',
+    'path',
+    'line',
+    ...MATHML_TAGS,
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    span: ['class', 'style', 'aria-hidden'],
+    code: ['class'],
+    pre: ['class'],
+    div: ['class'],
+    th: ['style'],
+    td: ['style'],
+    svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style'],
+    path: ['d'],
+    line: ['x1', 'y1', 'x2', 'y2', 'stroke-width'],
+    ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
+  },
+  allowedStyles: { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p, [SAFE_STYLE_VALUE]])) },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+  allowProtocolRelative: false,
+  parser: { lowerCaseAttributeNames: false },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
+  },
+};
+
+export interface RenderedMarkdown {
+  html: string;
+  /** Formulas KaTeX could not typeset (shown as their source). */
+  mathProblems: MathProblem[];
+}
+
+/** Sanitises any HTML (for example rendered by us) to what a lesson may contain. */
+export function sanitizeLessonHtml(html: string): string {
+  return sanitizeHtml(html, SANITIZE_OPTIONS);
+}
+
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+  const env: RenderEnv = { mathProblems: [] };
+  const html = markdownIt.render(markdown, env);
+  return { html: sanitizeLessonHtml(html), mathProblems: env.mathProblems };
+}
+
+/** Renders tokens of a document parsed with `env` (keeps its reference links). */
+export function renderTokens(tokens: Token[], parseEnv: RenderEnv): RenderedMarkdown {
+  const env: RenderEnv = { ...parseEnv, mathProblems: [] };
+  const html = markdownIt.renderer.render(tokens, markdownIt.options, env);
+  return { html: sanitizeLessonHtml(html), mathProblems: env.mathProblems };
+}
+
+/** One line of inline Markdown (a heading's text) to safe HTML without a paragraph. */
+export function renderInline(markdown: string): RenderedMarkdown {
+  const env: RenderEnv = { mathProblems: [] };
+  const html = markdownIt.renderInline(markdown, env);
+  return { html: sanitizeLessonHtml(html), mathProblems: env.mathProblems };
+}

@@ -1,0 +1,78 @@
+// Maths in lesson Markdown: `$...$` inline and `$$...$$` display, typeset by KaTeX with
+// HTML + MathML output (screen readers read the MathML) and `trust: false`, so \href,
+// \htmlData and friends never produce links or attributes. A formula KaTeX rejects is shown
+// as its source and recorded in the render environment for `gradlab check`.
+import katex from 'katex';
+import type { Env, MarkdownIt, StateInline } from 'markdown-it';
+
+export interface MathProblem {
+  tex: string;
+  message: string;
+}
+
+/** The markdown-it `env` our renderer fills; a fresh one per render. */
+export interface RenderEnv extends Env {
+  mathProblems: MathProblem[];
+}
+
+export function renderTex(tex: string, displayMode: boolean, env: RenderEnv): string {
+  try {
+    return katex.renderToString(tex, {
+      displayMode,
+      output: 'htmlAndMathml',
+      trust: false,
+      throwOnError: true,
+      strict: 'ignore',
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    env.mathProblems.push({ tex, message: reason.replace(/^KaTeX parse error: /, '') });
+    return `<code class="math-error">${escapeHtml(tex)}</code>`;
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Finds the closing delimiter, skipping `\$` inside the formula. */
+function closingDelimiter(src: string, from: number, delimiter: string): number {
+  let at = src.indexOf(delimiter, from);
+  while (at !== -1 && src[at - 1] === '\\') at = src.indexOf(delimiter, at + 1);
+  return at;
+}
+
+function mathInline(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  if (src[pos] !== '$') return false;
+  const delimiter = src[pos + 1] === '$' ? '$$' : '$';
+  const end = closingDelimiter(src, pos + delimiter.length, delimiter);
+  if (end === -1) return false;
+  const tex = src.slice(pos + delimiter.length, end);
+  if (tex.trim() === '') return false;
+  if (!silent) {
+    const token = state.push(delimiter === '$$' ? 'math_display' : 'math_inline', 'math', 0);
+    token.content = tex;
+    token.markup = delimiter;
+  }
+  state.pos = end + delimiter.length;
+  return true;
+}
+
+export function mathPlugin(md: MarkdownIt): void {
+  md.inline.ruler.after('escape', 'math', mathInline);
+  md.renderer.rules.math_inline = (tokens, index, _options, env) =>
+    renderTex(tokens[index].content, false, renderEnv(env));
+  md.renderer.rules.math_display = (tokens, index, _options, env) =>
+    renderTex(tokens[index].content, true, renderEnv(env));
+}
+
+/** markdown-it passes the caller's `env` through untyped; a foreign one records nothing. */
+function renderEnv(env: Env | undefined): RenderEnv {
+  const problems = env?.mathProblems;
+  return env && Array.isArray(problems) ? { ...env, mathProblems: problems } : { mathProblems: [] };
+}

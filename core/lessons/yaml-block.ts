@@ -1,0 +1,136 @@
+// Reads the YAML of a front matter or a fenced block, validates it against a zod schema and
+// reports every problem at its line and column in the lesson file.
+import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { SourcePosition } from './types.ts';
+import { didYouMean } from './suggest.ts';
+import { keysAllowedAt, pathName, zodIssueMessage } from './zod-messages.ts';
+
+/** A problem located in the lesson file. */
+export interface PositionedMessage extends SourcePosition {
+  message: string;
+}
+
+export type YamlPath = ReadonlyArray<PropertyKey>;
+
+export interface YamlBlock<T> {
+  /** The validated value, or undefined when the YAML or the schema check failed. */
+  value: T | undefined;
+  problems: PositionedMessage[];
+  /** Where the node at `path` starts (its key with `key: true`); the nearest existing parent. */
+  locate(path: YamlPath, options?: { key?: boolean }): SourcePosition;
+  /** A 1-based line and column inside the string at `path` (a Python or maths error in it). */
+  locateInside(path: YamlPath, line: number, column: number): SourcePosition;
+}
+
+/**
+ * @param body the YAML text
+ * @param origin where the body's first character is in the file
+ * @param indent columns every body line is shifted by in the file (an indented fence)
+ * @param what how to name the block in messages ("practice", "front matter")
+ */
+export function readYamlBlock<T>(
+  body: string,
+  origin: SourcePosition,
+  indent: number,
+  schema: z.ZodType<T>,
+  what: string,
+): YamlBlock<T> {
+  const lineStarts = [0];
+  for (let i = 0; i < body.length; i += 1) if (body[i] === '\n') lineStarts.push(i + 1);
+  const positionOf = (offset: number): SourcePosition => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line += 1;
+    const column = offset - lineStarts[line] + 1;
+    return line === 0
+      ? { line: origin.line, column: origin.column + column - 1 }
+      : { line: origin.line + line, column: indent + column };
+  };
+  const blockStart = positionOf(0);
+  const document = parseDocument(body, { uniqueKeys: true, prettyErrors: false });
+
+  const nodeAt = (path: YamlPath): { node: YamlNode | null; key: YamlNode | null } => {
+    let node: unknown = document.contents;
+    let key: YamlNode | null = null;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+        if (!pair) break;
+        key = pair.key as YamlNode;
+        node = pair.value;
+        if (node === null) return { node: key, key };
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+        key = null;
+        node = node.items[segment];
+      } else break;
+    }
+    return { node: (node as YamlNode | null) ?? null, key };
+  };
+
+  const locate = (path: YamlPath, options: { key?: boolean } = {}): SourcePosition => {
+    const { node, key } = nodeAt(path);
+    const target = options.key && key ? key : node;
+    return target?.range ? positionOf(target.range[0]) : blockStart;
+  };
+
+  const locateInside = (path: YamlPath, line: number, column: number): SourcePosition => {
+    const { node } = nodeAt(path);
+    if (!isScalar(node) || !node.range) return locate(path);
+    const start = positionOf(node.range[0]);
+    if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+      // Content starts on the line after the `|` indicator, indented by the first content line.
+      const contentLines = body.slice(node.range[0]).split('\n').slice(1);
+      const firstContent = contentLines.find((text) => text.trim() !== '') ?? '';
+      const contentIndent = firstContent.length - firstContent.trimStart().length;
+      return { line: start.line + line, column: indent + contentIndent + column };
+    }
+    const quote = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? 1 : 0;
+    return line === 1 ? { line: start.line, column: start.column + quote + column - 1 } : start;
+  };
+
+  const problems: PositionedMessage[] = [];
+  for (const error of document.errors) {
+    const where = positionOf(error.pos[0]);
+    problems.push({ ...where, message: `${what}: bad YAML: ${firstSentence(error.message)}` });
+  }
+  if (problems.length > 0) return { value: undefined, problems, locate, locateInside };
+
+  const data: unknown = document.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({
+      ...blockStart,
+      message: `${what}: expected YAML keys and values (key: value lines)`,
+    });
+    return { value: undefined, problems, locate, locateInside };
+  }
+
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, problems, locate, locateInside };
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = keysAllowedAt(schema, issue.path, data);
+      for (const unknownKey of issue.keys) {
+        problems.push({
+          ...locate([...issue.path, unknownKey], { key: true }),
+          message: `${what}: unknown key '${unknownKey}'${inside(issue.path)}${didYouMean(unknownKey, allowed)}`,
+        });
+      }
+      continue;
+    }
+    const message = zodIssueMessage(issue, data);
+    const missing = message.startsWith('missing ');
+    const where = missing ? locate(issue.path.slice(0, -1)) : locate(issue.path);
+    problems.push({ ...where, message: `${what}: ${message}` });
+  }
+  return { value: undefined, problems, locate, locateInside };
+}
+
+function inside(path: ReadonlyArray<PropertyKey>): string {
+  return path.length === 0 ? '' : ` in '${pathName(path)}'`;
+}
+
+/** The yaml package's messages end with " at line L, column C" and a code excerpt. */
+function firstSentence(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
