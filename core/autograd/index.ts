@@ -80,3 +80,17 @@ export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './op
 export { clone, toDType } from './ops/convert.ts';
 export { add_, sub_, mul_, div_, clamp_, fill_, zero_ } from './ops/inplace.ts';
 export { index, indexPut_, type IndexItem, type Slice } from './ops/indexing.ts';
+export { applyFunction, FunctionCtx, type FunctionSpec, type CustomBackward } from './function.ts';
+export {
+  gradcheck,
+  gradcheckResult,
+  type GradcheckOptions,
+  type GradcheckResult,
+  type Checked,
+} from './gradcheck.ts';
+export {
+  exportGraph,
+  type GraphNode,
+  type GraphSnapshot,
+  type JsonNumber,
+} from './graph-export.ts';

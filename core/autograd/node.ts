@@ -2,6 +2,7 @@
 import { legacyTypeName } from './dtype.ts';
 import { BACKWARD_TWICE, runtimeError } from './errors.ts';
 import type { Tensor } from './tensor.ts';
+import type { ForwardTrace } from './ops/record.ts';
 
 /** Scalar settings of an op, as the graph export shows them (exponent, alpha, clamp bounds...). */
 export type Attrs = Record<string, number | boolean | string | null | readonly number[]>;
@@ -40,6 +41,8 @@ export class Node {
   readonly outputMeta: readonly { shape: readonly number[]; dtype: Tensor['dtype'] }[];
   readonly retained: Tensor[] = [];
   label: string | null = null;
+  /** For custom Functions: the ops their forward ran (recorded while grad mode was off). */
+  trace: ForwardTrace | null = null;
   private readonly backwardFn: BackwardFn | null;
   private savedTensors: Tensor[] | null;
   private savedVersions: number[];
@@ -82,13 +85,6 @@ export class Node {
         throw runtimeError(modifiedInPlace(t, this.savedVersions[i]));
     }
     return this.savedTensors;
-  }
-
-  /** Adds tensors to the saved set (custom Functions save during their forward). */
-  save(tensors: readonly Tensor[]): void {
-    if (this.savedTensors === null) throw runtimeError(BACKWARD_TWICE);
-    this.savedTensors = [...tensors];
-    this.savedVersions = tensors.map((t) => t.version.value);
   }
 
   /** Whether backward must compute the gradient of input `i` (torch's needs_input_grad). */

@@ -10,6 +10,14 @@ export interface TraceEntry {
   attrs: Attrs;
 }
 
+/** The ops a custom Function's forward ran, keyed by the tensor each produced. */
+export interface ForwardTrace {
+  /** The forward arguments (null for non-tensors), as passed. */
+  inputs: readonly (Tensor | null)[];
+  outputs: readonly Tensor[];
+  entries: ReadonlyMap<Tensor, TraceEntry>;
+}
+
 type Tracer = (output: Tensor, entry: TraceEntry) => void;
 
 let tracer: Tracer | null = null;
