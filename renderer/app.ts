@@ -15,6 +15,7 @@ import { renderToolbar } from './ui/toolbar.ts';
 import { derivativeBlock } from './ui/derivative-block.ts';
 import { practiceRenderer } from './ui/practice.ts';
 import { practiceGrader } from './grading.ts';
+import { autogradEvaluator } from '../core/symbolic/autograd.ts';
 
 const statusText: Record<PythonState, string> = {
   starting: 'Starting Python…',
@@ -94,8 +95,8 @@ export class App {
         python: this.python,
         progress: this.progress,
         decorate: () => [],
-        derivative: (block) => derivativeBlock(block),
-        practice: practiceRenderer(this.progress, practiceGrader(this.python)),
+        derivative: (block) => derivativeBlock(block, autogradEvaluator),
+        practice: practiceRenderer(this.progress, practiceGrader(this.python, autogradEvaluator)),
       });
       this.progress.setCurrentLesson(key);
       parts.push(this.view.element);

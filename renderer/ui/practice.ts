@@ -39,7 +39,7 @@ function practiceItem(
   const hints = h('ol', { class: 'hints' });
   const solution = h('div', { class: 'solution' });
   const answerArea = h('div', { class: 'answer' });
-  const readAnswer = answerInput(item, state, answerArea);
+  const readAnswer = answerInput(item, state, answerArea, () => void check());
 
   const showTally = () => {
     tally.textContent =
@@ -74,8 +74,7 @@ function practiceItem(
       const wrongBefore = state.attempts - (state.correct ? 1 : 0);
       const result = await grade(item, answer, wrongBefore);
       verdict.className = `verdict ${result.correct ? 'verdict-correct' : 'verdict-wrong'}`;
-      const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
-      verdict.textContent = `${word}: ${result.feedback}`;
+      verdict.textContent = verdictText(result);
       if (result.valid) {
         state.attempts += 1;
         state.correct = state.correct || result.correct;
@@ -122,11 +121,24 @@ function practiceItem(
   );
 }
 
+/** "Correct: …", "Not yet: …" or "Not read: …", without saying the first word twice. */
+function verdictText(result: Verdict): string {
+  const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
+  const sentence = result.feedback.trim();
+  if (sentence.toLowerCase().replace(/[.!]$/, '') === word.toLowerCase()) return `${word}.`;
+  return `${word}: ${sentence}`;
+}
+
 /** Builds the answer box for the item's type; returns how to read the current answer. */
-function answerInput(item: PracticeItem, state: ItemProgress, area: HTMLElement): () => string {
+function answerInput(
+  item: PracticeItem,
+  state: ItemProgress,
+  area: HTMLElement,
+  submit: () => void,
+): () => string {
   if (item.answer.type === 'code') {
     const initial = state.lastAnswer || item.answer.starter;
-    const editor = pythonEditor(area, initial, 'Answer', () => undefined);
+    const editor = pythonEditor(area, initial, 'Answer', submit);
     return editor.code;
   }
   const id = `answer-${item.id}-${Math.random().toString(36).slice(2, 8)}`;
@@ -135,6 +147,9 @@ function answerInput(item: PracticeItem, state: ItemProgress, area: HTMLElement)
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
   const update = () => preview.replaceChildren(answerPreview(input.value));
   input.addEventListener('input', update);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') submit();
+  });
   update();
   area.append(h('label', { for: id }, 'Answer'), input, preview);
   return () => input.value;

@@ -85,7 +85,7 @@ describe('Gradlab in Chromium (web build)', () => {
       .poll(() => links.allTextContents())
       .toEqual(course.map((c) => c.lesson.meta.title));
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .poll(() => page.locator('#lesson-title').textContent())
       .toBe(course[0]!.lesson.meta.title);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await pythonReady();
@@ -156,9 +156,7 @@ describe('Gradlab in Chromium (web build)', () => {
 
 async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): Promise<void> {
   await nav().getByRole('link', { name: lesson.meta.title }).click();
-  await expect
-    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-    .toBe(lesson.meta.title);
+  await expect.poll(() => page.locator('#lesson-title').textContent()).toBe(lesson.meta.title);
   while (!(await page.getByRole('button', { name: 'Back' }).isDisabled())) {
     await page.getByRole('button', { name: 'Back' }).click();
   }
