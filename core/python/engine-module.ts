@@ -1,0 +1,286 @@
+// The `_gradlab_engine` module Python imports: the autograd engine and the printers, shaped so
+// each tensor operation crosses the Python/JavaScript bridge once. Python holds the engine's
+// own Tensor objects as handles and passes Python scalars with their kind (int, float or bool),
+// which the bridge would otherwise lose (2.0 arrives as 2).
+import * as ag from '../autograd/index.ts';
+import type { DType, ScalarKind, Tensor } from '../autograd/index.ts';
+import { formatNumpyArray, formatTensor } from '../printing/index.ts';
+import { getItem, setItem, type IndexPart } from './indexing.ts';
+
+type Scalar = number | boolean;
+type Operand = Tensor | Scalar;
+/** sum/mean over dims: `[dims, keepdim]` (Python passes it where a binary op's operand goes). */
+type ReduceArgs = [number[], boolean];
+
+/**
+ * A Python callable proxied into JavaScript (pyodide's PyProxy) that JS must destroy. It
+ * returns undefined when the Python code raised; the exception waits on the Python side.
+ */
+interface PyCallback {
+  (grads: Tensor[]): (Tensor | null | undefined)[] | undefined;
+  destroy(): void;
+}
+
+const PYTHON_CALLBACK_FAILED = 'a custom Function backward raised an exception';
+
+const BINARY: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefined) => Tensor> = {
+  add: (a, b, k) => ag.add(a, b, { scalarKind: k }),
+  sub: (a, b, k) => ag.sub(a, b, { scalarKind: k }),
+  rsub: (a, b, k) => ag.rsub(a, b, { scalarKind: k }),
+  mul: (a, b, k) => ag.mul(a, b, { scalarKind: k }),
+  div: (a, b, k) => ag.div(a, b, { scalarKind: k }),
+  rdiv: (a, b, k) => (isTensor(b) ? ag.div(b, a) : ag.rdiv(a, b, { scalarKind: k })),
+  pow: (a, b, k) => ag.pow(a, b, { scalarKind: k }),
+  rpow: (a, b, k) => ag.pow(b, a, { scalarKind: k }),
+  lt: (a, b, k) => ag.lt(a, b, { scalarKind: k }),
+  le: (a, b, k) => ag.le(a, b, { scalarKind: k }),
+  gt: (a, b, k) => ag.gt(a, b, { scalarKind: k }),
+  ge: (a, b, k) => ag.ge(a, b, { scalarKind: k }),
+  eq: (a, b, k) => ag.eq(a, b, { scalarKind: k }),
+  ne: (a, b, k) => ag.ne(a, b, { scalarKind: k }),
+  matmul: (a, b) => ag.matmul(a, tensorOperand(b)),
+  mm: (a, b) => ag.mm(a, tensorOperand(b)),
+  mv: (a, b) => ag.mv(a, tensorOperand(b)),
+  dot: (a, b) => ag.dot(a, tensorOperand(b)),
+};
+
+const UNARY: Record<string, (a: Tensor) => Tensor> = {
+  neg: ag.neg,
+  abs: ag.abs,
+  exp: ag.exp,
+  log: ag.log,
+  sqrt: ag.sqrt,
+  sin: ag.sin,
+  cos: ag.cos,
+  tan: ag.tan,
+  tanh: ag.tanh,
+  sigmoid: ag.sigmoid,
+  relu: ag.relu,
+  sign: ag.sign,
+  reciprocal: ag.reciprocal,
+  clone: ag.clone,
+  detach: (a) => a.detach(),
+  t: ag.t,
+};
+
+const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> = {
+  sum: ag.sum,
+  mean: ag.mean,
+};
+
+const IN_PLACE: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefined) => Tensor> = {
+  add_: (a, b, k) => ag.add_(a, b, { scalarKind: k }),
+  sub_: (a, b, k) => ag.sub_(a, b, { scalarKind: k }),
+  mul_: (a, b, k) => ag.mul_(a, b, { scalarKind: k }),
+  div_: (a, b, k) => ag.div_(a, b, { scalarKind: k }),
+  fill_: (a, b) => ag.fill_(a, Number(b)),
+  zero_: (a) => ag.zero_(a),
+};
+
+function isTensor(value: unknown): value is Tensor {
+  return value instanceof ag.Tensor;
+}
+
+function tensorOperand(value: Operand): Tensor {
+  if (!isTensor(value))
+    throw new ag.TorchError('TypeError', 'expected a Tensor as the second operand');
+  return value;
+}
+
+function unsupported(what: string): ag.TorchError {
+  return new ag.TorchError('NotImplementedError', `${what} is not supported in Gradlab yet`);
+}
+
+/** Names the node that made `result` by the cell line that ran the op (for the graph panel). */
+function labelLine(result: Tensor, line: number): Tensor {
+  if (line > 0 && result.gradFn !== null && result.gradFn.label === null)
+    result.gradFn.label = `line ${line}`;
+  return result;
+}
+
+function op(
+  name: string,
+  a: Tensor,
+  b: Operand | ReduceArgs | null,
+  line: number,
+  kind?: ScalarKind,
+): Tensor {
+  const unary = UNARY[name];
+  if (unary !== undefined) return labelLine(unary(a), line);
+  const reduce = REDUCE[name];
+  if (reduce !== undefined) {
+    const [dim, keepdim] = Array.isArray(b) ? b : [null, false];
+    return labelLine(reduce(a, dim === null ? undefined : { dim, keepdim }), line);
+  }
+  const binary = BINARY[name];
+  if (binary === undefined || b === null || Array.isArray(b)) throw unsupported(`torch op ${name}`);
+  return labelLine(binary(a, b, kind), line);
+}
+
+function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind): void {
+  const apply = IN_PLACE[name];
+  if (apply === undefined) throw unsupported(`Tensor.${name}`);
+  apply(a, b ?? 0, kind);
+}
+
+/** Python reads shape, dtype and the autograd flags of a tensor in one crossing. */
+function info(a: Tensor): [number[], DType, boolean, boolean, boolean] {
+  return [[...a.shape], a.dtype, a.requiresGrad, a.isLeaf, a.retainsGrad];
+}
+
+function gradFnName(a: Tensor): string | undefined {
+  return a.gradFn?.name;
+}
+
+function repr(a: Tensor): string {
+  return formatTensor(a.values(), [...a.shape], a.dtype, {
+    gradFn: gradFnName(a),
+    requiresGrad: a.requiresGrad,
+  });
+}
+
+const nodeIds = new WeakMap<ag.Node, number>();
+let nextNodeId = 1;
+
+/** `[name, id, next_functions, isCustom]` of a grad_fn (ids let Python reuse its objects). */
+function nodeInfo(node: ag.Node): [string, number, [ag.Node | undefined, number][], boolean] {
+  let id = nodeIds.get(node);
+  if (id === undefined) {
+    id = nextNodeId++;
+    nodeIds.set(node, id);
+  }
+  return [
+    node.name,
+    id,
+    node.nextFunctions.map(([next, nr]) => [orNone(next), nr]),
+    node.op === 'custom',
+  ];
+}
+
+/** JavaScript's null reaches Python as `jsnull`, not None: absent values cross as undefined. */
+function orNone<T>(value: T | null): T | undefined {
+  return value ?? undefined;
+}
+
+function setGrad(a: Tensor, grad: Tensor | null): void {
+  a.grad = grad ?? null;
+}
+
+function labelLeaves(labels: [Tensor, string][]): void {
+  for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
+}
+
+function nonNull(tensors: (Tensor | null | undefined)[]): (Tensor | null)[] {
+  return tensors.map((t) => t ?? null);
+}
+
+export function createEngineModule(): Record<string, unknown> {
+  return {
+    tensor: (values: number[], shape: number[], dtype: DType, requiresGrad: boolean) =>
+      ag.tensor(values, shape, { dtype, requiresGrad }),
+    full: (shape: number[], value: number, dtype: DType, requiresGrad: boolean) =>
+      ag.full(shape, value, { dtype, requiresGrad }),
+    linspace: (start: number, end: number, steps: number, dtype: DType, requiresGrad: boolean) =>
+      ag.linspace(start, end, steps, { dtype, requiresGrad }),
+    arange: (start: number, end: number, step: number, dtype: DType, requiresGrad: boolean) =>
+      ag.arange(start, end, step, { dtype, requiresGrad }),
+    op,
+    clamp: (
+      a: Tensor,
+      min: number | null,
+      max: number | null,
+      line: number,
+      boundIsFloat: boolean,
+    ) => labelLine(ag.clamp(a, { min: min ?? null, max: max ?? null, boundIsFloat }), line),
+    cast: (a: Tensor, dtype: DType) => ag.toDType(a, dtype),
+    reshape: (a: Tensor, shape: number[], line: number) => labelLine(ag.reshape(a, shape), line),
+    inplace,
+    getitem: (a: Tensor, parts: IndexPart[], line: number) => labelLine(getItem(a, parts), line),
+    setitem: (a: Tensor, parts: IndexPart[], value: Operand) => setItem(a, parts, value),
+    info,
+    values: (a: Tensor) => a.values(),
+    formatTensor: repr,
+    formatNumpyArray: (values: number[], shape: number[], dtype: DType) =>
+      formatNumpyArray(values, shape, dtype),
+    roundFloat32: Math.fround,
+    grad: (a: Tensor) => orNone(a.grad),
+    setGrad,
+    setRequiresGrad: (a: Tensor, flag: boolean) => a.requiresGrad_(flag),
+    retainGrad: (a: Tensor) => a.retainGrad(),
+    gradFn: (a: Tensor) => orNone(a.gradFn),
+    nodeInfo,
+    backward: (
+      outputs: Tensor[],
+      grads: (Tensor | null | undefined)[],
+      retainGraph: boolean,
+      createGraph: boolean,
+      _inputs: Tensor[] | null | undefined,
+      labels: [Tensor, string][],
+    ) => {
+      labelLeaves(labels);
+      ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
+    },
+    autogradGrad: (
+      outputs: Tensor[],
+      inputs: Tensor[],
+      gradOutputs: (Tensor | null | undefined)[],
+      retainGraph: boolean,
+      createGraph: boolean,
+      allowUnused: boolean,
+    ) =>
+      ag
+        .autogradGrad(outputs, inputs, {
+          gradOutputs: nonNull(gradOutputs),
+          retainGraph,
+          createGraph,
+          allowUnused,
+        })
+        .map(orNone),
+    customApply,
+    setGradEnabled: (enabled: boolean) => {
+      const previous = ag.isGradEnabled();
+      ag.setGradEnabled(enabled);
+      return previous;
+    },
+    isGradEnabled: ag.isGradEnabled,
+  };
+}
+
+/**
+ * Joins the outputs of a custom Function's forward (run without grad) to the graph under one
+ * node named `<Name>Backward` whose backward calls the student's Python code.
+ */
+function customApply(
+  name: string,
+  inputs: Tensor[],
+  outputs: Tensor[],
+  saved: Tensor[],
+  backward: PyCallback,
+): Tensor[] {
+  let callback: PyCallback | null = backward;
+  const node = new ag.Node({
+    name,
+    op: 'custom',
+    inputs,
+    outputs,
+    saved,
+    backward: (grads) => {
+      if (callback === null) throw new ag.TorchError('RuntimeError', BACKWARD_TWICE);
+      const result = callback([...grads]);
+      if (result === undefined) throw new ag.TorchError('RuntimeError', PYTHON_CALLBACK_FAILED);
+      return nonNull(result);
+    },
+  });
+  // The callback (and the Python context it holds) lives until the graph is freed.
+  node.onRelease = () => {
+    callback?.destroy();
+    callback = null;
+  };
+  return outputs.map((output, index) => {
+    const result = inputs.includes(output) || output.requiresGrad ? output.detach() : output;
+    return result.setHistory(node, index);
+  });
+}
+
+const BACKWARD_TWICE =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';

@@ -1,0 +1,125 @@
+// The Python kernel: Pyodide with Gradlab's `torch`, `matplotlib` and `numpy`, running
+// notebook cells as Jupyter would. Pure TypeScript: whatever is platform-specific (how to load
+// Pyodide, where the Python sources come from) is handed in by the host.
+import type { PyodideAPI } from 'pyodide';
+import { createEngineModule } from './engine-module.ts';
+import type { CellResult } from './cell-result.ts';
+
+export type { CellResult, PlotRecord } from './cell-result.ts';
+
+export interface PyodideOptions {
+  indexURL?: string;
+  _makeSnapshot?: boolean;
+  _loadSnapshot?: Uint8Array;
+}
+
+export interface PythonHost {
+  /** Pyodide's `loadPyodide` (from the `pyodide` package, or a bundled copy). */
+  loadPyodide: (options: PyodideOptions) => Promise<PyodideAPI>;
+  /** Where pyodide.asm.wasm and python_stdlib.zip live, when the default is not right. */
+  indexURL?: string;
+  /** core/python/py/** as `{'torch/__init__.py': text, ...}` (paths relative to py/). */
+  sources: Record<string, string>;
+  /** A memory snapshot handed to `onSnapshot` by an earlier start, for a fast boot. */
+  snapshot?: Uint8Array;
+  /** Receives a snapshot when the kernel booted without one (the host may store it). */
+  onSnapshot?: (snapshot: Uint8Array) => void;
+}
+
+/** Standard modules imported before a snapshot is taken (the runtime needs them at once). */
+export const SNAPSHOT_IMPORTS = [
+  'ast',
+  'json',
+  'linecache',
+  'math',
+  'traceback',
+  'warnings',
+  'weakref',
+  'contextlib',
+  'functools',
+  'operator',
+  'pyodide.code',
+  'pyodide.ffi',
+];
+
+export interface RunOptions {
+  /** Run the cell in a new, empty namespace (test suites; `gradlab run --fresh`). */
+  fresh?: boolean;
+}
+
+const SITE_DIR = '/home/pyodide/gradlab';
+
+interface KernelModule {
+  run_cell: (code: string, fresh: boolean) => string;
+  reset: () => void;
+  set_interrupt_view: (view: Int32Array | null) => void;
+}
+
+export class PythonKernel {
+  #pyodide: PyodideAPI;
+  #kernel: KernelModule;
+
+  private constructor(pyodide: PyodideAPI, kernel: KernelModule) {
+    this.#pyodide = pyodide;
+    this.#kernel = kernel;
+  }
+
+  /**
+   * Boots Pyodide and imports the runtime. With `host.snapshot` the boot takes a fraction of
+   * the time; without one, `host.onSnapshot` (if given) receives a snapshot for next time.
+   */
+  static async start(host: PythonHost): Promise<PythonKernel> {
+    const location = host.indexURL === undefined ? {} : { indexURL: host.indexURL };
+    const makeSnapshot = host.snapshot === undefined && host.onSnapshot !== undefined;
+    const pyodide = await host.loadPyodide({
+      ...location,
+      ...(host.snapshot === undefined ? {} : { _loadSnapshot: host.snapshot }),
+      ...(makeSnapshot ? { _makeSnapshot: true } : {}),
+    });
+    if (makeSnapshot) {
+      // Only the standard library goes into the snapshot: Gradlab's modules and the JS engine
+      // module are installed after every boot, so a snapshot never holds stale Gradlab code.
+      pyodide.runPython(`import ${SNAPSHOT_IMPORTS.join(', ')}`);
+      host.onSnapshot?.(pyodide.makeMemorySnapshot());
+    }
+    pyodide.registerJsModule('_gradlab_engine', createEngineModule());
+    installSources(pyodide, host.sources);
+    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SITE_DIR)})`);
+    return new PythonKernel(
+      pyodide,
+      pyodide.pyimport('_gradlab_kernel') as unknown as KernelModule,
+    );
+  }
+
+  /** Runs one cell; never throws for anything the cell's code does. */
+  runCell(code: string, options: RunOptions = {}): CellResult {
+    return JSON.parse(this.#kernel.run_cell(code, options.fresh === true)) as CellResult;
+  }
+
+  /** Forgets every variable: the next cell starts from an empty namespace. */
+  reset(): void {
+    this.#kernel.reset();
+  }
+
+  /**
+   * Lets the host stop a running cell: writing 2 (SIGINT) into `buffer[0]` raises
+   * KeyboardInterrupt in the cell. The buffer must be a Uint8Array over a SharedArrayBuffer of
+   * at least 4 bytes; the kernel clears the flag before each cell. Call `Atomics.notify` on an
+   * Int32Array view of it to wake a `time.sleep` at once.
+   */
+  setInterruptBuffer(buffer: Uint8Array | null): void {
+    // Pyodide documents setInterruptBuffer(undefined) as switching interrupts off.
+    this.#pyodide.setInterruptBuffer(buffer ?? (undefined as unknown as Uint8Array));
+    this.#kernel.set_interrupt_view(
+      buffer === null ? null : new Int32Array(buffer.buffer, buffer.byteOffset, 1),
+    );
+  }
+}
+
+function installSources(pyodide: PyodideAPI, sources: Record<string, string>): void {
+  for (const [path, text] of Object.entries(sources)) {
+    const target = `${SITE_DIR}/${path}`;
+    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+    pyodide.FS.writeFile(target, text);
+  }
+}

@@ -1,0 +1,162 @@
+"""Notebook cell semantics for Gradlab: run one cell as Jupyter would and report what it did.
+
+The TypeScript kernel calls `run_cell`; the result is a JSON string, so no Python object
+outlives the call on the JavaScript side.
+"""
+
+import ast
+import json
+import linecache
+import math
+import sys
+import time
+import traceback
+import warnings
+
+from pyodide.code import CodeRunner
+
+import _gradlab_session as session
+
+_original_sleep = time.sleep
+_interrupt_flag = None  # the host's Int32Array view of the interrupt buffer, or None
+_namespace = {}
+_cell_count = 0
+
+
+class _CellOutput:
+    """sys.stdout/sys.stderr for the duration of a cell: text stays with the cell it came from."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, text):
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def getvalue(self):
+        return "".join(self.parts)
+
+
+def _new_namespace():
+    return {"__name__": "__main__", "__builtins__": __builtins__}
+
+
+def reset():
+    global _namespace
+    _namespace = _new_namespace()
+
+
+def set_interrupt_view(view):
+    """Give sleep() the shared interrupt flag so a stop request wakes it up."""
+    global _interrupt_flag
+    _interrupt_flag = view
+    time.sleep = _interruptible_sleep if view is not None else _original_sleep
+
+
+def _interruptible_sleep(seconds):
+    from js import Atomics
+
+    deadline = time.monotonic() + max(0.0, float(seconds))
+    while True:
+        if _interrupt_flag[0] != 0:
+            _interrupt_flag[0] = 0
+            raise KeyboardInterrupt()
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return
+        # Wakes early when the host calls Atomics.notify; otherwise re-checks every 50 ms.
+        Atomics.wait(_interrupt_flag, 0, 0, min(remaining, 0.05) * 1000)
+
+
+def _error_text(error):
+    name = type(error).__name__
+    if isinstance(error, SyntaxError):
+        return f"{name}: {error.msg}"
+    message = str(error)
+    return f"{name}: {message}" if message else name
+
+
+def _traceback_text(error, filename):
+    """The traceback trimmed to the frames of cells (never Gradlab's own modules)."""
+    result = traceback.TracebackException.from_exception(error)
+    cell_frames = [frame for frame in result.stack if frame.filename.startswith("cell")]
+    result.stack = traceback.StackSummary.from_list(cell_frames)
+    return "".join(result.format())
+
+
+def _warning_text(record):
+    return f"{record.category.__name__}: {record.message}"
+
+
+def _finite_or_none(value):
+    return value if isinstance(value, (int, float)) and math.isfinite(value) else None
+
+
+def _json_safe(value):
+    if isinstance(value, float):
+        return _finite_or_none(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item) for item in value]
+    return value
+
+
+def run_cell(code, fresh=False):
+    global _cell_count
+    _cell_count += 1
+    filename = f"cell{_cell_count}.py"
+    if fresh:
+        reset()
+    # Lets tracebacks quote the cell's own lines.
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    if _interrupt_flag is not None:
+        _interrupt_flag[0] = 0
+
+    output = _CellOutput()
+    display = None
+    error = None
+    trace = None
+    session.begin_cell(filename, _namespace)
+    saved_streams = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = output
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                runner = CodeRunner(
+                    code,
+                    return_mode="last_expr",
+                    quiet_trailing_semicolon=True,
+                    filename=filename,
+                    flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                )
+                value = runner.compile().run(_namespace)
+                if value is not None:
+                    _namespace["_"] = value
+                    display = repr(value)
+            except BaseException as exc:  # noqa: BLE001 - every failure belongs to the cell
+                error = _error_text(exc)
+                trace = _traceback_text(exc, filename)
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        cell_session = session.end_cell()
+    return json.dumps(
+        {
+            "stdout": output.getvalue(),
+            "display": display,
+            "error": error,
+            "traceback": trace,
+            "warnings": [_warning_text(record) for record in caught],
+            "plots": _json_safe(cell_session.plots),
+        }
+    )
+
+
+reset()

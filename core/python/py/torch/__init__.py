@@ -1,0 +1,88 @@
+"""Gradlab's torch: PyTorch's tensor and autograd API over Gradlab's TypeScript engine.
+
+Anything PyTorch has that Gradlab does not raises NotImplementedError naming it.
+"""
+
+from . import _engine
+from ._creation import (  # noqa: F401
+    arange,
+    as_tensor,
+    empty,
+    empty_like,
+    full,
+    full_like,
+    linspace,
+    ones,
+    ones_like,
+    tensor,
+    zeros,
+    zeros_like,
+)
+from ._dtypes import bool, dtype, float32, float64, int64  # noqa: F401,A004
+from ._grad_mode import (  # noqa: F401
+    enable_grad,
+    inference_mode,
+    is_grad_enabled,
+    no_grad,
+    set_grad_enabled,
+)
+from ._size import Size  # noqa: F401
+from ._tensor import Tensor  # noqa: F401
+from . import autograd, nn  # noqa: F401,E402
+
+__version__ = "2.11.0+gradlab"
+
+float = float32  # noqa: A001
+double = float64
+long = int64
+int = int64  # noqa: A001 - torch.int is int32 in PyTorch; Gradlab keeps one integer type
+FloatTensor = DoubleTensor = LongTensor = Tensor
+
+
+class device:
+    def __init__(self, name="cpu"):
+        self.type = str(name)
+
+    def __repr__(self):
+        return f"device(type='{self.type}')"
+
+
+def is_tensor(value):
+    return isinstance(value, Tensor)
+
+
+def numel(input):  # noqa: A002
+    return input.numel()
+
+
+def manual_seed(seed):
+    """Gradlab has no random ops yet; accepted so lesson code that seeds still runs."""
+    return None
+
+
+def _method(name):
+    def function(input, *args, **kwargs):  # noqa: A002
+        return getattr(input, name)(*args, **kwargs)
+
+    function.__name__ = name
+    return function
+
+
+for _name in (
+    "abs", "neg", "exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",
+    "sum", "mean", "clamp", "clip", "pow", "matmul", "mm", "mv", "dot", "add", "sub", "mul",
+    "div", "square", "reciprocal", "reshape", "flatten", "t", "clone", "detach",
+):
+    globals()[_name] = _method(_name)
+del _name
+
+negative = globals()["neg"]
+multiply = globals()["mul"]
+divide = globals()["div"]
+subtract = globals()["sub"]
+
+
+def __getattr__(name):
+    if name.startswith("_"):
+        raise AttributeError(f"module 'torch' has no attribute '{name}'")
+    raise NotImplementedError(f"torch.{name} is not supported in Gradlab yet")

@@ -1,0 +1,116 @@
+"""Functions that make tensors: tensor, zeros, ones, full, linspace, arange and *_like."""
+
+from pyodide.ffi import to_js
+
+from . import _dtypes, _engine
+from ._tensor import Tensor, wrap
+
+
+def _dtype_name(dtype, default):
+    chosen = default if dtype is None else dtype
+    if not isinstance(chosen, _dtypes.dtype):
+        raise TypeError(f"dtype must be torch.dtype (got {type(chosen).__name__})")
+    return chosen._name
+
+
+def _flatten(data, shape, depth, out):
+    if isinstance(data, Tensor):
+        data = data.tolist()
+    elif hasattr(data, "tolist") and hasattr(data, "dtype"):
+        data = data.tolist()
+    if isinstance(data, (list, tuple)):
+        if len(shape) == depth:
+            shape.append(len(data))
+        elif shape[depth] != len(data):
+            raise ValueError(
+                f"expected sequence of length {shape[depth]} at dim {depth} (got {len(data)})"
+            )
+        for item in data:
+            _flatten(item, shape, depth + 1, out)
+    else:
+        if depth < len(shape):
+            raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+        out.append(data)
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if isinstance(data, Tensor):
+        data = data.tolist()
+    shape = []
+    flat = []
+    _flatten(data, shape, 0, flat)
+    for value in flat:
+        if not isinstance(value, (int, float)):
+            raise TypeError(f"Could not infer dtype of {type(value).__name__}")
+    name = _dtype_name(dtype, _dtypes.infer(data))
+    values = [float(value) for value in flat]
+    return wrap(_engine.tensor(to_js(values), to_js(shape), name, bool(requires_grad)))
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and (dtype is None or dtype is data.dtype):
+        return data
+    return tensor(data, dtype=dtype)
+
+
+def _shape(size):
+    if len(size) == 1 and isinstance(size[0], (list, tuple)):
+        size = tuple(size[0])
+    return [int(d) for d in size]
+
+
+def full(size, fill_value, dtype=None, device=None, requires_grad=False):
+    default = _dtypes.infer(fill_value)
+    name = _dtype_name(dtype, default)
+    return wrap(
+        _engine.full(to_js(_shape((size,) if isinstance(size, int) else tuple(size))),
+                     float(fill_value), name, bool(requires_grad))
+    )
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False):
+    return wrap(_engine.full(to_js(_shape(size)), 0.0, _dtype_name(dtype, _dtypes.float32),
+                             bool(requires_grad)))
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False):
+    return wrap(_engine.full(to_js(_shape(size)), 1.0, _dtype_name(dtype, _dtypes.float32),
+                             bool(requires_grad)))
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False):
+    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+
+
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
+    return wrap(_engine.linspace(float(start), float(end), int(steps),
+                                 _dtype_name(dtype, _dtypes.float32), bool(requires_grad)))
+
+
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
+    if end is None:
+        start, end = 0, start
+    default = _dtypes.infer([start, end, step])
+    return wrap(_engine.arange(float(start), float(end), float(step),
+                               _dtype_name(dtype, default), bool(requires_grad)))
+
+
+def _like(model, value, dtype, requires_grad):
+    chosen = model.dtype if dtype is None else dtype
+    return wrap(_engine.full(to_js(list(model.shape)), value, chosen._name, bool(requires_grad)))
+
+
+def zeros_like(input, dtype=None, device=None, requires_grad=False):  # noqa: A002
+    return _like(input, 0.0, dtype, requires_grad)
+
+
+def ones_like(input, dtype=None, device=None, requires_grad=False):  # noqa: A002
+    return _like(input, 1.0, dtype, requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):  # noqa: A002
+    return _like(input, float(fill_value), dtype, requires_grad)
+
+
+def empty_like(input, dtype=None, device=None, requires_grad=False):  # noqa: A002
+    return _like(input, 0.0, dtype, requires_grad)

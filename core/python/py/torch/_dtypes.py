@@ -1,0 +1,66 @@
+"""torch dtypes: the four the engine knows, with PyTorch's names and aliases."""
+
+
+class dtype:
+    def __init__(self, name, is_floating_point, itemsize):
+        self._name = name
+        self.is_floating_point = is_floating_point
+        self.itemsize = itemsize
+
+    def __repr__(self):
+        return f"torch.{self._name}"
+
+    def __reduce__(self):
+        return self._name
+
+
+float32 = dtype("float32", True, 4)
+float64 = dtype("float64", True, 8)
+int64 = dtype("int64", False, 8)
+bool = dtype("bool", False, 1)  # noqa: A001 - torch.bool is PyTorch's name
+
+BY_NAME = {d._name: d for d in (float32, float64, int64, bool)}
+
+
+def infer(value):
+    """The dtype torch.tensor gives nested Python data: bool < int64 < float32."""
+    kinds = set()
+    _collect_kinds(value, kinds)
+    if "float" in kinds:
+        return float32
+    if "int" in kinds:
+        return int64
+    if "bool" in kinds:
+        return bool
+    return float32
+
+
+def _collect_kinds(value, kinds):
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _collect_kinds(item, kinds)
+    elif value is True or value is False:
+        kinds.add("bool")
+    elif isinstance(value, int):
+        kinds.add("int")
+    elif isinstance(value, float):
+        kinds.add("float")
+    elif hasattr(value, "dtype") and hasattr(value, "tolist"):
+        kinds.add("float" if value.dtype.is_floating_point else "int")
+    else:
+        raise TypeError(f"Could not infer dtype of {type(value).__name__}")
+
+
+def promote(a, b):
+    """PyTorch's promotion between two tensor dtypes."""
+    order = (bool, int64, float32, float64)
+    return a if order.index(a) >= order.index(b) else b
+
+
+def with_scalar(tensor_dtype, scalar):
+    """A Python scalar only lifts the category (int tensor * 2.5 is float32), never the width."""
+    if isinstance(scalar, float) and not tensor_dtype.is_floating_point:
+        return float32
+    if isinstance(scalar, int) and not isinstance(scalar, type(True)) and tensor_dtype is bool:
+        return int64
+    return tensor_dtype

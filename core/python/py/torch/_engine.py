@@ -1,0 +1,66 @@
+"""The TypeScript autograd engine as Python sees it, and its errors as Python exceptions.
+
+Every call crosses the Python/JavaScript bridge once; functions are looked up once, here.
+"""
+
+import builtins
+
+import _gradlab_engine as _E
+from pyodide.ffi import JsException
+
+_PY_ERRORS = {
+    name: getattr(builtins, name)
+    for name in ("RuntimeError", "TypeError", "ValueError", "IndexError", "NotImplementedError")
+}
+
+
+# Exceptions raised by Python code the engine called back (a custom Function's backward).
+# They are handed over here rather than thrown through JavaScript, which would print them.
+callback_errors = []
+
+
+def python_error(error):
+    """The Python exception a TorchError from the engine stands for (PyTorch's type and text)."""
+    if callback_errors:
+        return callback_errors.pop()
+    kind = _PY_ERRORS.get(getattr(error, "pyType", None) or "", RuntimeError)
+    return kind(error.message)
+
+
+def _guarded(function):
+    def call(*args):
+        try:
+            return function(*args)
+        except JsException as error:
+            exception = python_error(error)
+            raise exception.with_traceback(exception.__traceback__) from None
+
+    call.__name__ = getattr(function, "name", "engine_call")
+    return call
+
+
+tensor = _guarded(_E.tensor)
+full = _guarded(_E.full)
+linspace = _guarded(_E.linspace)
+arange = _guarded(_E.arange)
+op = _guarded(_E.op)
+clamp = _guarded(_E.clamp)
+cast = _guarded(_E.cast)
+inplace = _guarded(_E.inplace)
+getitem = _guarded(_E.getitem)
+setitem = _guarded(_E.setitem)
+reshape = _guarded(_E.reshape)
+info = _E.info
+values = _E.values
+format_tensor = _guarded(_E.formatTensor)
+grad = _E.grad
+set_grad = _guarded(_E.setGrad)
+set_requires_grad = _guarded(_E.setRequiresGrad)
+retain_grad = _guarded(_E.retainGrad)
+grad_fn = _E.gradFn
+node_info = _E.nodeInfo
+backward = _guarded(_E.backward)
+autograd_grad = _guarded(_E.autogradGrad)
+custom_apply = _guarded(_E.customApply)
+set_grad_enabled = _E.setGradEnabled
+is_grad_enabled = _E.isGradEnabled

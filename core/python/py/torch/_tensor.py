@@ -1,0 +1,534 @@
+"""torch.Tensor: a Python face over a tensor of the TypeScript engine (held in `_h`)."""
+
+import warnings
+
+from pyodide.ffi import to_js
+
+import _gradlab_session as session
+from _gradlab_nested import nest
+
+from . import _dtypes, _engine
+from ._size import Size
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+    "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
+    "to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you "
+    "access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
+    "github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at "
+    "/pytorch/build/aten/src/ATen/core/TensorBody.h:494.)"
+)
+
+NUMPY_REQUIRES_GRAD = (
+    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
+)
+
+
+def wrap(handle):
+    if handle is None:
+        return None
+    tensor = object.__new__(Tensor)
+    tensor._h = handle
+    return tensor
+
+
+def _operand(value):
+    """A tensor's handle, or a Python number as the engine takes it (None: not an operand)."""
+    if isinstance(value, Tensor):
+        return value._h
+    if isinstance(value, (int, float)):
+        return value
+    if hasattr(value, "tolist") and hasattr(value, "dtype"):
+        from ._creation import tensor
+
+        return tensor(value)._h
+    return None
+
+
+def _scalar_kind(value):
+    """int, float or bool: the engine cannot tell 2.0 from 2 once it crossed the bridge."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return None
+
+
+def _binary(name, tensor, other):
+    operand = _operand(other)
+    if operand is None:
+        return NotImplemented
+    return wrap(_engine.op(name, tensor._h, operand, session.cell_line(), _scalar_kind(other)))
+
+
+def _unary(name, tensor):
+    return wrap(_engine.op(name, tensor._h, None, session.cell_line()))
+
+
+def _index_parts(index):
+    """An index expression in the engine's terms: a list of [kind, ...] entries."""
+    if not isinstance(index, tuple):
+        index = (index,)
+    parts = []
+    for item in index:
+        if isinstance(item, Tensor):
+            parts.append(["tensor", item._h])
+        elif isinstance(item, bool):
+            parts.append(["tensor", Tensor._from_data(item)._h])
+        elif isinstance(item, int):
+            parts.append(["int", item])
+        elif isinstance(item, slice):
+            parts.append(["slice", item.start, item.stop, item.step])
+        elif item is None:
+            parts.append(["none"])
+        elif item is Ellipsis:
+            parts.append(["ellipsis"])
+        elif isinstance(item, (list, tuple)):
+            from ._creation import tensor
+
+            parts.append(["tensor", tensor(list(item))._h])
+        else:
+            raise IndexError(
+                "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables "
+                "are valid indices (got " + type(item).__name__ + ")"
+            )
+    return to_js(parts)
+
+
+class Tensor:
+    __slots__ = ("_h", "__weakref__")
+
+    def __new__(cls, *args, **kwargs):
+        from ._creation import tensor
+
+        return tensor(list(args[0]) if args else [], **kwargs)
+
+    @staticmethod
+    def _from_data(data):
+        from ._creation import tensor
+
+        return tensor(data)
+
+    # -- what the tensor is ------------------------------------------------------------------
+    def _info(self):
+        return _engine.info(self._h).to_py()
+
+    @property
+    def shape(self):
+        return Size(self._info()[0])
+
+    def size(self, dim=None):
+        shape = self.shape
+        return shape if dim is None else shape[dim]
+
+    def dim(self):
+        return len(self._info()[0])
+
+    ndim = property(dim)
+
+    def numel(self):
+        return self.shape.numel()
+
+    nelement = numel
+
+    @property
+    def dtype(self):
+        return _dtypes.BY_NAME[self._info()[1]]
+
+    def is_floating_point(self):
+        return self.dtype.is_floating_point
+
+    @property
+    def device(self):
+        from . import device
+
+        return device("cpu")
+
+    @property
+    def requires_grad(self):
+        return self._info()[2]
+
+    @requires_grad.setter
+    def requires_grad(self, value):
+        _engine.set_requires_grad(self._h, bool(value))
+
+    def requires_grad_(self, requires_grad=True):
+        _engine.set_requires_grad(self._h, bool(requires_grad))
+        return self
+
+    @property
+    def is_leaf(self):
+        return self._info()[3]
+
+    @property
+    def retains_grad(self):
+        return self._info()[4]
+
+    @property
+    def grad(self):
+        grad = _engine.grad(self._h)
+        info = self._info()
+        if grad is None and not info[3] and not info[4]:
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return wrap(grad)
+
+    @grad.setter
+    def grad(self, value):
+        _engine.set_grad(self._h, None if value is None else value._h)
+
+    @property
+    def grad_fn(self):
+        from .autograd.graph import node_for
+
+        return node_for(_engine.grad_fn(self._h))
+
+    @property
+    def data(self):
+        return self.detach()
+
+    # -- autograd ----------------------------------------------------------------------------
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        from .autograd import backward
+
+        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+
+    def retain_grad(self):
+        _engine.retain_grad(self._h)
+
+    def detach(self):
+        return wrap(_engine.op("detach", self._h, None, 0))
+
+    def clone(self, memory_format=None):
+        return _unary("clone", self)
+
+    # -- conversion --------------------------------------------------------------------------
+    def tolist(self):
+        values = self._flat_values()
+        return nest(values, list(self._info()[0]))
+
+    def _flat_values(self):
+        info = self._info()
+        values = _engine.values(self._h).to_py()
+        values = values.tolist() if hasattr(values, "tolist") else list(values)
+        if info[1] == "int64":
+            return [int(value) for value in values]
+        if info[1] == "bool":
+            return [bool(value) for value in values]
+        return [float(value) for value in values]
+
+    def item(self):
+        if self.numel() != 1:
+            raise RuntimeError(
+                f"a Tensor with {self.numel()} elements cannot be converted to Scalar"
+            )
+        return self._flat_values()[0]
+
+    def numpy(self, force=False):
+        if self.requires_grad and not force:
+            raise RuntimeError(NUMPY_REQUIRES_GRAD)
+        import numpy
+
+        return numpy.ndarray._from_flat(self._flat_values(), tuple(self.shape), self.dtype._name)
+
+    def to(self, *args, **kwargs):
+        dtype = kwargs.get("dtype")
+        for arg in args:
+            if isinstance(arg, _dtypes.dtype):
+                dtype = arg
+        if dtype is None or dtype is self.dtype:
+            return self
+        return wrap(_engine.cast(self._h, dtype._name))
+
+    def type(self, dtype=None):
+        if dtype is None:
+            return {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor",
+                    "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}[self.dtype._name]
+        return self.to(dtype)
+
+    def float(self):
+        return self.to(_dtypes.float32)
+
+    def double(self):
+        return self.to(_dtypes.float64)
+
+    def long(self):
+        return self.to(_dtypes.int64)
+
+    def int(self):
+        return self.to(_dtypes.int64)
+
+    def bool(self):
+        return self.to(_dtypes.bool)
+
+    def cpu(self):
+        return self
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self.dtype.is_floating_point:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    def __bool__(self):
+        if self.numel() != 1:
+            raise RuntimeError(
+                f"Boolean value of Tensor with more than one value is ambiguous"
+            )
+        return bool(self.item())
+
+    def __len__(self):
+        shape = self._info()[0]
+        if not shape:
+            raise TypeError("len() of a 0-d tensor")
+        return shape[0]
+
+    def __iter__(self):
+        if not self._info()[0]:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[index] for index in range(len(self)))
+
+    def __getitem__(self, index):
+        return wrap(_engine.getitem(self._h, _index_parts(index), session.cell_line()))
+
+    def __setitem__(self, index, value):
+        operand = _operand(value)
+        if operand is None:
+            raise TypeError(f"can't assign a {type(value).__name__} to a torch tensor")
+        _engine.setitem(self._h, _index_parts(index), operand)
+
+    # -- printing ----------------------------------------------------------------------------
+    def __repr__(self, *, tensor_contents=None):
+        return _engine.format_tensor(self._h)
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if self.dim() == 0 and not self.requires_grad:
+            return format(self.item(), spec)
+        return format(repr(self), spec)
+
+    __hash__ = object.__hash__
+
+    # -- arithmetic --------------------------------------------------------------------------
+    def __add__(self, other):
+        return _binary("add", self, other)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return _binary("sub", self, other)
+
+    def __rsub__(self, other):
+        return _binary("rsub", self, other)
+
+    def __mul__(self, other):
+        return _binary("mul", self, other)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        return _binary("div", self, other)
+
+    def __rtruediv__(self, other):
+        return _binary("rdiv", self, other)
+
+    def __pow__(self, other):
+        return _binary("pow", self, other)
+
+    def __rpow__(self, other):
+        return _binary("rpow", self, other)
+
+    def __matmul__(self, other):
+        return _binary("matmul", self, other)
+
+    def __rmatmul__(self, other):
+        from ._creation import tensor
+
+        return _binary("matmul", tensor(other), self)
+
+    def __neg__(self):
+        return _unary("neg", self)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return _unary("abs", self)
+
+    def __lt__(self, other):
+        return _binary("lt", self, other)
+
+    def __le__(self, other):
+        return _binary("le", self, other)
+
+    def __gt__(self, other):
+        return _binary("gt", self, other)
+
+    def __ge__(self, other):
+        return _binary("ge", self, other)
+
+    def __eq__(self, other):
+        return _binary("eq", self, other)
+
+    def __ne__(self, other):
+        return _binary("ne", self, other)
+
+    def _inplace(self, name, other):
+        operand = _operand(other)
+        if operand is None:
+            return NotImplemented
+        _engine.inplace(name, self._h, operand, _scalar_kind(other))
+        return self
+
+    def __iadd__(self, other):
+        return self._inplace("add_", other)
+
+    def __isub__(self, other):
+        return self._inplace("sub_", other)
+
+    def __imul__(self, other):
+        return self._inplace("mul_", other)
+
+    def __itruediv__(self, other):
+        return self._inplace("div_", other)
+
+    def add_(self, other, alpha=1):
+        return self._inplace("add_", other if alpha == 1 else other * alpha)
+
+    def sub_(self, other, alpha=1):
+        return self._inplace("sub_", other if alpha == 1 else other * alpha)
+
+    def mul_(self, other):
+        return self._inplace("mul_", other)
+
+    def div_(self, other):
+        return self._inplace("div_", other)
+
+    def zero_(self):
+        _engine.inplace("zero_", self._h, None)
+        return self
+
+    def fill_(self, value):
+        return self._inplace("fill_", value)
+
+    # -- methods that mirror torch functions ---------------------------------------------------
+    def add(self, other, alpha=1):
+        return self + (other if alpha == 1 else other * alpha)
+
+    def sub(self, other, alpha=1):
+        return self - (other if alpha == 1 else other * alpha)
+
+    def mul(self, other):
+        return self * other
+
+    def div(self, other):
+        return self / other
+
+    def pow(self, exponent):
+        return self ** exponent
+
+    def matmul(self, other):
+        return self @ other
+
+    def mm(self, other):
+        return _binary("mm", self, other)
+
+    def mv(self, other):
+        return _binary("mv", self, other)
+
+    def dot(self, other):
+        return _binary("dot", self, other)
+
+    def neg(self):
+        return _unary("neg", self)
+
+    def abs(self):
+        return _unary("abs", self)
+
+    def exp(self):
+        return _unary("exp", self)
+
+    def log(self):
+        return _unary("log", self)
+
+    def sqrt(self):
+        return _unary("sqrt", self)
+
+    def sin(self):
+        return _unary("sin", self)
+
+    def cos(self):
+        return _unary("cos", self)
+
+    def tan(self):
+        return _unary("tan", self)
+
+    def tanh(self):
+        return _unary("tanh", self)
+
+    def sigmoid(self):
+        return _unary("sigmoid", self)
+
+    def relu(self):
+        return _unary("relu", self)
+
+    def reciprocal(self):
+        return 1 / self
+
+    def square(self):
+        return self ** 2
+
+    def clamp(self, min=None, max=None):  # noqa: A002 - PyTorch's parameter names
+        if min is None and max is None:
+            raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+        bound_is_float = isinstance(min, float) or isinstance(max, float)
+        return wrap(_engine.clamp(self._h, min, max, session.cell_line(), bound_is_float))
+
+    clip = clamp
+
+    def clamp_min(self, min):  # noqa: A002
+        return self.clamp(min=min)
+
+    def clamp_max(self, max):  # noqa: A002
+        return self.clamp(max=max)
+
+    def sum(self, dim=None, keepdim=False, dtype=None):
+        return self._reduce("sum", dim, keepdim)
+
+    def mean(self, dim=None, keepdim=False, dtype=None):
+        return self._reduce("mean", dim, keepdim)
+
+    def _reduce(self, name, dim, keepdim):
+        if dim is None:
+            return _unary(name, self)
+        dims = list(dim) if isinstance(dim, (list, tuple)) else [dim]
+        return wrap(_engine.op(name, self._h, to_js([dims, bool(keepdim)]), session.cell_line()))
+
+    def reshape(self, *shape):
+        if len(shape) == 1 and isinstance(shape[0], (list, tuple)):
+            shape = tuple(shape[0])
+        return wrap(_engine.reshape(self._h, to_js(list(shape)), session.cell_line()))
+
+    view = reshape
+
+    def flatten(self):
+        return self.reshape(-1)
+
+    def t(self):
+        return _unary("t", self)
+
+    @property
+    def T(self):
+        return self.t()
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise NotImplementedError(f"torch.Tensor.{name} is not supported in Gradlab yet")

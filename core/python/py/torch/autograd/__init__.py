@@ -1,0 +1,71 @@
+"""torch.autograd: backward, grad, custom Functions and gradcheck over the engine."""
+
+from pyodide.ffi import to_js
+
+import _gradlab_session as session
+
+from .. import _engine
+from .._grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
+from .._tensor import Tensor, wrap
+from . import function, graph  # noqa: F401
+from .function import Function, FunctionCtx  # noqa: F401
+from .gradcheck import GradcheckError, gradcheck  # noqa: F401
+
+
+def _as_tuple(value):
+    if value is None:
+        return ()
+    if isinstance(value, Tensor):
+        return (value,)
+    return tuple(value)
+
+
+def _handles(tensors):
+    return to_js([None if t is None else t._h for t in tensors])
+
+
+def _leaf_labels():
+    """Variable names the running cell gives to tensors, so recorded graphs can show them."""
+    labels = []
+    for name, value in list(session.current.namespace.items()):
+        if isinstance(value, Tensor) and not name.startswith("_"):
+            labels.append([value._h, name])
+    return to_js(labels)
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    outputs = _as_tuple(tensors)
+    gradients = _as_tuple(grad_tensors) or (None,) * len(outputs)
+    keep = create_graph if retain_graph is None else retain_graph
+    with function.backward_grad_mode(create_graph):
+        _engine.backward(
+            _handles(outputs),
+            _handles(gradients),
+            bool(keep),
+            bool(create_graph),
+            None if inputs is None else _handles(_as_tuple(inputs)),
+            _leaf_labels(),
+        )
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    outputs = _as_tuple(outputs)
+    inputs_tuple = _as_tuple(inputs)
+    gradients = _as_tuple(grad_outputs) or (None,) * len(outputs)
+    keep = create_graph if retain_graph is None else retain_graph
+    with function.backward_grad_mode(create_graph):
+        results = _engine.autograd_grad(
+            _handles(outputs),
+            _handles(inputs_tuple),
+            _handles(gradients),
+            bool(keep),
+            bool(create_graph),
+            bool(allow_unused or materialize_grads),
+        )
+    grads = tuple(wrap(handle) for handle in results)
+    if materialize_grads:
+        from .._creation import zeros_like
+
+        grads = tuple(zeros_like(i) if g is None else g for g, i in zip(grads, inputs_tuple))
+    return grads

@@ -1,0 +1,39 @@
+// Acceptance: each golden program of torch-semantics.json, run as a notebook cell after
+// `import torch` in a fresh namespace, prints, displays, raises and warns as PyTorch did.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PythonKernel } from '../../core/python/kernel.ts';
+import { startNodeKernel } from '../../cli/python-node.ts';
+import { readSharedJson } from '../support/shared.ts';
+import { visibleOutput, type GoldenOutput } from './compare.ts';
+
+interface Case extends GoldenOutput {
+  code: string;
+}
+
+const cases = Object.entries(
+  readSharedJson<{ cases: Record<string, Case> }>('golden/torch-semantics.json').cases,
+);
+/** Our DeprecationWarning for instantiating a Function may differ (the issue allows it). */
+const WARNING_MAY_DIFFER = new Set(['fn_call_forward_direct']);
+let kernel: PythonKernel;
+
+beforeAll(async () => {
+  kernel = await startNodeKernel();
+});
+
+describe('torch semantics against PyTorch 2.11', () => {
+  it('covers all 120 golden programs', () => {
+    expect(cases.length).toBe(120);
+  });
+
+  it.each(cases)('%s', (name, expected) => {
+    kernel.runCell('import torch', { fresh: true });
+    const actual = visibleOutput(kernel.runCell(expected.code));
+    const wanted = visibleOutput(expected);
+    if (WARNING_MAY_DIFFER.has(name)) {
+      actual.warnings = [];
+      wanted.warnings = [];
+    }
+    expect(actual).toEqual(wanted);
+  });
+});

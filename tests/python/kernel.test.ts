@@ -1,0 +1,116 @@
+// Notebook semantics of the Python kernel: what a student sees after running cells.
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PythonKernel } from '../../core/python/kernel.ts';
+import { startNodeKernel } from '../../cli/python-node.ts';
+
+let kernel: PythonKernel;
+
+beforeAll(async () => {
+  kernel = await startNodeKernel();
+});
+
+/** Sets the interrupt flag from another thread after `delayMs`, as a Stop button would. */
+function pressStopAfter(buffer: Uint8Array, delayMs: number): Worker {
+  const source = `
+    const { workerData } = require('node:worker_threads');
+    const flag = new Int32Array(workerData.buffer);
+    Atomics.wait(flag, 1, 0, workerData.delayMs);
+    Atomics.store(flag, 0, 2);
+    Atomics.notify(flag, 0);`;
+  return new Worker(source, { eval: true, workerData: { buffer: buffer.buffer, delayMs } });
+}
+
+describe('cells share a namespace and keep their own output', () => {
+  it('keeps a partial line with the cell that printed it', () => {
+    const first = kernel.runCell('a = 20\nprint("no newline", end="")', { fresh: true });
+    const second = kernel.runCell('print(a + 1)');
+    expect(first.stdout).toBe('no newline');
+    expect(second.stdout).toBe('21\n');
+  });
+
+  it('displays a trailing expression unless it ends with ; or is None', () => {
+    expect(kernel.runCell('[1, 2.5]').display).toBe('[1, 2.5]');
+    expect(kernel.runCell('a * 2;').display).toBeNull();
+    expect(kernel.runCell('None').display).toBeNull();
+    expect(kernel.runCell('_').display).toBe('[1, 2.5]');
+  });
+
+  it('starts from an empty namespace with fresh', () => {
+    expect(kernel.runCell('a', { fresh: true }).error).toBe("NameError: name 'a' is not defined");
+  });
+});
+
+describe('errors and warnings', () => {
+  it('reports an error with a traceback of the cell only, and later cells still run', () => {
+    const failed = kernel.runCell('def f(x):\n    return x / 0\n\nf(1)');
+    expect(failed.error).toBe('ZeroDivisionError: division by zero');
+    expect(failed.traceback).toContain('line 4');
+    expect(failed.traceback).toContain('return x / 0');
+    expect(failed.traceback).not.toContain('_gradlab');
+    expect(kernel.runCell('print("still here")').stdout).toBe('still here\n');
+  });
+
+  it('reports a syntax error with its line', () => {
+    const result = kernel.runCell('x = (1,\ny = 2');
+    expect(result.error).toMatch(/^SyntaxError: /);
+    expect(result.traceback).toContain('line 1');
+  });
+
+  it('captures warnings as "Category: message"', () => {
+    const result = kernel.runCell(
+      'import warnings\nwarnings.warn("look")\nwarnings.warn("old", DeprecationWarning)',
+    );
+    expect(result.warnings).toEqual(['UserWarning: look', 'DeprecationWarning: old']);
+  });
+
+  it('names unsupported torch functions instead of failing obscurely', () => {
+    const result = kernel.runCell('import torch\ntorch.fft(torch.ones(2))');
+    expect(result.error).toBe('NotImplementedError: torch.fft is not supported in Gradlab yet');
+  });
+});
+
+describe('plots', () => {
+  it('records each shown figure with its lines, labels and axes', () => {
+    const result = kernel.runCell(
+      'import matplotlib.pylab as plt\nplt.plot([0, 1, 2], [0, 1, 4], label="f")\nplt.plot([3, 5])\n' +
+        'plt.xlabel("x")\nplt.title("t")\nplt.legend()\nplt.show()',
+    );
+    expect(result.plots).toEqual([
+      {
+        lines: [
+          { x: [0, 1, 2], y: [0, 1, 4], label: 'f' },
+          { x: [0, 1], y: [3, 5], label: null },
+        ],
+        xlabel: 'x',
+        ylabel: null,
+        title: 't',
+        legend: true,
+      },
+    ]);
+  });
+
+  it('shows a figure left open when the cell ends, as Jupyter does', () => {
+    const result = kernel.runCell('plt.plot([1, 2], [3, 4], "r--");');
+    expect(result.plots).toHaveLength(1);
+    expect(kernel.runCell('1').plots).toEqual([]);
+  });
+});
+
+describe('stopping a cell', () => {
+  it('interrupts a busy loop and a sleep, keeping the namespace', async () => {
+    const buffer = new Uint8Array(new SharedArrayBuffer(8));
+    kernel.setInterruptBuffer(buffer);
+    kernel.runCell('kept = 7', { fresh: true });
+    for (const code of ['while True:\n    pass', 'import time\ntime.sleep(60)']) {
+      const stopper = pressStopAfter(buffer, 300);
+      const started = Date.now();
+      const result = kernel.runCell(code);
+      expect(result.error).toBe('KeyboardInterrupt');
+      expect(Date.now() - started).toBeLessThan(20_000);
+      await stopper.terminate();
+    }
+    expect(kernel.runCell('kept').display).toBe('7');
+    kernel.setInterruptBuffer(null);
+  });
+});
