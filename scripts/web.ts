@@ -26,16 +26,23 @@ export interface WebServer {
   close: () => Promise<void>;
 }
 
-/** Builds (unless `build: false`) and serves the web build; port 0 picks a free port. */
-export async function serveWebBuild(options: {
+export interface ServeOptions {
+  /** 0 picks a free port. */
   port: number;
+  /** Build first (default true); false serves what dist/web holds. */
   build?: boolean;
-}): Promise<WebServer> {
+  /** The folder to serve (default dist/web). */
+  root?: string;
+}
+
+/** Builds (unless `build: false`) and serves the web build on 127.0.0.1. */
+export async function serveWebBuild(options: ServeOptions): Promise<WebServer> {
   if (options.build !== false) await buildWeb();
+  const root = options.root ?? webBuildDir;
   const headers = securityHeaders();
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    void respond(request.method ?? 'GET', request.url ?? '/')
+    void respond(root, request.method ?? 'GET', request.url ?? '/')
       .catch((): Reply => ({ status: 400, headers: {}, body: 'Bad request\n' }))
       .then(({ status, headers, body }) => {
         response.writeHead(status, headers);
@@ -64,13 +71,13 @@ interface Reply {
   body?: Buffer | string;
 }
 
-async function respond(method: string, rawUrl: string): Promise<Reply> {
+async function respond(root: string, method: string, rawUrl: string): Promise<Reply> {
   if (method !== 'GET' && method !== 'HEAD') {
     return { status: 405, headers: { Allow: 'GET, HEAD' }, body: 'Method not allowed\n' };
   }
   const path = new URL(rawUrl, 'http://localhost').pathname;
   if (path === '/') return { status: 302, headers: { Location: entryPath } };
-  const file = resolveInside(webBuildDir, path);
+  const file = resolveInside(root, path);
   if (file === null) return notFound();
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return notFound();

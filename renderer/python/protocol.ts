@@ -25,8 +25,11 @@ const cellResultSchema = z.object({
   traceback: z.string().nullable(),
   warnings: z.array(z.string()),
   plots: z.array(plotSchema),
-  graphs: z.array(z.unknown()),
+  /** The recorded autograd graph of each backward() the cell ran, when the kernel reports it. */
+  graphs: z.array(z.unknown()).optional(),
 });
+
+export type RunResult = CellResult & { graphs?: unknown[] };
 
 const fromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), startMs: z.number() }),
@@ -38,7 +41,7 @@ const fromWorkerSchema = z.discriminatedUnion('type', [
 export type FromWorker =
   | { type: 'ready'; startMs: number }
   | { type: 'failed'; message: string }
-  | { type: 'result'; id: number; result: CellResult }
+  | { type: 'result'; id: number; result: RunResult }
   | { type: 'reset-done'; id: number };
 
 /** The message if it is one the worker may send, else null (and it is ignored). */

@@ -1,6 +1,5 @@
 // One Python worker as the page sees it: start it, run cells on it, interrupt or end it.
-import type { CellResult } from '../../core/python/kernel.ts';
-import { parseFromWorker, type ToWorker } from './protocol.ts';
+import { parseFromWorker, type RunResult, type ToWorker } from './protocol.ts';
 
 /** Thrown to callers waiting on a worker that was terminated. */
 export class WorkerEnded extends Error {}
@@ -14,7 +13,7 @@ export class PythonWorker {
   private readonly interruptFlag: Int32Array | null;
   private readonly pending = new Map<
     number,
-    { resolve: (value: CellResult | null) => void; reject: (error: Error) => void }
+    { resolve: (value: RunResult | null) => void; reject: (error: Error) => void }
   >();
   private nextId = 1;
   private ended = false;
@@ -43,10 +42,10 @@ export class PythonWorker {
     return this.interruptFlag !== null;
   }
 
-  run(code: string, fresh = false): Promise<CellResult> {
+  run(code: string, fresh = false): Promise<RunResult> {
     const id = this.nextId++;
     this.post({ type: 'run', id, code, fresh });
-    return this.wait(id) as Promise<CellResult>;
+    return this.wait(id) as Promise<RunResult>;
   }
 
   async reset(): Promise<void> {
@@ -70,12 +69,12 @@ export class PythonWorker {
     this.pending.clear();
   }
 
-  private wait(id: number): Promise<CellResult | null> {
+  private wait(id: number): Promise<RunResult | null> {
     if (this.ended) return Promise.reject(new WorkerEnded('Python was stopped.'));
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
-  private settle(id: number, value: CellResult | null): void {
+  private settle(id: number, value: RunResult | null): void {
     this.pending.get(id)?.resolve(value);
     this.pending.delete(id);
   }

@@ -1,12 +1,12 @@
 // The page's Python: one active worker running cells one at a time, and a spare kept warm so
 // that stopping a runaway cell never means waiting seconds for a new interpreter.
-import type { CellResult } from '../../core/python/kernel.ts';
+import type { RunResult } from './protocol.ts';
 import { PythonWorker, WorkerEnded } from './python-worker.ts';
 
 export type PythonState = 'starting' | 'ready' | 'running' | 'failed';
 
 export type RunOutcome =
-  | { kind: 'done'; result: CellResult }
+  | { kind: 'done'; result: RunResult }
   /** The worker was ended to stop the cell: every variable is gone. */
   | { kind: 'restarted' };
 
@@ -61,13 +61,13 @@ export class PythonSession {
    * Runs cells in order in one new namespace on the spare worker, leaving the student's own
    * namespace untouched (grading code answers). Code that runs too long ends that worker.
    */
-  runIsolated(cells: readonly string[]): Promise<CellResult[]> {
+  runIsolated(cells: readonly string[]): Promise<Required<RunResult>[]> {
     const results = this.isolatedQueue.then(() => this.runIsolatedNow(cells));
     this.isolatedQueue = results.catch(() => undefined);
     return results;
   }
 
-  private async runIsolatedNow(cells: readonly string[]): Promise<CellResult[]> {
+  private async runIsolatedNow(cells: readonly string[]): Promise<Required<RunResult>[]> {
     await this.active.ready;
     this.spare ??= warmSpare(this.indexURL);
     const worker = this.spare;
@@ -79,8 +79,11 @@ export class PythonSession {
     }, isolatedBudgetMs);
     try {
       await worker.reset();
-      const results: CellResult[] = [];
-      for (const code of cells) results.push(await worker.run(code));
+      const results: Required<RunResult>[] = [];
+      for (const code of cells) {
+        const result = await worker.run(code);
+        results.push({ ...result, graphs: result.graphs ?? [] });
+      }
       await worker.reset();
       return results;
     } catch (error) {

@@ -1,6 +1,6 @@
 // A runnable Python cell: editor, "Run" (or Shift+Enter), "Run all above", "Stop", and the
 // output below it. The symbolic panel appears beside every run that called backward().
-import type { CellResult } from '../../core/python/kernel.ts';
+import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession, RunOutcome } from '../python/session.ts';
 import { button, h } from './dom.ts';
 import { pythonEditor, type PythonEditor } from './editor.ts';
@@ -11,7 +11,7 @@ export interface CellContext {
   /** Runs every cell of the lesson before this one, in order. */
   runAllAbove: () => Promise<void>;
   /** Extra panels for a finished run (the symbolic panel). */
-  decorate: (result: CellResult) => HTMLElement[];
+  decorate: (result: RunResult) => HTMLElement[];
 }
 
 export class CodeCell {

@@ -1,7 +1,7 @@
 // An open lesson: its step view, its Python cells (numbered across steps, created on first use)
 // and "Run all above".
 import type { Lesson } from '../../core/lessons/types.ts';
-import type { CellResult } from '../../core/python/kernel.ts';
+import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession } from '../python/session.ts';
 import type { LessonProgress, Progress } from '../progress/progress.ts';
 import { CodeCell } from './code-cell.ts';
@@ -12,7 +12,7 @@ export interface LessonPageServices {
   python: PythonSession;
   progress: Progress;
   /** Panels shown under a cell's output (the symbolic panel for runs that called backward). */
-  decorate: (result: CellResult) => HTMLElement[];
+  decorate: (result: RunResult) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
   practice: (lessonKey: string, record: LessonProgress) => BlockRenderers['practice'];
 }

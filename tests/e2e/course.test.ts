@@ -79,7 +79,8 @@ async function answerPractice(item: Locator, answer: string): Promise<string> {
 }
 
 describe('Gradlab in Chromium (web build)', () => {
-  it('lists the course and shows the first lesson without waiting for Python', async () => {
+  it('lists the four built-in lessons and shows the first without waiting for Python', async () => {
+    expect(course).toHaveLength(4);
     const links = nav().getByRole('link');
     await expect
       .poll(() => links.allTextContents())

@@ -1,0 +1,66 @@
+// The web build's server: every response, the worker script and errors included, carries the
+// CSP and the cross-origin isolation headers Pyodide's interrupt buffer needs.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
+
+let server: WebServer;
+let origin: string;
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gradlab-web-'));
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Gradlab</title>');
+  writeFileSync(join(root, 'assets', 'worker-abc.js'), 'postMessage(1);');
+  writeFileSync(join(tmpdir(), 'gradlab-outside.txt'), 'secret');
+  server = await serveWebBuild({ port: 0, build: false, root });
+  origin = new URL(server.url).origin;
+});
+
+afterAll(() => server?.close());
+
+function expectSecurityHeaders(response: Response): void {
+  const csp = response.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("object-src 'none'");
+  expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+}
+
+describe('serveWebBuild', () => {
+  it('serves the page at its URL and sends / there', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expectSecurityHeaders(page);
+    const root = await fetch(origin + '/', { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/index.html');
+  });
+
+  it('sends the headers with the worker script too', async () => {
+    const worker = await fetch(origin + '/assets/worker-abc.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('text/javascript');
+    expectSecurityHeaders(worker);
+  });
+
+  it('answers 404 for missing files and for paths leaving the build folder', async () => {
+    for (const path of ['/nope.js', '/../gradlab-outside.txt', '/%2e%2e/gradlab-outside.txt']) {
+      const response = await fetch(origin + path);
+      expect(response.status, path).toBe(404);
+      expectSecurityHeaders(response);
+    }
+    const malformed = await fetch(origin + '/%E0%A4%A');
+    expect(malformed.status).toBe(404);
+  });
+
+  it('refuses anything but GET and HEAD', async () => {
+    const response = await fetch(server.url, { method: 'POST', body: 'x' });
+    expect(response.status).toBe(405);
+    expectSecurityHeaders(response);
+  });
+});
