@@ -3,8 +3,6 @@
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'gradlab';
-/** The renderer's Vite root is the repository, so its page lands at renderer/index.html. */
-export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/renderer/index.html`;
 
 export function isAppUrl(url: string): boolean {
   let parsed: URL;

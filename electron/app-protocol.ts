@@ -27,6 +27,15 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([appScheme]);
 }
 
+/**
+ * The page to load. The renderer's Vite root is the repository: its dev server serves the page
+ * at /renderer/index.html, and its build moves it to the output's root.
+ */
+export function appEntryUrl(source: RendererSource): string {
+  const page = source.kind === 'dev-server' ? 'renderer/index.html' : 'index.html';
+  return `${APP_SCHEME}://${APP_HOST}/${page}`;
+}
+
 export function serveAppProtocol(source: RendererSource): void {
   protocol.handle(APP_SCHEME, createAppRequestHandler(source, net.fetch));
 }

@@ -19,8 +19,18 @@ export function createLessonLibrary(
   let openedFolder: string | null = null;
   let stopWatching = () => {};
 
-  const folderLessons = () =>
-    openedFolder === null ? Promise.resolve([]) : readLessonFolder(openedFolder, 'folder');
+  // An opened folder deleted or unmounted since must not hide the built-in course.
+  const folderLessons = async (): Promise<LessonSource[]> => {
+    if (openedFolder === null) return [];
+    try {
+      return await readLessonFolder(openedFolder, 'folder');
+    } catch (error) {
+      console.warn(
+        `gradlab: cannot read the lesson folder ${openedFolder}: ${(error as Error).message}`,
+      );
+      return [];
+    }
+  };
 
   return {
     async list() {

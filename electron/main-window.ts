@@ -1,8 +1,11 @@
 // The one app window, with Electron's security checklist applied to its web preferences.
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from './app-origin.ts';
 
-export function createMainWindow(preloadPath: string, darkTheme: boolean): BrowserWindow {
+export function createMainWindow(
+  entryUrl: string,
+  preloadPath: string,
+  darkTheme: boolean,
+): BrowserWindow {
   // The options stay literal here so that Electronegativity can check them.
   const window = new BrowserWindow({
     width: 1280,
@@ -31,6 +34,6 @@ export function createMainWindow(preloadPath: string, darkTheme: boolean): Brows
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
+  void window.loadURL(entryUrl);
   return window;
 }

@@ -3,7 +3,12 @@
 /// <reference types="@electron-forge/plugin-vite/forge-vite-env" />
 import { app, dialog, Menu, nativeTheme, session, shell, type BrowserWindow } from 'electron';
 import { appPaths } from './app-paths.ts';
-import { registerAppScheme, serveAppProtocol, type RendererSource } from './app-protocol.ts';
+import {
+  appEntryUrl,
+  registerAppScheme,
+  serveAppProtocol,
+  type RendererSource,
+} from './app-protocol.ts';
 import { openExternalUrl } from './external-links.ts';
 import { exportGrades } from './grades-export.ts';
 import { eventChannels } from './ipc-events.ts';
@@ -84,7 +89,11 @@ function start(): void {
     ),
   );
 
-  mainWindow = createMainWindow(paths.preload, nativeTheme.shouldUseDarkColors);
+  mainWindow = createMainWindow(
+    appEntryUrl(source),
+    paths.preload,
+    nativeTheme.shouldUseDarkColors,
+  );
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

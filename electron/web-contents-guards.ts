@@ -14,7 +14,11 @@ export function guardWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => stayInApp(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebUrl(url)) void openExternalUrl(url);
+    if (isExternalWebUrl(url)) {
+      openExternalUrl(url).catch((error: Error) =>
+        console.warn(`gradlab: could not open ${url}: ${error.message}`),
+      );
+    }
     return { action: 'deny' };
   });
 }

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./support/fake-electron.ts'));
 
-const { appScheme, createAppRequestHandler } = await import('../../electron/app-protocol.ts');
+const { appEntryUrl, appScheme, createAppRequestHandler } =
+  await import('../../electron/app-protocol.ts');
 
 function expectSecurityHeaders(response: Response): void {
   const csp = response.headers.get('Content-Security-Policy') ?? '';
@@ -34,12 +35,8 @@ describe('app:// protocol serving the renderer build', () => {
   beforeAll(async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'gradlab-protocol-'));
     root = path.join(parent, 'main_window');
-    await mkdir(path.join(root, 'renderer'), { recursive: true });
     await mkdir(path.join(root, 'pyodide'), { recursive: true });
-    await writeFile(
-      path.join(root, 'renderer', 'index.html'),
-      '<!doctype html><title>Gradlab</title>',
-    );
+    await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Gradlab</title>');
     await writeFile(
       path.join(root, 'pyodide', 'pyodide.asm.wasm'),
       new Uint8Array([0, 97, 115, 109]),
@@ -58,7 +55,7 @@ describe('app:// protocol serving the renderer build', () => {
   });
 
   it('serves the page with the CSP, COOP and COEP headers', async () => {
-    const response = await handle(new Request('app://gradlab/renderer/index.html'));
+    const response = await handle(new Request(appEntryUrl({ kind: 'folder', root })));
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('<title>Gradlab</title>');
@@ -75,10 +72,10 @@ describe('app:// protocol serving the renderer build', () => {
   it.each([
     'app://gradlab/../secret.txt',
     'app://gradlab/%2e%2e/secret.txt',
-    'app://gradlab/renderer/%2e%2e%2f%2e%2e%2fsecret.txt',
+    'app://gradlab/pyodide/%2e%2e%2f%2e%2e%2fsecret.txt',
     'app://gradlab/renderer/missing.js',
     'app://gradlab/',
-    'app://other-host/renderer/index.html',
+    'app://other-host/index.html',
   ])('answers 404 (with the headers) for %s', async (url) => {
     const response = await handle(new Request(url));
     expect(response.status).toBe(404);
@@ -87,9 +84,7 @@ describe('app:// protocol serving the renderer build', () => {
   });
 
   it('refuses methods other than GET and HEAD', async () => {
-    const response = await handle(
-      new Request('app://gradlab/renderer/index.html', { method: 'POST' }),
-    );
+    const response = await handle(new Request('app://gradlab/index.html', { method: 'POST' }));
     expect(response.status).toBe(405);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LessonSource } from '../../renderer/host/api.ts';
 import { createLessonLibrary, type LessonLibrary } from '../../electron/lesson-library.ts';
 import { watchLessonFolder } from '../../electron/lesson-watcher.ts';
@@ -124,6 +124,18 @@ describe('lesson library', () => {
     await expect(changed).resolves.toMatchObject({ fileName: 'new.md' });
     await settle(300);
     expect(recorder.seen.map((lesson) => lesson.fileName)).toEqual(['new.md']);
+  });
+
+  it('still lists the built-in course when the opened folder has gone', async () => {
+    const builtin = await tempFolder('builtin');
+    await writeFile(path.join(builtin, '01-derivatives.md'), '# Derivatives');
+    const usb = await tempFolder('usb-stick');
+    library = createLessonLibrary(builtin, () => {});
+    await library.openFolder(usb);
+    await rm(usb, { recursive: true });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await library.list()).map((lesson) => lesson.fileName)).toEqual(['01-derivatives.md']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(usb));
   });
 
   it('says which folder cannot be opened', async () => {

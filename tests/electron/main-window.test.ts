@@ -8,7 +8,7 @@ const { createMainWindow } = await import('../../electron/main-window.ts');
 describe('the main window', () => {
   it("applies Electron's security checklist and loads the app's own origin", () => {
     fake.resetFakeElectron();
-    createMainWindow('/app/.vite/build/preload.cjs', false);
+    createMainWindow('app://gradlab/index.html', '/app/.vite/build/preload.cjs', false);
     const [window] = fake.BrowserWindow.created;
     expect(window?.options.webPreferences).toMatchObject({
       preload: '/app/.vite/build/preload.cjs',
@@ -23,6 +23,6 @@ describe('the main window', () => {
       webviewTag: false,
     });
     expect(window?.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
-    expect(window?.loadURL).toHaveBeenCalledWith('app://gradlab/renderer/index.html');
+    expect(window?.loadURL).toHaveBeenCalledWith('app://gradlab/index.html');
   });
 });

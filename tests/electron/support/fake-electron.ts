@@ -90,6 +90,7 @@ export class BrowserWindow {
   readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly once = vi.fn();
   readonly on = vi.fn();
+  readonly webContents = { send: vi.fn(), isDestroyed: () => false };
   readonly options: Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
     this.options = options;
@@ -97,7 +98,44 @@ export class BrowserWindow {
   }
 }
 
+/** The app object, for tests that load the whole main process (electron/main.ts). */
+export const appSettings = { appPath: '/app', userData: '/tmp/gradlab-user-data' };
+const appListeners = new Map<string, Listener[]>();
+
+export const app = {
+  isPackaged: false,
+  getAppPath: () => appSettings.appPath,
+  getPath: (name: string) => (name === 'userData' ? appSettings.userData : `/home/student/${name}`),
+  requestSingleInstanceLock: () => true,
+  whenReady: () => Promise.resolve(),
+  quit: vi.fn(),
+  showAboutPanel: vi.fn(),
+  on: vi.fn((name: string, listener: Listener) => {
+    appListeners.set(name, [...(appListeners.get(name) ?? []), listener]);
+  }),
+};
+
+export function emitAppEvent(name: string, ...args: unknown[]): void {
+  for (const listener of appListeners.get(name) ?? []) listener(...args);
+}
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+export const nativeTheme = { shouldUseDarkColors: false };
+
 export function resetFakeElectron(): void {
+  appListeners.clear();
   invokeHandlers.clear();
   rendererListeners.clear();
   exposedInMainWorld.clear();
