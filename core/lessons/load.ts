@@ -25,7 +25,7 @@ export function loadLesson(file: string, source: string): ParsedLesson {
     converted =
       extension === '.ipynb' ? ipynbToLesson(file, text) : notebookMarkdownToLesson(file, text);
   } catch (error) {
-    return failed(file, error instanceof Error ? error.message : String(error));
+    return notReadable(file, error instanceof Error ? error.message : String(error));
   }
   const parsed = parseLesson(file, converted.text, { imported: true });
   return {
@@ -35,7 +35,14 @@ export function loadLesson(file: string, source: string): ParsedLesson {
   };
 }
 
-function failed(file: string, message: string): ParsedLesson {
-  const problem: LessonProblem = { file, line: 1, column: 1, message };
+/** A notebook that is not JSON: JSON.parse's "(line L column C)" says where. */
+function notReadable(file: string, message: string): ParsedLesson {
+  const where = /\(line (\d+) column (\d+)\)/.exec(message);
+  const sentence = message.startsWith(file) ? `the file${message.slice(file.length)}` : message;
+  return failed(file, sentence, where ? Number(where[1]) : 1, where ? Number(where[2]) : 1);
+}
+
+function failed(file: string, message: string, line = 1, column = 1): ParsedLesson {
+  const problem: LessonProblem = { file, line, column, message };
   return { lesson: null, problems: [problem], yamlOf: new Map() };
 }

@@ -26,7 +26,11 @@ export function renderTex(tex: string, displayMode: boolean, env: RenderEnv): st
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    env.mathProblems.push({ tex, message: reason.replace(/^KaTeX parse error: /, '') });
+    // KaTeX appends " at position N: <the formula with combining underlines>": drop it.
+    const message = reason
+      .replace(/^KaTeX parse error: /, '')
+      .replace(/ at position \d+:[\s\S]*$/, '');
+    env.mathProblems.push({ tex, message });
     return `<code class="math-error">${escapeHtml(tex)}</code>`;
   }
 }

@@ -9,7 +9,7 @@ export interface NotebookCell {
   code: string;
   /**
    * 1-based line of the cell's first code line in the file (Markdown and .py); for .ipynb,
-   * the 1-based position of the cell among all the notebook's cells.
+   * the 1-based position of the cell (or of the Markdown cell hiding the solution).
    */
   line: number;
 }
@@ -46,11 +46,15 @@ function requireCells(fileName: string, cells: NotebookCell[]): NotebookCell[] {
 function ipynbCells(fileName: string, text: string): NotebookCell[] {
   const result: NotebookCell[] = [];
   notebookCellList(fileName, text).forEach((cell: unknown, index) => {
-    if (!isRecord(cell) || cell.cell_type !== 'code') return;
+    if (!isRecord(cell) || (cell.cell_type !== 'code' && cell.cell_type !== 'markdown')) return;
     const source = notebookSource(cell.source);
     if (source === null)
       throw new Error(`${fileName}: cell ${index + 1} has a "source" that is not text.`);
-    result.push({ kind: 'code', code: source, line: index + 1 });
+    if (cell.cell_type === 'code') result.push({ kind: 'code', code: source, line: index + 1 });
+    // A solution hidden in a Markdown cell (the seed's pattern) runs in its place.
+    else
+      for (const hidden of markdownCells(source))
+        if (hidden.kind === 'solution') result.push({ ...hidden, line: index + 1 });
   });
   return result;
 }

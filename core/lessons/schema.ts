@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const idText = z
   .string()
-  .regex(ID_PATTERN, 'must be letters, digits, - and _ only, starting with a letter or digit');
+  .regex(ID_PATTERN, 'must hold only letters, digits, - and _, and start with a letter or digit');
 
 const expression = z.string().min(1).describe('Maths as a person types it: 2x^3 + x, u*v + u^2');
 const point = z

@@ -1,19 +1,25 @@
 // "Did you mean": the closest known word to a misspelt one, if it is close enough to be a typo.
 
-/** Levenshtein distance (insertions, deletions, substitutions), case-insensitive. */
+/**
+ * Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
+ * letters (`titel` -> `title` is one edit), case-insensitive.
+ */
 export function editDistance(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
-  let previous = Array.from({ length: right.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: right.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= left.length; i += 1) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= right.length; j += 1) {
-      const substitution = previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+      const substitution = rows[i - 1][j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1);
+      let best = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, substitution);
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1])
+        best = Math.min(best, rows[i - 2][j - 2] + 1);
+      row.push(best);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[right.length];
+  return rows[left.length][right.length];
 }
 
 /** The candidate within a third of the word's length in edits (at least 1, at most 3). */

@@ -138,10 +138,8 @@ async function checkPractice(
 
   const underivable = await services.deriveKey?.(item);
   if (underivable) {
-    report(
-      yaml.locate(['answer']),
-      `practice: the expected answer cannot be derived: ${underivable}`,
-    );
+    const where = answer.type !== 'code' && answer.from ? ['answer', 'from'] : ['answer'];
+    report(yaml.locate(where), `practice: the expected answer cannot be derived: ${underivable}`);
     return;
   }
   if (item.solution === undefined || !services.gradeSolution) return;

@@ -91,7 +91,7 @@ export function readYamlBlock<T>(
 
   const problems: PositionedMessage[] = [];
   for (const error of document.errors) {
-    const where = positionOf(error.pos[0]);
+    const where = positionOf(openingQuote(body, error.message) ?? error.pos[0]);
     problems.push({ ...where, message: `${what}: bad YAML: ${firstSentence(error.message)}` });
   }
   if (problems.length > 0) return { value: undefined, problems, locate, locateInside };
@@ -128,6 +128,21 @@ export function readYamlBlock<T>(
 
 function inside(path: ReadonlyArray<PropertyKey>): string {
   return path.length === 0 ? '' : ` in '${pathName(path)}'`;
+}
+
+/**
+ * yaml reports an unterminated string where the text ends; the author needs the line that
+ * opened it: the first line with an odd number of that quote character.
+ */
+function openingQuote(body: string, message: string): number | undefined {
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (!quote) return undefined;
+  let offset = 0;
+  for (const line of body.split('\n')) {
+    if (line.split(quote).length % 2 === 0) return offset + line.indexOf(quote);
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 /** The yaml package's messages end with " at line L, column C" and a code excerpt. */

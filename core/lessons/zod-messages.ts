@@ -35,6 +35,8 @@ export function zodIssueMessage(issue: Issue, data: unknown): string {
       return `${name} must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, not ${describe(found)}`;
     case 'invalid_value':
       return `${name} must be ${issue.values.map((v) => `'${String(v)}'`).join(' or ')}, not ${describe(found)}`;
+    case 'invalid_format':
+      return `${name} is ${describe(found)}, but it ${issue.message}`;
     default:
       return `${name} ${issue.message}`;
   }

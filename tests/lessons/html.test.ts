@@ -1,0 +1,71 @@
+// Lesson HTML is safe to insert: nothing in a lesson file can run JavaScript, while KaTeX's
+// maths (HTML + MathML) comes through intact.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import katex from 'katex';
+import { parseLesson } from '../../core/lessons/parse.ts';
+import { renderMarkdown } from '../../core/lessons/html.ts';
+import { repoRoot } from '../support/shared.ts';
+
+function allHtml(): string {
+  const file = 'tests/fixtures/lessons/hostile.md';
+  const { lesson, problems } = parseLesson(file, readFileSync(join(repoRoot, file), 'utf8'));
+  expect(problems).toEqual([]);
+  return (lesson?.steps ?? [])
+    .flatMap((step) => step.blocks)
+    .map((block) => {
+      if (block.kind === 'markdown') return block.html;
+      if (block.kind === 'practice') return [block.html.prompt, ...block.html.hints].join('\n');
+      return '';
+    })
+    .join('\n');
+}
+
+describe('sanitised lesson HTML', () => {
+  const html = allHtml();
+
+  it('has no script, iframe or event handler', () => {
+    expect(html).not.toMatch(/<script|<iframe/i);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  it('has no javascript: URL in any attribute or style', () => {
+    expect(html).not.toMatch(/(href|src|style)="[^"]*javascript:/i);
+    expect(html).not.toMatch(/url\(/i);
+  });
+
+  it('turns KaTeX \\href, \\url, \\htmlData and \\htmlClass into plain text', () => {
+    expect(html).toContain('\\href');
+    expect(html).toContain('\\htmlData');
+    expect(html).not.toMatch(/data-foo|class="[^"]*evil/);
+    expect(html).not.toMatch(/<a [^>]*href="[^"]*alert/);
+  });
+
+  it('keeps the harmless parts: text, links, images', () => {
+    expect(html).toContain('an HTML link');
+    expect(html).toContain('<img src="https://example.com/x.png" />');
+    expect(html).toContain('Add them.');
+  });
+
+  it('leaves KaTeX output unchanged (up to how the same styles and SVG paths are written)', () => {
+    for (const tex of [
+      '\\frac{dy}{dx} = 2x + 2',
+      '\\sqrt{x^2+1}',
+      '\\frac{\\partial f}{\\partial u}',
+      '\\begin{cases} x & x > 0 \\\\ 0 & x \\le 0 \\end{cases}',
+    ]) {
+      const expected = katex
+        .renderToString(tex, { displayMode: true, output: 'htmlAndMathml' })
+        .replace(/;"/g, '"')
+        .replace(/<path([^>]*)\/>/g, '<path$1></path>');
+      expect(renderMarkdown(`$$${tex}$$`).html).toContain(expected);
+    }
+  });
+
+  it('gives maths both MathML (for screen readers) and HTML', () => {
+    const { html: rendered } = renderMarkdown('The derivative is $2x$.');
+    expect(rendered).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML">');
+    expect(rendered).toContain('class="katex-html" aria-hidden="true"');
+  });
+});
