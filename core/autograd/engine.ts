@@ -128,7 +128,25 @@ function run(
   const order = collect(roots);
   const active = targets === null ? null : needed(order, targets);
   const buffers = new Map<Node, (Tensor | null)[]>();
-  for (const root of roots) deliver(buffers, root.node, root.outputNr, root.grad);
+  // Gradients this pass made and nothing else holds: they may be summed into and kept without a
+  // copy (fresh 4 MB buffers are what large tensors pay for most).
+  const owned = new Set<Tensor>();
+  const deliver = (node: Node, nr: number, g: Tensor): void => {
+    let slots = buffers.get(node);
+    if (slots === undefined) {
+      slots = [];
+      buffers.set(node, slots);
+    }
+    const existing = slots[nr] ?? null;
+    if (existing === null) slots[nr] = g;
+    else if (owned.has(existing) && existing !== g && sameShape(existing.shape, g.shape))
+      addInto(existing, g);
+    else {
+      slots[nr] = add(existing, g);
+      if (!createGraph) owned.add(slots[nr] as Tensor);
+    }
+  };
+  for (const root of roots) deliver(root.node, root.outputNr, root.grad);
   const captured: (Tensor | null)[] = (targets ?? []).map(() => null);
   const previous = setExecuting(active);
   try {
@@ -142,7 +160,8 @@ function run(
         });
         retain(node, slots);
         if (node instanceof AccumulateGrad) {
-          if (targets === null && slots[0]) accumulate(node.variable, slots[0], createGraph);
+          if (targets === null && slots[0])
+            accumulate(node.variable, slots[0], createGraph, owned.has(slots[0]));
           continue;
         }
         // autograd.grad: a target whose inputs lead to no other target need not run.
@@ -161,7 +180,11 @@ function run(
           const g = results[i];
           if (next === null || g === null || g === undefined) return;
           if (active !== null && !active.has(next)) return;
-          deliver(buffers, next, nr, conform(node, i, g));
+          const grad = conform(node, i, g);
+          const passedOn =
+            grads.includes(grad) || results.indexOf(grad) !== i || node.op === 'custom';
+          if (!createGraph && !passedOn) owned.add(grad);
+          deliver(next, nr, grad);
         });
       }
     });
@@ -192,14 +215,11 @@ function conform(node: Node, index: number, g: Tensor): Tensor {
   return grad.dtype === input.dtype ? grad : toDType(grad, input.dtype);
 }
 
-function deliver(buffers: Map<Node, (Tensor | null)[]>, node: Node, nr: number, g: Tensor): void {
-  let slots = buffers.get(node);
-  if (slots === undefined) {
-    slots = [];
-    buffers.set(node, slots);
-  }
-  const existing = slots[nr] ?? null;
-  slots[nr] = existing === null ? g : add(existing, g);
+/** existing += g, in existing's storage (rounded to its dtype). */
+function addInto(existing: Tensor, g: Tensor): void {
+  const target = existing.data;
+  const source = g.data;
+  for (let i = 0; i < target.length; i++) target[i] += source[i];
 }
 
 /** retain_grad(): non-leaf outputs of `node` keep their gradient. */
@@ -211,16 +231,15 @@ function retain(node: Node, slots: readonly (Tensor | null)[]): void {
   }
 }
 
-/** AccumulateGrad: the first gradient is stored (a copy), later ones are added to it. */
-function accumulate(variable: Tensor, g: Tensor, createGraph: boolean): void {
+/** AccumulateGrad: the first gradient is stored (a copy unless owned), later ones added to it. */
+function accumulate(variable: Tensor, g: Tensor, createGraph: boolean, owned: boolean): void {
   const grad = variable.grad;
   if (grad === null) {
-    variable.grad = createGraph ? g : copyOf(g);
+    variable.grad = createGraph || owned ? g : copyOf(g);
   } else if (createGraph) {
     variable.grad = add(grad, g);
   } else {
-    const sum = add(grad, g);
-    grad.data.set(sum.data);
+    addInto(grad, g);
     grad.version.value++;
   }
 }

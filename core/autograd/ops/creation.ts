@@ -122,22 +122,24 @@ export function linspace(
 }
 
 /**
- * torch.arange. The host says whether any bound was a Python float (then float32, else int64).
+ * torch.arange(end) or torch.arange(start, end, step). The host says whether any bound was a
+ * Python float (then float32, else int64).
  */
 export function arange(
   start: number,
-  end: number,
+  end?: number | null,
   step = 1,
   options?: CreateOptions & { anyFloat?: boolean },
 ): Tensor {
+  const [from, to] = end === undefined || end === null ? [0, start] : [start, end];
   if (step === 0) throw runtimeError('step must be nonzero');
-  const count = Math.ceil((end - start) / step);
-  if (!Number.isFinite(count)) throw runtimeError(`unsupported range: ${start} -> ${end}`);
-  if ((step > 0 && start > end) || (step < 0 && start < end))
+  if ((step > 0 && from > to) || (step < 0 && from < to))
     throw runtimeError('upper bound and larger bound inconsistent with step sign');
-  const anyFloat = options?.anyFloat ?? ![start, end, step].every(Number.isInteger);
+  const count = Math.ceil((to - from) / step);
+  if (!Number.isFinite(count)) throw runtimeError(`unsupported range: ${from} -> ${to}`);
+  const anyFloat = options?.anyFloat ?? ![from, to, step].every(Number.isInteger);
   const dtype = options?.dtype ?? (anyFloat ? DEFAULT_FLOAT : 'int64');
-  const data = allocate(dtype, Math.max(0, count));
-  for (let i = 0; i < data.length; i++) data[i] = start + step * i;
-  return finish(new Tensor(data, [data.length], dtype), options);
+  const data = allocate(dtype, count);
+  for (let i = 0; i < count; i++) data[i] = from + step * i;
+  return finish(new Tensor(data, [count], dtype), options);
 }

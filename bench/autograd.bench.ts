@@ -1,0 +1,106 @@
+// Autograd engine speed: fwd+bwd of sum(relu(x*x + 2*x)) on 1e6 float32 elements, and
+// build+backward of a 100k-node scalar graph; beside them the same work in PyTorch on this
+// machine when a python3 with torch is installed (Debian's python3-torch).
+import { execFileSync } from 'node:child_process';
+import * as A from '../core/autograd/index.ts';
+
+const ELEMENTS = 1_000_000;
+const SCALAR_NODES = 100_000;
+const RUNS = 9;
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeMs(body: () => void, runs: number): number {
+  body(); // warm-up
+  const samples: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function elementwiseChain(): number {
+  const values = new Float32Array(ELEMENTS);
+  for (let i = 0; i < ELEMENTS; i++) values[i] = Math.sin(i) * 3;
+  const x = A.tensor(values, [ELEMENTS], { requiresGrad: true });
+  return timeMs(() => {
+    x.grad = null;
+    A.sum(A.relu(A.add(A.mul(x, x), A.mul(x, 2)))).backward();
+  }, RUNS);
+}
+
+function scalarGraph(): number {
+  return timeMs(() => {
+    const x = A.tensor([0.5], [], { requiresGrad: true });
+    let y = x;
+    for (let i = 0; i < SCALAR_NODES / 2; i++) y = A.add(A.mul(y, 0.999), x);
+    y.backward();
+  }, 5);
+}
+
+const TORCH_SCRIPT = `
+import time, torch, statistics
+def t(f, runs):
+    f(); s = []
+    for _ in range(runs):
+        a = time.perf_counter(); f(); s.append((time.perf_counter() - a) * 1000)
+    return statistics.median(s)
+x = (torch.sin(torch.arange(${ELEMENTS}, dtype=torch.float64)) * 3).float().requires_grad_()
+def chain():
+    x.grad = None
+    torch.sum(torch.relu(x * x + x * 2)).backward()
+def scalar():
+    x0 = torch.tensor(0.5, requires_grad=True); y = x0
+    for _ in range(${SCALAR_NODES / 2}): y = y * 0.999 + x0
+    y.backward()
+print(t(chain, ${RUNS}), t(scalar, 3), torch.__version__, torch.get_num_threads())
+`;
+
+function torchBaseline(): {
+  chain: number;
+  scalar: number;
+  version: string;
+  threads: string;
+} | null {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    try {
+      const out = execFileSync(python, ['-c', TORCH_SCRIPT], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const [chain, scalar, version, threads] = out.trim().split(/\s+/);
+      return { chain: Number(chain), scalar: Number(scalar), version, threads };
+    } catch {
+      // no torch for this interpreter: try the next one
+    }
+  }
+  return null;
+}
+
+const perSecond = (count: number, ms: number): string =>
+  `${((count / ms) * 1000).toExponential(2)}/s`;
+
+const chainMs = elementwiseChain();
+const scalarMs = scalarGraph();
+console.log(
+  `sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32: ${chainMs.toFixed(2)} ms (${perSecond(ELEMENTS, chainMs)} elements)`,
+);
+console.log(
+  `100k-node scalar graph build+backward: ${scalarMs.toFixed(1)} ms (${perSecond(SCALAR_NODES, scalarMs)} ops)`,
+);
+const torch = torchBaseline();
+if (torch === null) {
+  console.log('PyTorch baseline: no python3 with torch found (apt-get install python3-torch)');
+} else {
+  console.log(
+    `PyTorch ${torch.version} (${torch.threads} threads) same chain: ${torch.chain.toFixed(2)} ms; scalar graph: ${torch.scalar.toFixed(1)} ms (${perSecond(SCALAR_NODES, torch.scalar)} ops)`,
+  );
+  console.log(
+    `engine / PyTorch: chain ${(chainMs / torch.chain).toFixed(2)}x, scalar graph ${(scalarMs / torch.scalar).toFixed(2)}x`,
+  );
+}
