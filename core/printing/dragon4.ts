@@ -146,7 +146,7 @@ export interface NumpyFloatOptions {
   expDigits: number;
 }
 
-export const NUMPY_DEFAULTS: NumpyFloatOptions = {
+const NUMPY_DEFAULTS: NumpyFloatOptions = {
   precision: -1,
   minDigits: -1,
   trim: 'k',

@@ -90,8 +90,20 @@ export function edgeIndices(shape: readonly number[], edgeItems: number): number
 }
 
 /** Positions along one axis that a summary keeps. */
-export function keptPositions(size: number, edgeItems: number): number[] {
+function keptPositions(size: number, edgeItems: number): number[] {
   const all = Array.from({ length: size }, (_, i) => i);
   if (size <= 2 * edgeItems) return all;
   return [...all.slice(0, edgeItems), ...all.slice(size - edgeItems)];
+}
+
+/** Positions printed along an axis, in order; null marks where a summary writes '...'. */
+export function printedPositions(
+  size: number,
+  summarize: boolean,
+  edgeItems: number,
+): (number | null)[] {
+  if (!summarize) return Array.from({ length: size }, (_, i) => i);
+  const kept: (number | null)[] = keptPositions(size, edgeItems);
+  if (size > 2 * edgeItems) kept.splice(edgeItems, 0, null);
+  return kept;
 }

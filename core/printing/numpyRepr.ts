@@ -12,6 +12,7 @@ import {
   elementCount,
   floatElement,
   integerText,
+  printedPositions,
   pythonTuple,
   stridesOf,
 } from './layout.ts';
@@ -116,7 +117,7 @@ function extendLine(
 }
 
 /** numpy's _formatArray for a non-empty array. */
-function arrayBody(values: ElementValues, shape: number[], dtype: Dtype): string {
+function arrayBody(values: ElementValues, shape: readonly number[], dtype: Dtype): string {
   const summarize = elementCount(shape) > THRESHOLD;
   const shown = summarize
     ? edgeIndices(shape, EDGE_ITEMS)
@@ -129,33 +130,22 @@ function arrayBody(values: ElementValues, shape: number[], dtype: Dtype): string
     if (axesLeft === 0) return format(values[offset]);
     const nextIndent = hangingIndent + ' ';
     const nextWidth = width - 1; // room for the closing ']'
-    const size = shape[axis];
-    const showSummary = summarize && size > 2 * EDGE_ITEMS;
-    const leading = showSummary ? EDGE_ITEMS : 0;
-    const trailing = showSummary ? EDGE_ITEMS : size;
-    const child = (position: number): string =>
-      recurse(offset + position * strides[axis], axis + 1, nextIndent, nextWidth);
+    const items = printedPositions(shape[axis], summarize, EDGE_ITEMS).map((p) =>
+      p === null ? '...' : recurse(offset + p * strides[axis], axis + 1, nextIndent, nextWidth),
+    );
 
     let text = '';
     if (axesLeft === 1) {
       const elementWidth = width - 1; // room for ',' or ']'
       let line = hangingIndent;
-      const words: string[] = [];
-      for (let i = 0; i < leading; i++) words.push(child(i));
-      if (showSummary) words.push('...');
-      for (let i = trailing; i >= 1; i--) words.push(child(size - i));
-      words.forEach((word, i) => {
+      items.forEach((word, i) => {
         [text, line] = extendLine(text, line, word, elementWidth, hangingIndent);
-        if (i < words.length - 1) line += SEPARATOR;
+        if (i < items.length - 1) line += SEPARATOR;
       });
       text += line;
     } else {
       const lineSeparator = SEPARATOR.trimEnd() + '\n'.repeat(axesLeft - 1);
-      const rows: string[] = [];
-      for (let i = 0; i < leading; i++) rows.push(child(i));
-      if (showSummary) rows.push('...');
-      for (let i = trailing; i >= 1; i--) rows.push(child(size - i));
-      text = rows.map((row) => hangingIndent + row).join(lineSeparator);
+      text = items.map((row) => hangingIndent + row).join(lineSeparator);
     }
     return `[${text.slice(hangingIndent.length)}]`;
   };
@@ -174,7 +164,11 @@ const NUMPY_DTYPE_NAMES: Record<Dtype, string> = {
  * repr() of the ndarray holding these values, e.g. what `.numpy()` shows in a notebook:
  * array([0. , 0.5, 1. ], dtype=float32). values: flat row-major elements.
  */
-export function formatNumpyArray(values: ElementValues, shape: number[], dtype: Dtype): string {
+export function formatNumpyArray(
+  values: ElementValues,
+  shape: readonly number[],
+  dtype: Dtype,
+): string {
   checkLayout('formatNumpyArray', values, shape, dtype);
   const size = values.length;
   const body = size === 0 ? '[]' : arrayBody(values, shape, dtype);

@@ -9,7 +9,7 @@ import {
   elementCount,
   floatElement,
   integerText,
-  keptPositions,
+  printedPositions,
   pythonTuple,
   stridesOf,
 } from './layout.ts';
@@ -82,7 +82,7 @@ function formatterFor(values: ElementValues, dtype: Dtype, shown: number[]): Ele
 }
 
 /** The bracketed body of a non-empty tensor: torch's _tensor_str_with_formatter. */
-function tensorBody(values: ElementValues, shape: number[], dtype: Dtype): string {
+function tensorBody(values: ElementValues, shape: readonly number[], dtype: Dtype): string {
   const summarize = elementCount(shape) > THRESHOLD;
   const shown = summarize
     ? edgeIndices(shape, EDGE_ITEMS)
@@ -90,13 +90,7 @@ function tensorBody(values: ElementValues, shape: number[], dtype: Dtype): strin
   const formatter = formatterFor(values, dtype, shown);
   const strides = stridesOf(shape);
 
-  // Positions printed along an axis; null marks the '...' of a summary.
-  const positions = (size: number): (number | null)[] => {
-    if (!summarize) return Array.from({ length: size }, (_, i) => i);
-    const kept: (number | null)[] = keptPositions(size, EDGE_ITEMS);
-    if (size > 2 * EDGE_ITEMS) kept.splice(EDGE_ITEMS, 0, null);
-    return kept;
-  };
+  const positions = (size: number) => printedPositions(size, summarize, EDGE_ITEMS);
 
   const render = (offset: number, axis: number, indent: number): string => {
     const dims = shape.length - axis;
@@ -144,7 +138,7 @@ function addSuffixes(text: string, suffixes: string[], indent: number): string {
  */
 export function formatTensor(
   values: ElementValues,
-  shape: number[],
+  shape: readonly number[],
   dtype: Dtype,
   suffixes: TensorSuffixes = {},
 ): string {
