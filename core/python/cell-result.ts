@@ -1,4 +1,5 @@
 // What running one notebook cell produced, as the CLI, the renderer and the grader see it.
+import type { GraphSnapshot } from '../autograd/index.ts';
 
 export interface PlotLine {
   x: number[];
@@ -15,6 +16,18 @@ export interface PlotRecord {
   legend: boolean;
 }
 
+/** The autograd graph of one backward() the cell ran, for the symbolic panel. */
+export interface LabelledGraph {
+  /** The cell line that called backward(). */
+  line: number;
+  /**
+   * The graph behind the tensor backward() started from, taken after backward (leaves carry
+   * their .grad). Leaves are labelled by their Python variable names; op nodes by the cell line
+   * that made them ('line 3').
+   */
+  graph: GraphSnapshot;
+}
+
 export interface CellResult {
   /** Everything printed, stdout and stderr together, as a notebook shows it. */
   stdout: string;
@@ -27,4 +40,6 @@ export interface CellResult {
   /** "Category: message" of each warning, in order. */
   warnings: string[];
   plots: PlotRecord[];
+  /** One entry per tensor each backward() of the cell started from, in order. */
+  graphs: LabelledGraph[];
 }

@@ -5,7 +5,11 @@
 import * as ag from '../autograd/index.ts';
 import type { DType, ScalarKind, Tensor } from '../autograd/index.ts';
 import { formatNumpyArray, formatTensor } from '../printing/index.ts';
-import { getItem, setItem, type IndexPart } from './indexing.ts';
+import type { LabelledGraph } from './cell-result.ts';
+
+export interface GraphRecorder {
+  record: (graph: LabelledGraph) => void;
+}
 
 type Scalar = number | boolean;
 type Operand = Tensor | Scalar;
@@ -13,15 +17,51 @@ type Operand = Tensor | Scalar;
 type ReduceArgs = [number[], boolean];
 
 /**
- * A Python callable proxied into JavaScript (pyodide's PyProxy) that JS must destroy. It
- * returns undefined when the Python code raised; the exception waits on the Python side.
+ * A Python callable proxied into JavaScript (pyodide's PyProxy). It returns undefined when the
+ * Python code raised: the exception waits on the Python side, which re-raises it once the
+ * engine call that made the callback returns (throwing it through JavaScript would print it).
  */
-interface PyCallback {
-  (grads: Tensor[]): (Tensor | null | undefined)[] | undefined;
+interface PyCallback<Args extends unknown[], Result> {
+  (...args: Args): Result | undefined;
   destroy(): void;
 }
 
-const PYTHON_CALLBACK_FAILED = 'a custom Function backward raised an exception';
+const PYTHON_CALLBACK_FAILED = 'Python code called by the engine raised an exception';
+
+function checked<Args extends unknown[], Result>(
+  callback: (...args: Args) => Result | undefined,
+): (...args: Args) => Result {
+  return (...args) => {
+    const result = callback(...args);
+    if (result === undefined) throw new ag.TorchError('RuntimeError', PYTHON_CALLBACK_FAILED);
+    return result;
+  };
+}
+
+/** One entry of a Python subscript as the torch package encodes it. */
+type IndexPart =
+  | ['int', number]
+  | ['slice', number | undefined, number | undefined, number | undefined]
+  | ['tensor', Tensor]
+  | ['none']
+  | ['ellipsis'];
+
+function indexItems(parts: IndexPart[]): ag.IndexItem[] {
+  return parts.map((part): ag.IndexItem => {
+    switch (part[0]) {
+      case 'int':
+        return part[1];
+      case 'slice':
+        return { start: part[1] ?? null, stop: part[2] ?? null, step: part[3] ?? null };
+      case 'tensor':
+        return part[1];
+      case 'none':
+        return null;
+      case 'ellipsis':
+        return '...';
+    }
+  });
+}
 
 const BINARY: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefined) => Tensor> = {
   add: (a, b, k) => ag.add(a, b, { scalarKind: k }),
@@ -166,15 +206,69 @@ function setGrad(a: Tensor, grad: Tensor | null): void {
   a.grad = grad ?? null;
 }
 
-function labelLeaves(labels: [Tensor, string][]): void {
-  for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
-}
-
 function nonNull(tensors: (Tensor | null | undefined)[]): (Tensor | null)[] {
   return tensors.map((t) => t ?? null);
 }
 
-export function createEngineModule(): Record<string, unknown> {
+/** Records the graph of each backward() for the symbolic panel, leaves named as in Python. */
+function backwardRecordedBy(recorder: GraphRecorder) {
+  return (
+    outputs: Tensor[],
+    grads: (Tensor | null | undefined)[],
+    retainGraph: boolean,
+    createGraph: boolean,
+    labels: [Tensor, string][],
+    line: number,
+  ): void => {
+    for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
+    ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
+    for (const output of outputs) recorder.record({ line, graph: ag.exportGraph(output) });
+  };
+}
+
+type Forward = PyCallback<[ag.FunctionCtx], Tensor | Tensor[]>;
+type Backward = PyCallback<[ag.FunctionCtx, Tensor[]], (Tensor | undefined)[]>;
+
+/**
+ * torch.autograd.Function.apply: the student's forward runs now; their backward is kept by the
+ * graph until it is freed, when its proxy (and the Python context it holds) is destroyed.
+ */
+function applyFunction(
+  name: string,
+  inputs: (Tensor | undefined)[],
+  forward: Forward,
+  backward: Backward,
+  line: number,
+): Tensor[] {
+  const result = ag.applyFunction({
+    name,
+    inputs: nonNull(inputs),
+    forward: checked(forward),
+    backward: checked(backward),
+    onRelease: () => backward.destroy(),
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  for (const output of outputs) labelLine(output, line);
+  return outputs;
+}
+
+/** gradcheck over a Python callable (the proxy lives for this call only). */
+function gradcheck(
+  fn: PyCallback<[Tensor[]], Tensor | Tensor[]>,
+  inputs: Tensor[],
+  eps: number,
+  atol: number,
+  rtol: number,
+  raiseException: boolean,
+): boolean {
+  try {
+    return ag.gradcheck(checked(fn), inputs, { eps, atol, rtol, raiseException });
+  } finally {
+    fn.destroy();
+  }
+}
+
+export function createEngineModule(recorder: GraphRecorder): Record<string, unknown> {
   return {
     tensor: (values: number[], shape: number[], dtype: DType, requiresGrad: boolean) =>
       ag.tensor(values, shape, { dtype, requiresGrad }),
@@ -195,8 +289,11 @@ export function createEngineModule(): Record<string, unknown> {
     cast: (a: Tensor, dtype: DType) => ag.toDType(a, dtype),
     reshape: (a: Tensor, shape: number[], line: number) => labelLine(ag.reshape(a, shape), line),
     inplace,
-    getitem: (a: Tensor, parts: IndexPart[], line: number) => labelLine(getItem(a, parts), line),
-    setitem: (a: Tensor, parts: IndexPart[], value: Operand) => setItem(a, parts, value),
+    getitem: (a: Tensor, parts: IndexPart[], line: number) =>
+      labelLine(ag.index(a, indexItems(parts)), line),
+    setitem: (a: Tensor, parts: IndexPart[], value: Operand) => {
+      ag.indexPut_(a, indexItems(parts), value);
+    },
     info,
     values: (a: Tensor) => a.values(),
     formatTensor: repr,
@@ -209,17 +306,7 @@ export function createEngineModule(): Record<string, unknown> {
     retainGrad: (a: Tensor) => a.retainGrad(),
     gradFn: (a: Tensor) => orNone(a.gradFn),
     nodeInfo,
-    backward: (
-      outputs: Tensor[],
-      grads: (Tensor | null | undefined)[],
-      retainGraph: boolean,
-      createGraph: boolean,
-      _inputs: Tensor[] | null | undefined,
-      labels: [Tensor, string][],
-    ) => {
-      labelLeaves(labels);
-      ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
-    },
+    backward: backwardRecordedBy(recorder),
     autogradGrad: (
       outputs: Tensor[],
       inputs: Tensor[],
@@ -236,7 +323,8 @@ export function createEngineModule(): Record<string, unknown> {
           allowUnused,
         })
         .map(orNone),
-    customApply,
+    applyFunction,
+    gradcheck,
     setGradEnabled: (enabled: boolean) => {
       const previous = ag.isGradEnabled();
       ag.setGradEnabled(enabled);
@@ -245,42 +333,3 @@ export function createEngineModule(): Record<string, unknown> {
     isGradEnabled: ag.isGradEnabled,
   };
 }
-
-/**
- * Joins the outputs of a custom Function's forward (run without grad) to the graph under one
- * node named `<Name>Backward` whose backward calls the student's Python code.
- */
-function customApply(
-  name: string,
-  inputs: Tensor[],
-  outputs: Tensor[],
-  saved: Tensor[],
-  backward: PyCallback,
-): Tensor[] {
-  let callback: PyCallback | null = backward;
-  const node = new ag.Node({
-    name,
-    op: 'custom',
-    inputs,
-    outputs,
-    saved,
-    backward: (grads) => {
-      if (callback === null) throw new ag.TorchError('RuntimeError', BACKWARD_TWICE);
-      const result = callback([...grads]);
-      if (result === undefined) throw new ag.TorchError('RuntimeError', PYTHON_CALLBACK_FAILED);
-      return nonNull(result);
-    },
-  });
-  // The callback (and the Python context it holds) lives until the graph is freed.
-  node.onRelease = () => {
-    callback?.destroy();
-    callback = null;
-  };
-  return outputs.map((output, index) => {
-    const result = inputs.includes(output) || output.requiresGrad ? output.detach() : output;
-    return result.setHistory(node, index);
-  });
-}
-
-const BACKWARD_TWICE =
-  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';

@@ -2,10 +2,10 @@
 // notebook cells as Jupyter would. Pure TypeScript: whatever is platform-specific (how to load
 // Pyodide, where the Python sources come from) is handed in by the host.
 import type { PyodideAPI } from 'pyodide';
-import { createEngineModule } from './engine-module.ts';
-import type { CellResult } from './cell-result.ts';
+import { createEngineModule, type GraphRecorder } from './engine-module.ts';
+import type { CellResult, LabelledGraph } from './cell-result.ts';
 
-export type { CellResult, PlotRecord } from './cell-result.ts';
+export type { CellResult, LabelledGraph, PlotLine, PlotRecord } from './cell-result.ts';
 
 export interface PyodideOptions {
   indexURL?: string;
@@ -58,6 +58,7 @@ interface KernelModule {
 export class PythonKernel {
   #pyodide: PyodideAPI;
   #kernel: KernelModule;
+  #graphs: LabelledGraph[] = [];
 
   private constructor(pyodide: PyodideAPI, kernel: KernelModule) {
     this.#pyodide = pyodide;
@@ -82,18 +83,26 @@ export class PythonKernel {
       pyodide.runPython(`import ${SNAPSHOT_IMPORTS.join(', ')}`);
       host.onSnapshot?.(pyodide.makeMemorySnapshot());
     }
-    pyodide.registerJsModule('_gradlab_engine', createEngineModule());
+    const recorder: GraphRecorder = { record: () => undefined };
+    pyodide.registerJsModule('_gradlab_engine', createEngineModule(recorder));
     installSources(pyodide, host.sources);
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SITE_DIR)})`);
-    return new PythonKernel(
+    const kernel = new PythonKernel(
       pyodide,
       pyodide.pyimport('_gradlab_kernel') as unknown as KernelModule,
     );
+    recorder.record = (graph) => kernel.#graphs.push(graph);
+    return kernel;
   }
 
   /** Runs one cell; never throws for anything the cell's code does. */
   runCell(code: string, options: RunOptions = {}): CellResult {
-    return JSON.parse(this.#kernel.run_cell(code, options.fresh === true)) as CellResult;
+    this.#graphs = [];
+    const outputs = JSON.parse(this.#kernel.run_cell(code, options.fresh === true)) as Omit<
+      CellResult,
+      'graphs'
+    >;
+    return { ...outputs, graphs: this.#graphs };
   }
 
   /** Forgets every variable: the next cell starts from an empty namespace. */

@@ -70,6 +70,23 @@ describe('errors and warnings', () => {
   });
 });
 
+describe('graphs of backward() for the symbolic panel', () => {
+  it('records each backward with leaves named as in Python and ops by cell line', () => {
+    const result = kernel.runCell(
+      'import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x ** 2 + 2 * x\ny.backward()',
+      { fresh: true },
+    );
+    expect(result.graphs).toHaveLength(1);
+    const [{ line, graph }] = result.graphs;
+    expect(line).toBe(4);
+    const leaf = graph.nodes.find((node) => node.kind === 'leaf');
+    expect(leaf).toMatchObject({ label: 'x', values: [2], grad: [6] });
+    const root = graph.nodes[graph.root];
+    expect(root).toMatchObject({ gradFn: 'AddBackward0', label: 'line 3', values: [8] });
+    expect(kernel.runCell('z = x * 3').graphs).toEqual([]);
+  });
+});
+
 describe('plots', () => {
   it('records each shown figure with its lines, labels and axes', () => {
     const result = kernel.runCell(

@@ -14,9 +14,28 @@ _PY_ERRORS = {
 }
 
 
-# Exceptions raised by Python code the engine called back (a custom Function's backward).
-# They are handed over here rather than thrown through JavaScript, which would print them.
+def register_error(name, exception_class):
+    """Makes engine errors of type `name` raise `exception_class` (e.g. GradcheckError)."""
+    _PY_ERRORS[name] = exception_class
+
+
+# Exceptions raised by Python code the engine called back (a custom Function's forward or
+# backward, gradcheck's function). They are handed over here rather than thrown through
+# JavaScript, which would print them; the engine call that made the callback re-raises them.
 callback_errors = []
+
+
+def callback(function):
+    """`function` made safe to call from the engine (see callback_errors)."""
+
+    def call(*args):
+        try:
+            return function(*args)
+        except BaseException as error:  # noqa: BLE001 - re-raised by the engine call
+            callback_errors.append(error)
+            return None
+
+    return call
 
 
 def python_error(error):
@@ -61,6 +80,7 @@ grad_fn = _E.gradFn
 node_info = _E.nodeInfo
 backward = _guarded(_E.backward)
 autograd_grad = _guarded(_E.autogradGrad)
-custom_apply = _guarded(_E.customApply)
+apply_function = _guarded(_E.applyFunction)
+gradcheck = _guarded(_E.gradcheck)
 set_grad_enabled = _E.setGradEnabled
 is_grad_enabled = _E.isGradEnabled

@@ -75,8 +75,6 @@ def _index_parts(index):
     for item in index:
         if isinstance(item, Tensor):
             parts.append(["tensor", item._h])
-        elif isinstance(item, bool):
-            parts.append(["tensor", Tensor._from_data(item)._h])
         elif isinstance(item, int):
             parts.append(["int", item])
         elif isinstance(item, slice):
@@ -104,12 +102,6 @@ class Tensor:
         from ._creation import tensor
 
         return tensor(list(args[0]) if args else [], **kwargs)
-
-    @staticmethod
-    def _from_data(data):
-        from ._creation import tensor
-
-        return tensor(data)
 
     # -- what the tensor is ------------------------------------------------------------------
     def _info(self):

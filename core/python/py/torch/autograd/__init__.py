@@ -34,6 +34,8 @@ def _leaf_labels():
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    if inputs is not None:
+        raise NotImplementedError("backward(inputs=...) is not supported in Gradlab yet")
     outputs = _as_tuple(tensors)
     gradients = _as_tuple(grad_tensors) or (None,) * len(outputs)
     keep = create_graph if retain_graph is None else retain_graph
@@ -43,8 +45,8 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
             _handles(gradients),
             bool(keep),
             bool(create_graph),
-            None if inputs is None else _handles(_as_tuple(inputs)),
             _leaf_labels(),
+            session.cell_line(),
         )
 
 

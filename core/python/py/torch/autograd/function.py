@@ -9,7 +9,10 @@ import warnings
 
 from pyodide.ffi import create_proxy, to_js
 
+import _gradlab_session as session
+
 from .. import _engine
+from .._grad_mode import set_grad_enabled
 from .._tensor import Tensor, wrap
 
 _backward_creates_graph = [False]
@@ -27,14 +30,25 @@ def backward_grad_mode(create_graph):
 
 
 class FunctionCtx:
-    def __init__(self):
-        self.saved_tensors = ()
-        self.needs_input_grad = ()
+    """`ctx` of forward and backward: saved tensors and needs_input_grad live in the engine
+    (so a saved output does not make a Python/JavaScript reference cycle); anything else the
+    student stores on ctx stays here."""
+
+    def __init__(self, engine_ctx):
+        self._ctx = engine_ctx
         self.non_differentiable = ()
         self.materialize_grads = True
 
     def save_for_backward(self, *tensors):
-        self.saved_tensors = tuple(tensors)
+        self._ctx.saveForBackward(to_js([t._h if isinstance(t, Tensor) else None for t in tensors]))
+
+    @property
+    def saved_tensors(self):
+        return tuple(wrap(handle) for handle in self._ctx.savedTensors)
+
+    @property
+    def needs_input_grad(self):
+        return tuple(bool(flag) for flag in self._ctx.needsInputGrad)
 
     def mark_non_differentiable(self, *tensors):
         self.non_differentiable = tuple(tensors)
@@ -81,54 +95,38 @@ class Function:
 
     @classmethod
     def apply(cls, *args, **kwargs):
-        from .._grad_mode import no_grad, set_grad_enabled
+        contexts = []
+        returned_tuple = []
 
-        ctx = FunctionCtx()
-        ctx.needs_input_grad = tuple(isinstance(a, Tensor) and a.requires_grad for a in args)
-        with no_grad():
+        def forward(engine_ctx):
+            ctx = FunctionCtx(engine_ctx)
+            contexts.append(ctx)
             result = cls.forward(ctx, *args, **kwargs)
-        outputs = result if isinstance(result, tuple) else (result,)
-        tensor_outputs = [o for o in outputs if isinstance(o, Tensor)]
-        if not (any(ctx.needs_input_grad) and _engine.is_grad_enabled() and tensor_outputs):
-            return result
-        node_name = f"{cls.__name__}Backward"
-        input_positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
-        expected = len(args)
+            if isinstance(result, tuple):
+                returned_tuple.append(True)
+                return to_js([o._h for o in result])
+            if not isinstance(result, Tensor):
+                raise TypeError(
+                    f"{cls.__name__}.forward must return a Tensor or a tuple of Tensors in Gradlab"
+                )
+            return result._h
 
-        def run_backward(grad_handles):
-            try:
-                return compute_gradients(grad_handles)
-            except BaseException as error:  # noqa: BLE001 - re-raised by the engine call
-                _engine.callback_errors.append(error)
-                return None
-
-        def compute_gradients(grad_handles):
+        def backward(engine_ctx, grad_handles):
             grads = [wrap(handle) for handle in grad_handles]
             with set_grad_enabled(_backward_creates_graph[0]):
-                returned = cls.backward(ctx, *grads)
+                returned = cls.backward(contexts[0], *grads)
             returned = returned if isinstance(returned, tuple) else (returned,)
-            if len(returned) != expected:
-                raise RuntimeError(
-                    f"function {node_name} returned an incorrect number of gradients "
-                    f"(expected {expected}, got {len(returned)})"
-                )
-            handles = []
-            for position in input_positions:
-                gradient = returned[position]
-                handles.append(gradient._h if isinstance(gradient, Tensor) else None)
-            return to_js(handles)
+            return to_js([g._h if isinstance(g, Tensor) else None for g in returned])
 
-        callback = create_proxy(run_backward)
-        new_handles = _engine.custom_apply(
-            node_name,
-            to_js([args[i]._h for i in input_positions]),
-            to_js([o._h for o in tensor_outputs]),
-            to_js([t._h for t in ctx.saved_tensors if isinstance(t, Tensor)]),
-            callback,
+        handles = _engine.apply_function(
+            cls.__name__,
+            to_js([a._h if isinstance(a, Tensor) else None for a in args]),
+            _engine.callback(forward),
+            create_proxy(_engine.callback(backward)),
+            session.cell_line(),
         )
-        replaced = iter(wrap(handle) for handle in new_handles)
-        wrapped = tuple(next(replaced) if isinstance(o, Tensor) else o for o in outputs)
-        return wrapped if isinstance(result, tuple) else wrapped[0]
+        outputs = tuple(wrap(handle) for handle in handles)
+        return outputs if returned_tuple else outputs[0]
 
 
 class InplaceFunction(Function):
