@@ -1,12 +1,12 @@
-// Runs Electronegativity over electron/ and fails on any finding that answers.json does not
-// answer. The tool itself exits 0 whatever it finds, so its CSV report is what is gated.
+// Runs Electronegativity over the app's code (electron/ and renderer/) and fails on any finding
+// that answers.json does not answer. The tool itself exits 0 whatever it finds, so its CSV report is what is gated.
 //
 //   node tools/electronegativity/scan.ts      (after: npm ci --prefix tools/electronegativity)
 //
 // It runs on Node 20 (/usr/bin/node, or ELECTRONEGATIVITY_NODE): on Node 24 it writes its
 // report and then crashes, so a report that was written is used whatever the exit status.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +94,16 @@ function electronVersion(): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-function runTool(reportFile: string): void {
+/** The tool takes one folder: the main process and the renderer are copied into one. */
+function gatherAppCode(folder: string): string {
+  const app = path.join(folder, 'app');
+  for (const part of ['electron', 'renderer']) {
+    cpSync(path.join(repoRoot, part), path.join(app, part), { recursive: true });
+  }
+  return app;
+}
+
+function runTool(input: string, reportFile: string): void {
   const cli = path.join(here, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
   if (!existsSync(cli)) {
     throw new Error(
@@ -104,15 +113,7 @@ function runTool(reportFile: string): void {
   const node =
     process.env.ELECTRONEGATIVITY_NODE ??
     (existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath);
-  const args = [
-    '-i',
-    path.join(repoRoot, 'electron'),
-    '-r',
-    '-e',
-    electronVersion(),
-    '-o',
-    reportFile,
-  ];
+  const args = ['-i', input, '-r', '-e', electronVersion(), '-o', reportFile];
   spawnSync(node, [cli, ...args], { cwd: here, stdio: 'ignore', timeout: 300_000 });
   if (!existsSync(reportFile)) throw new Error(`Electronegativity wrote no report (ran ${node})`);
 }
@@ -121,7 +122,7 @@ function main(): number {
   const folder = mkdtempSync(path.join(tmpdir(), 'gradlab-electronegativity-'));
   try {
     const report = path.join(folder, 'report.csv');
-    runTool(report);
+    runTool(gatherAppCode(folder), report);
     const answers = JSON.parse(readFileSync(path.join(here, 'answers.json'), 'utf8')) as Answer[];
     const verdict = judge(parseFindings(readFileSync(report, 'utf8')), answers);
     for (const { finding, answer } of verdict.answered) {
