@@ -1,5 +1,6 @@
 // Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
 import { allocate, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
@@ -33,7 +34,8 @@ const UNARY = {
     integers: 'float',
     saves: 'input',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = Math.sin(x[i]);
+      if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = preciseSin(x[i]);
+      else for (let i = 0; i < n; i++) o[i] = Math.sin(x[i]);
     },
     grad: (g, x) => mul(g, cos(x)),
   },
@@ -42,7 +44,8 @@ const UNARY = {
     integers: 'float',
     saves: 'input',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = Math.cos(x[i]);
+      if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = preciseCos(x[i]);
+      else for (let i = 0; i < n; i++) o[i] = Math.cos(x[i]);
     },
     grad: (g, x) => mul(g, neg(sin(x))),
   },
