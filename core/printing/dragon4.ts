@@ -239,7 +239,10 @@ export function numpyScientific(
   const leftChars = 1 + sign.length;
   const padding = opts.padLeft > leftChars ? ' '.repeat(opts.padLeft - leftChars) : '';
   const expDigits = opts.expDigits < 0 ? 2 : Math.min(opts.expDigits, 5);
-  const exponentText =
-    (exponent < 0 ? '-' : '+') + String(Math.abs(exponent)).padStart(expDigits, '0');
-  return `${padding}${sign}${text}e${exponentText}`;
+  return `${padding}${sign}${text}e${exponentText(exponent, expDigits)}`;
+}
+
+/** An exponent as Python and numpy write it: a sign, then at least minDigits digits. */
+export function exponentText(power: number, minDigits: number): string {
+  return (power < 0 ? '-' : '+') + String(Math.abs(power)).padStart(minDigits, '0');
 }

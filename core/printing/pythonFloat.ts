@@ -5,7 +5,7 @@
 // here come from integer arithmetic on mantissa * 2^exponent.
 
 import { decomposeFinite, hasSignBit, pow10 } from './binaryFloat.ts';
-import { shortestDigits } from './dragon4.ts';
+import { exponentText, shortestDigits } from './dragon4.ts';
 
 function nonFinite(x: number): string {
   if (Number.isNaN(x)) return 'nan'; // Python never prints a sign on nan
@@ -77,12 +77,7 @@ export function formatExponential(x: number, precision: number): string {
     digits = rounded.toString();
   }
   const fraction = precision > 0 ? `.${digits.slice(1)}` : '';
-  return `${sign}${digits[0]}${fraction}e${exponentSuffix(power)}`;
-}
-
-/** Python's exponent spelling: a sign and at least two digits ('e+08', 'e-05', 'e+100'). */
-function exponentSuffix(power: number): string {
-  return (power < 0 ? '-' : '+') + String(Math.abs(power)).padStart(2, '0');
+  return `${sign}${digits[0]}${fraction}e${exponentText(power, 2)}`;
 }
 
 /** Python's repr(float): the shortest digits that read back as the same double. */
@@ -99,5 +94,5 @@ export function formatPythonFloat(x: number): string {
     return `${sign}${digits.slice(0, position)}.${digits.slice(position)}`;
   }
   const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
-  return `${sign}${digits[0]}${fraction}e${exponentSuffix(exponent)}`;
+  return `${sign}${digits[0]}${fraction}e${exponentText(exponent, 2)}`;
 }

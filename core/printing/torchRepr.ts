@@ -34,16 +34,12 @@ interface ElementFormatter {
   format(index: number): string;
 }
 
-function padStart(text: string, width: number): string {
-  return text.padStart(width, ' ');
-}
-
 function floatFormatter(values: ElementValues, dtype: Dtype, shown: number[]): ElementFormatter {
   const value = (index: number): number => floatElement(values[index], dtype);
+  // Only the shown, non-zero, finite values choose the mode and the width.
   const nonzeroFinite = shown.map(value).filter((x) => Number.isFinite(x) && x !== 0);
   let intMode = true;
   let sciMode = false;
-  let width = 1;
   if (nonzeroFinite.length > 0) {
     const magnitudes = nonzeroFinite.map(Math.abs);
     const max = Math.max(...magnitudes);
@@ -51,19 +47,15 @@ function floatFormatter(values: ElementValues, dtype: Dtype, shown: number[]): E
     intMode = nonzeroFinite.every(Number.isInteger);
     const wideRange = max / min > 1000 || max > 1e8;
     sciMode = intMode ? wideRange : wideRange || min < 1e-4;
-    const measure = sciMode
-      ? (x: number) => formatExponential(x, PRECISION).length
-      : intMode
-        ? (x: number) => formatFixed(x, 0).length + 1
-        : (x: number) => formatFixed(x, PRECISION).length;
-    width = Math.max(width, ...nonzeroFinite.map(measure));
   }
   const text = (x: number): string => {
     if (sciMode) return formatExponential(x, PRECISION);
+    // Whole floats get a trailing point (4.), so they never read as integers.
     if (intMode) return formatFixed(x, 0) + (Number.isFinite(x) ? '.' : '');
     return formatFixed(x, PRECISION);
   };
-  return { width, format: (index) => padStart(text(value(index)), width) };
+  const width = Math.max(1, ...nonzeroFinite.map((x) => text(x).length));
+  return { width, format: (index) => text(value(index)).padStart(width) };
 }
 
 function textFormatter(
@@ -72,7 +64,7 @@ function textFormatter(
   toText: (value: number | bigint | boolean) => string,
 ): ElementFormatter {
   const width = Math.max(1, ...shown.map((index) => toText(values[index]).length));
-  return { width, format: (index) => padStart(toText(values[index]), width) };
+  return { width, format: (index) => toText(values[index]).padStart(width) };
 }
 
 function formatterFor(values: ElementValues, dtype: Dtype, shown: number[]): ElementFormatter {
