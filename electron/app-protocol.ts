@@ -13,6 +13,8 @@ export const appScheme: CustomScheme = {
   scheme: APP_SCHEME,
   // standard + secure: a secure context with a real origin (module workers, crossOriginIsolated);
   // supportFetchAPI: Pyodide fetches its wasm and stdlib; codeCache: faster second start.
+  // corsEnabled stays off: every load is same-origin, and it would let other origins read app://
+  // responses with no CORS check. bypassCSP stays off, so the CSP applies.
   privileges: {
     standard: true,
     secure: true,

@@ -52,6 +52,7 @@ describe('app:// protocol serving the renderer build', () => {
       supportFetchAPI: true,
     });
     expect(appScheme.privileges?.bypassCSP).toBeFalsy();
+    expect(appScheme.privileges?.corsEnabled).toBeFalsy();
   });
 
   it('serves the page with the CSP, COOP and COEP headers', async () => {
