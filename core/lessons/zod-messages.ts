@@ -13,7 +13,7 @@ export function zodIssueMessage(issue: Issue, data: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (found === undefined) return missing(path);
-      return `${name} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(found)}`;
+      return `${name} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(found)}${quoteAdvice(issue.expected, found)}`;
     case 'invalid_union': {
       if (issue.discriminator !== undefined && 'options' in issue && issue.options) {
         const options = issue.options.map(String);
@@ -40,6 +40,13 @@ export function zodIssueMessage(issue: Issue, data: unknown): string {
     default:
       return `${name} ${issue.message}`;
   }
+}
+
+/** YAML reads `- Note: text` as a mapping: the usual cause of "text expected". */
+function quoteAdvice(expected: string, found: unknown): string {
+  return expected === 'string' && describe(found) === 'a mapping'
+    ? " (text holding ': ' must be in quotes, or use a | block)"
+    : '';
 }
 
 function missing(path: Path): string {
