@@ -12,6 +12,42 @@ export const NO_DESKTOP_SENTENCE =
 
 const DEFAULT_WEB_PORT = 5175;
 
+export interface StartDependencies {
+  electronBinary(): string | null;
+  /** Runs `electron-forge start`; resolves to its exit status. */
+  runDesktop(): Promise<number>;
+  serveWeb(options: { port: number; build?: boolean }): Promise<WebServer>;
+  port: number;
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** Resolves to the exit status, or to null while the web build is being served. */
+export async function start(deps: StartDependencies): Promise<number | null> {
+  try {
+    if (deps.electronBinary() !== null) return await deps.runDesktop();
+    deps.log(NO_DESKTOP_SENTENCE);
+    const server = await serveOnFreePort(deps);
+    deps.log(`Open ${server.url} in a browser. Press Ctrl+C to stop.`);
+    return null;
+  } catch (error) {
+    // The message only: a build error's own text says what is wrong and where.
+    const message = error instanceof Error ? error.message : String(error);
+    deps.error(`gradlab: npm start failed: ${message}`);
+    return 1;
+  }
+}
+
+async function serveOnFreePort(deps: StartDependencies): Promise<WebServer> {
+  try {
+    return await deps.serveWeb({ port: deps.port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    // Someone else has the usual port; the build is done, so only the port changes.
+    return deps.serveWeb({ port: 0, build: false });
+  }
+}
+
 function runForgeStart(): Promise<number> {
   const forge = createRequire(import.meta.url).resolve(
     '@electron-forge/cli/dist/electron-forge.js',
@@ -19,39 +55,20 @@ function runForgeStart(): Promise<number> {
   const child = spawn(process.execPath, [forge, 'start', ...process.argv.slice(2)], {
     stdio: 'inherit',
   });
-  return new Promise((resolve) => {
-    child.on('error', (error) => {
-      console.error(`gradlab: could not run electron-forge: ${error.message}`);
-      resolve(1);
-    });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function serveOnFreePort(): Promise<WebServer> {
-  const port = Number(process.env.PORT ?? DEFAULT_WEB_PORT);
-  try {
-    return await serveWebBuild({ port });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return serveWebBuild({ port: 0, build: false });
-  }
+if (import.meta.main) {
+  const status = await start({
+    electronBinary: () => findElectronBinary(probeInstalledElectron()),
+    runDesktop: runForgeStart,
+    serveWeb: serveWebBuild,
+    port: Number(process.env.PORT ?? DEFAULT_WEB_PORT),
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+  });
+  if (status !== null) process.exitCode = status;
 }
-
-async function main(): Promise<void> {
-  if (findElectronBinary(probeInstalledElectron()) !== null) {
-    process.exitCode = await runForgeStart();
-    return;
-  }
-  console.log(NO_DESKTOP_SENTENCE);
-  const server = await serveOnFreePort();
-  console.log(`Open ${server.url} in a browser. Press Ctrl+C to stop.`);
-  process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
-}
-
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  // The message only: a build error's own text says what is wrong and where; no stack trace.
-  console.error(`gradlab: npm start failed: ${message}`);
-  process.exitCode = 1;
-});

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronProbeAt, findElectronBinary } from '../../scripts/electron-binary.ts';
+import { NO_DESKTOP_SENTENCE, start, type StartDependencies } from '../../scripts/start.ts';
 
 // An `electron` package folder as npm leaves it: path.txt and dist/ appear only once the binary
 // was downloaded (never, on these machines).
@@ -62,5 +63,69 @@ describe('finding the Electron binary for npm start', () => {
     const dir = await electronPackage({ pathTxt: 'electron', binary: 'electron' });
     const env = { ELECTRON_OVERRIDE_DIST_PATH: overrideDir };
     expect(findElectronBinary(electronProbeAt(dir, env))).toBeNull();
+  });
+});
+
+describe('npm start', () => {
+  function run(overrides: Partial<StartDependencies>) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const deps: StartDependencies = {
+      electronBinary: () => null,
+      runDesktop: vi.fn(async () => 0),
+      serveWeb: vi.fn(async () => ({
+        url: 'http://127.0.0.1:5175/index.html',
+        close: async () => {},
+      })),
+      port: 5175,
+      log: (line) => out.push(line),
+      error: (line) => err.push(line),
+      ...overrides,
+    };
+    return { deps, out, err, status: start(deps) };
+  }
+
+  it('opens the desktop app where the Electron binary exists', async () => {
+    const { deps, out, status } = run({ electronBinary: () => '/opt/electron/electron' });
+    await expect(status).resolves.toBe(0);
+    expect(deps.runDesktop).toHaveBeenCalled();
+    expect(deps.serveWeb).not.toHaveBeenCalled();
+    expect(out).toEqual([]);
+  });
+
+  it('otherwise says so in one sentence and serves the web build, printing its URL', async () => {
+    const { deps, out, err, status } = run({});
+    await expect(status).resolves.toBeNull();
+    expect(deps.runDesktop).not.toHaveBeenCalled();
+    expect(out).toEqual([
+      NO_DESKTOP_SENTENCE,
+      'Open http://127.0.0.1:5175/index.html in a browser. Press Ctrl+C to stop.',
+    ]);
+    expect(err).toEqual([]);
+  });
+
+  it('moves to a free port when the usual one is taken, without building twice', async () => {
+    const taken = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
+    const serveWeb = vi
+      .fn<StartDependencies['serveWeb']>()
+      .mockRejectedValueOnce(taken)
+      .mockResolvedValueOnce({ url: 'http://127.0.0.1:41234/index.html', close: async () => {} });
+    const { out, status } = run({ serveWeb });
+    await expect(status).resolves.toBeNull();
+    expect(serveWeb.mock.calls).toEqual([[{ port: 5175 }], [{ port: 0, build: false }]]);
+    expect(out.at(-1)).toContain('http://127.0.0.1:41234/index.html');
+  });
+
+  it('reports a failure as one message, without a stack trace', async () => {
+    const { err, status } = run({
+      serveWeb: async () => {
+        throw new Error('Build failed with 1 error:\nrenderer/app.ts:3:1: cannot resolve ./x.ts');
+      },
+    });
+    await expect(status).resolves.toBe(1);
+    expect(err).toEqual([
+      'gradlab: npm start failed: Build failed with 1 error:\nrenderer/app.ts:3:1: cannot resolve ./x.ts',
+    ]);
+    expect(err.join('\n')).not.toMatch(/\n\s+at /);
   });
 });
