@@ -4,7 +4,6 @@ import { formatTensor } from '../printing/index.ts';
 import { isFloating } from './dtype.ts';
 import { TorchError } from './errors.ts';
 import { autogradGrad } from './engine.ts';
-import { noGrad } from './grad-mode.ts';
 import { zerosLike } from './ops/creation.ts';
 import { Tensor } from './tensor.ts';
 
@@ -30,7 +29,10 @@ function outputsOf(fn: Checked, inputs: Tensor[]): Tensor[] {
   return out instanceof Tensor ? [out] : [...out];
 }
 
-/** Row j: d(output)/d(input[j]) by central differences, as a (numel_in × numel_out) matrix. */
+/**
+ * Row j: d(output)/d(input[j]) by central differences, as a (numel_in × numel_out) matrix. The
+ * function runs in the caller's grad mode, so it may itself differentiate (second derivatives).
+ */
 function numerical(
   fn: Checked,
   inputs: Tensor[],
@@ -38,14 +40,14 @@ function numerical(
   outputIndex: number,
   eps: number,
 ): Float64Array {
-  const outNumel = noGrad(() => outputsOf(fn, inputs)[outputIndex].numel);
+  const outNumel = outputsOf(fn, inputs)[outputIndex].numel;
   const jacobian = new Float64Array(input.numel * outNumel);
   for (let j = 0; j < input.numel; j++) {
     const original = input.data[j];
     input.data[j] = original - eps;
-    const minus = noGrad(() => outputsOf(fn, inputs)[outputIndex].data.slice());
+    const minus = outputsOf(fn, inputs)[outputIndex].data.slice();
     input.data[j] = original + eps;
-    const plus = noGrad(() => outputsOf(fn, inputs)[outputIndex].data);
+    const plus = outputsOf(fn, inputs)[outputIndex].data;
     input.data[j] = original;
     for (let k = 0; k < outNumel; k++)
       jacobian[j * outNumel + k] = (plus[k] - minus[k]) / (2 * eps);

@@ -117,7 +117,8 @@ function snapshot(
     const source = argumentOf(top.t) === undefined ? origin(top.t) : null;
     if (!top.expanded && source !== null) {
       top.expanded = true;
-      for (const operand of source.operands)
+      // Reversed, so operands come out in the order the expression reads.
+      for (const operand of [...source.operands].reverse())
         if (typeof operand !== 'number' && !ids.has(operand))
           stack.push({ t: operand, expanded: false });
       continue;
