@@ -5,7 +5,7 @@
 // `/core/python/py/**` resolve as everywhere else. The page is renderer/index.html; a build
 // writes it as <outDir>/index.html (see htmlAtOutputRoot), beside assets/ and pyodide/.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { securityHeaders } from './electron/security-headers.ts';
@@ -57,7 +57,7 @@ function pyodideRuntime(): Plugin {
   return {
     name: 'gradlab-pyodide-runtime',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -13,11 +13,12 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const webBuildDir = join(repoRoot, 'dist', 'web');
 const entryPath = '/index.html';
 
-/** Writes the web build to dist/web. */
-export async function buildWeb(): Promise<void> {
+/** Writes the web build to dist/web (or another folder). */
+export async function buildWeb(outDir = webBuildDir): Promise<void> {
   await build({
     configFile: join(repoRoot, 'vite.web.config.mts'),
     logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
   });
 }
 
@@ -29,16 +30,16 @@ export interface WebServer {
 export interface ServeOptions {
   /** 0 picks a free port. */
   port: number;
-  /** Build first (default true); false serves what dist/web holds. */
+  /** Build first (default true); false serves what the folder holds. */
   build?: boolean;
-  /** The folder to serve (default dist/web). */
+  /** The folder to build into and serve (default dist/web). */
   root?: string;
 }
 
 /** Builds (unless `build: false`) and serves the web build on 127.0.0.1. */
 export async function serveWebBuild(options: ServeOptions): Promise<WebServer> {
-  if (options.build !== false) await buildWeb();
   const root = options.root ?? webBuildDir;
+  if (options.build !== false) await buildWeb(root);
   const headers = securityHeaders();
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);

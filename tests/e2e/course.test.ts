@@ -1,5 +1,5 @@
 // End to end: the web build in Debian's Chromium, driven as a student would drive it.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ const golden = goldenByCode();
 const screenshots = join(repoRoot, 'test-results');
 const pythonStartMs = 90_000;
 
+let buildDir: string;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
@@ -22,7 +23,9 @@ const seen = { goldenCells: 0, agreeingPanels: 0, practiceItems: 0 };
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  server = await serveWebBuild({ port: 0 });
+  // A build folder of its own: other tests may build dist/web at the same time.
+  buildDir = mkdtempSync(join(tmpdir(), 'gradlab-e2e-web-'));
+  server = await serveWebBuild({ port: 0, root: buildDir });
   browser = await launchBrowser(mkdtempSync(join(tmpdir(), 'gradlab-downloads-')));
   page = await browser.context.newPage();
   page.on('pageerror', (error) => {
@@ -34,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
 const nav = () => page.getByRole('navigation', { name: 'Lessons' });
