@@ -83,6 +83,8 @@ export class PythonKernel {
       pyodide.runPython(`import ${SNAPSHOT_IMPORTS.join(', ')}`);
       host.onSnapshot?.(pyodide.makeMemorySnapshot());
     }
+    // input() reads end-of-file rather than waiting on a console no student can type into.
+    pyodide.setStdin({ stdin: () => null });
     const recorder: GraphRecorder = { record: () => undefined };
     pyodide.registerJsModule('_gradlab_engine', createEngineModule(recorder));
     installSources(pyodide, host.sources);

@@ -13,8 +13,6 @@ interface Case extends GoldenOutput {
 const cases = Object.entries(
   readSharedJson<{ cases: Record<string, Case> }>('golden/torch-semantics.json').cases,
 );
-/** Our DeprecationWarning for instantiating a Function may differ (the issue allows it). */
-const WARNING_MAY_DIFFER = new Set(['fn_call_forward_direct']);
 let kernel: PythonKernel;
 
 beforeAll(async () => {
@@ -26,14 +24,8 @@ describe('torch semantics against PyTorch 2.11', () => {
     expect(cases.length).toBe(120);
   });
 
-  it.each(cases)('%s', (name, expected) => {
+  it.each(cases)('%s', (_name, expected) => {
     kernel.runCell('import torch', { fresh: true });
-    const actual = visibleOutput(kernel.runCell(expected.code));
-    const wanted = visibleOutput(expected);
-    if (WARNING_MAY_DIFFER.has(name)) {
-      actual.warnings = [];
-      wanted.warnings = [];
-    }
-    expect(actual).toEqual(wanted);
+    expect(visibleOutput(kernel.runCell(expected.code))).toEqual(visibleOutput(expected));
   });
 });

@@ -26,6 +26,7 @@ from ._grad_mode import (  # noqa: F401
     no_grad,
     set_grad_enabled,
 )
+from ._random import manual_seed, rand, randint, randn  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
 from . import autograd, nn  # noqa: F401,E402
@@ -53,11 +54,6 @@ def is_tensor(value):
 
 def numel(input):  # noqa: A002
     return input.numel()
-
-
-def manual_seed(seed):
-    """Gradlab has no random ops yet; accepted so lesson code that seeds still runs."""
-    return None
 
 
 def _method(name):

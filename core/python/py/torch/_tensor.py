@@ -302,7 +302,7 @@ class Tensor:
     __str__ = __repr__
 
     def __format__(self, spec):
-        if self.dim() == 0 and not self.requires_grad:
+        if self.dim() == 0:
             return format(self.item(), spec)
         return format(repr(self), spec)
 

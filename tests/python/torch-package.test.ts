@@ -1,0 +1,118 @@
+// The Python `torch`, `numpy` and `matplotlib` packages beyond the golden programs: what lesson
+// code commonly does, and clear errors for what Gradlab does not have.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PythonKernel } from '../../core/python/kernel.ts';
+import { startNodeKernel } from '../../cli/python-node.ts';
+
+let kernel: PythonKernel;
+
+beforeAll(async () => {
+  kernel = await startNodeKernel();
+});
+
+function run(code: string) {
+  const result = kernel.runCell(`import torch, numpy as np\n${code}`, { fresh: true });
+  return { stdout: result.stdout, display: result.display, error: result.error };
+}
+
+describe('indexing', () => {
+  it('reads with ints, slices and masks, with PyTorch grad_fn names and gradients', () => {
+    const result = run(
+      'x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\n' +
+        'print(x[0], x[1:], x[x > 1.5], sep="\\n")\n(x[0] * 3 + x[1:].sum()).backward()\nx.grad',
+    );
+    expect(result.stdout).toBe(
+      'tensor(1., grad_fn=<SelectBackward0>)\ntensor([2., 3.], grad_fn=<SliceBackward0>)\n' +
+        'tensor([2., 3.], grad_fn=<IndexBackward0>)\n',
+    );
+    expect(result.display).toBe('tensor([3., 1., 1.])');
+  });
+
+  it('assigns through a mask, and refuses it on a leaf that requires grad', () => {
+    expect(run('g = torch.tensor([-1.0, 2.0])\ng[g < 0] = 0\ng').display).toBe('tensor([0., 2.])');
+    expect(run('x = torch.ones(2, requires_grad=True)\nx[0] = 5').error).toBe(
+      'RuntimeError: a leaf Variable that requires grad is being used in an in-place operation.',
+    );
+  });
+});
+
+describe('grad mode and dtypes', () => {
+  it('supports no_grad as a decorator and set_grad_enabled as a call', () => {
+    const result = run(
+      'x = torch.tensor(1.0, requires_grad=True)\n@torch.no_grad()\ndef double(t):\n    return t * 2\n' +
+        'torch.set_grad_enabled(False)\ny = x * 3\ntorch.set_grad_enabled(True)\n' +
+        'double(x).requires_grad, y.requires_grad, torch.is_grad_enabled()',
+    );
+    expect(result.display).toBe('(False, False, True)');
+  });
+
+  it('promotes int tensors with Python floats as torch does', () => {
+    expect(run('torch.tensor([1, 2]) * 2.5, torch.tensor([1, 2]) / 2').display).toBe(
+      '(tensor([2.5000, 5.0000]), tensor([0.5000, 1.0000]))',
+    );
+  });
+
+  it('formats 0-d tensors with format specs, even when they require grad', () => {
+    expect(run('print(f"{torch.tensor(2.0, requires_grad=True):.3f}")').stdout).toBe('2.000\n');
+  });
+});
+
+describe('numpy and plots', () => {
+  it('turns a detached tensor into a numpy array that prints and computes as numpy does', () => {
+    const result = run(
+      'n = torch.linspace(0, 1, 3).numpy()\nprint(n.shape, n.dtype, len(n), n.tolist())\nn * 2',
+    );
+    expect(result.stdout).toBe('(3,) float32 3 [0.0, 0.5, 1.0]\n');
+    expect(result.display).toBe('array([0., 1., 2.], dtype=float32)');
+  });
+
+  it('plots tensors directly', () => {
+    const result = kernel.runCell(
+      'import torch\nimport matplotlib.pyplot as plt\nx = torch.linspace(0, 1, 3)\nplt.plot(x, x ** 2)\nplt.show()',
+      { fresh: true },
+    );
+    expect(result.plots[0].lines[0]).toEqual({ x: [0, 0.5, 1], y: [0, 0.25, 1], label: null });
+  });
+});
+
+describe('custom Functions', () => {
+  it('re-raises an error from forward with the student line in the traceback', () => {
+    const result = kernel.runCell(
+      'import torch\nclass Bad(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n' +
+        '        raise ValueError("no forward")\nBad.apply(torch.ones(1, requires_grad=True))',
+      { fresh: true },
+    );
+    expect(result.error).toBe('ValueError: no forward');
+    expect(result.traceback).toContain('line 5, in forward');
+  });
+
+  it('raises GradcheckError with both Jacobians when asked to', () => {
+    const result = run(
+      'class SQ(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, i):\n' +
+        '        ctx.save_for_backward(i)\n        return i ** 2\n    @staticmethod\n' +
+        '    def backward(ctx, g):\n        i, = ctx.saved_tensors\n        return 2 * i\n' +
+        'torch.autograd.gradcheck(lambda t: 3 * SQ.apply(t), (torch.tensor([1.5], dtype=torch.float64, requires_grad=True),))',
+    );
+    expect(result.error).toMatch(
+      /^GradcheckError: Jacobian mismatch for output 0 with respect to input 0,\nnumerical:/,
+    );
+  });
+});
+
+describe('what Gradlab does not have', () => {
+  it('names the missing function, method or module member', () => {
+    expect(run('torch.fft(torch.ones(2))').error).toBe(
+      'NotImplementedError: torch.fft is not supported in Gradlab yet',
+    );
+    expect(run('torch.ones(2).cumsum(0)').error).toBe(
+      'NotImplementedError: torch.Tensor.cumsum is not supported in Gradlab yet',
+    );
+    expect(run('torch.nn.Linear(2, 3)').error).toBe(
+      'NotImplementedError: torch.nn.Linear is not supported in Gradlab yet',
+    );
+  });
+
+  it('reads end of file from input() instead of waiting for a console', () => {
+    expect(run('input("name? ")').error).toBe('EOFError: EOF when reading a line');
+  });
+});
