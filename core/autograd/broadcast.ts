@@ -30,30 +30,38 @@ export function stridesOf(shape: readonly number[]): number[] {
 }
 
 /**
- * For each element of `target`, the flat index of the element of `source` (a shape broadcastable
- * to `target`) that it reads.
+ * Flat positions visited when walking `shape` in row-major order, moving `steps[d]` elements of
+ * the source per step along dim d (0 repeats an element: broadcasting; permuted strides: permute).
  */
-export function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
-  const n = numelOf(target);
-  const index = new Int32Array(n);
-  const offset = target.length - source.length;
-  const srcStrides = stridesOf(source);
-  const steps = target.map((_, d) =>
-    d < offset || source[d - offset] === 1 ? 0 : srcStrides[d - offset],
-  );
-  const counter = new Array<number>(target.length).fill(0);
+export function stridedPositions(shape: readonly number[], steps: readonly number[]): Int32Array {
+  const n = numelOf(shape);
+  const positions = new Int32Array(n);
+  const counter = new Array<number>(shape.length).fill(0);
   let position = 0;
   for (let i = 0; i < n; i++) {
-    index[i] = position;
-    for (let d = target.length - 1; d >= 0; d--) {
+    positions[i] = position;
+    for (let d = shape.length - 1; d >= 0; d--) {
       counter[d]++;
       position += steps[d];
-      if (counter[d] < target[d]) break;
+      if (counter[d] < shape[d]) break;
       position -= steps[d] * counter[d];
       counter[d] = 0;
     }
   }
-  return index;
+  return positions;
+}
+
+/**
+ * For each element of `target`, the flat index of the element of `source` (a shape broadcastable
+ * to `target`) that it reads.
+ */
+export function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
+  const offset = target.length - source.length;
+  const strides = stridesOf(source);
+  const steps = target.map((_, d) =>
+    d < offset || source[d - offset] === 1 ? 0 : strides[d - offset],
+  );
+  return stridedPositions(target, steps);
 }
 
 export function expandStorage(

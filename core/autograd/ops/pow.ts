@@ -5,7 +5,13 @@ import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { logicalAnd, eq, ge, mul, sub } from './binary.ts';
 import { zerosLike } from './creation.ts';
-import { broadcastPair, promote, toTensor, type Operand } from './elementwise.ts';
+import {
+  broadcastPair,
+  promote,
+  toTensor,
+  type BinaryKernel,
+  type Operand,
+} from './elementwise.ts';
 import { record } from './record.ts';
 import { log } from './unary.ts';
 import { where } from './where.ts';
@@ -22,23 +28,16 @@ function powScalarKernel(o: Storage, x: Storage, n: number, e: number): void {
   else for (let i = 0; i < n; i++) o[i] = Math.pow(x[i], e);
 }
 
-function powTensorsKernel(
-  o: Storage,
-  a: Storage,
-  as: number,
-  b: Storage,
-  bs: number,
-  n: number,
-): void {
+const powTensorsKernel: BinaryKernel = (o, a, as, b, bs, n) => {
   for (let i = 0; i < n; i++) o[i] = Math.pow(a[i * as], b[i * bs]);
-}
+};
 
 function compute(base: Tensor, exponent: Tensor): Tensor {
   const dtype = promote(base, exponent);
   const line = broadcastPair(base, exponent, dtype);
   const out = allocate(dtype, line.n);
   if (line.bs === 0 && isFloating(dtype)) powScalarKernel(out, line.a, line.n, line.b[0]);
-  else powTensorsKernel(out, line.a, line.as, line.b, line.bs, line.n);
+  else powTensorsKernel(out, line.a, line.as, line.b, line.bs, line.n, 1);
   return new Tensor(out, line.shape, dtype);
 }
 

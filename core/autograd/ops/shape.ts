@@ -1,6 +1,12 @@
 // Shape ops. Tensors here are always contiguous, so each returns a copy (torch returns views:
 // in-place writes through a view do not reach its base here).
-import { isExpandableTo, stridesOf, sumToStorage, expandStorage } from '../broadcast.ts';
+import {
+  expandStorage,
+  isExpandableTo,
+  stridedPositions,
+  stridesOf,
+  sumToStorage,
+} from '../broadcast.ts';
 import { allocate } from '../dtype.ts';
 import { runtimeError, TorchError } from '../errors.ts';
 import { numelOf, sameShape, Tensor } from '../tensor.ts';
@@ -102,21 +108,13 @@ export function squeeze(t: Tensor, dim?: number): Tensor {
 /** Reorders dims: out dim i is input dim order[i]. */
 function permuteData(t: Tensor, order: readonly number[]): Tensor {
   const shape = order.map((d) => t.shape[d]);
-  const inStrides = stridesOf(t.shape);
-  const steps = order.map((d) => inStrides[d]);
+  const strides = stridesOf(t.shape);
+  const positions = stridedPositions(
+    shape,
+    order.map((d) => strides[d]),
+  );
   const out = allocate(t.dtype, t.numel);
-  const counter = new Array<number>(shape.length).fill(0);
-  let position = 0;
-  for (let i = 0; i < out.length; i++) {
-    out[i] = t.data[position];
-    for (let d = shape.length - 1; d >= 0; d--) {
-      counter[d]++;
-      position += steps[d];
-      if (counter[d] < shape[d]) break;
-      position -= steps[d] * counter[d];
-      counter[d] = 0;
-    }
-  }
+  for (let i = 0; i < out.length; i++) out[i] = t.data[positions[i]];
   return new Tensor(out, shape, t.dtype);
 }
 
