@@ -2,7 +2,7 @@
 // point beside autograd's, and a guard that checks every symbolic derivative against autograd
 // at sample points and withholds one that disagrees.
 import type { Expr } from './expr.ts';
-import { symbolsOf } from './expr.ts';
+import { sym, symbolsOf } from './expr.ts';
 import type { ParseOptions } from './parse.ts';
 import { parseExpr } from './parse.ts';
 import { ParseFailure } from './parse-failure.ts';
@@ -97,7 +97,8 @@ function deriveWithin(
   const derivatives: Record<string, DerivativeInfo> = {};
   for (const variable of wrt) {
     const derivative = differentiate(expr, variable);
-    derivatives[variable] = describe(expr, derivative, variable, variables, options);
+    // autograd runs the expression as typed, op for op, as the student's torch code would.
+    derivatives[variable] = describe(parsed, derivative, variable, variables, options);
   }
   return {
     ok: true,
@@ -122,7 +123,7 @@ function describe(
     ? {
         value: evaluate(derivative, options.at),
         ...(options.autograd
-          ? { autograd: options.autograd(f, options.at, 'float32').grad[variable] }
+          ? { autograd: options.autograd(f, options.at, 'float32').grad[variable] ?? 0 }
           : {}),
       }
     : {};
@@ -153,7 +154,7 @@ function describe(
 
 /** `\frac{d}{dx}` for one variable, `\frac{\partial f}{\partial u}` for a partial. */
 export function derivativeOperatorLatex(variable: string, partial: boolean, name = 'f'): string {
-  const v = variable.length === 1 ? variable : `\\mathrm{${variable}}`;
+  const v = toLatex(sym(variable));
   return partial ? `\\frac{\\partial ${name}}{\\partial ${v}}` : `\\frac{d${name}}{d${v}}`;
 }
 
@@ -174,7 +175,7 @@ function guard(
         ? { ...points[draw] }
         : Object.fromEntries(variables.map((v) => [v, -2 + 4 * random()]));
     const symbolic = evaluate(derivative, point);
-    const reference = options.autograd!(f, point, 'float64').grad[variable];
+    const reference = options.autograd!(f, point, 'float64').grad[variable] ?? 0;
     if (!Number.isFinite(symbolic) || !Number.isFinite(reference)) continue;
     if (!close(symbolic, reference, GUARD_RELATIVE, GUARD_ABSOLUTE))
       return `at ${formatPoint(point)} it gives ${symbolic} where autograd gives ${reference}`;

@@ -15,44 +15,59 @@ import {
   sub,
 } from './simplify.ts';
 
+export interface DiffRules {
+  /**
+   * false gives the derivative a student gets by forgetting the inner derivative of the chain
+   * rule (`sin(2x)` → `cos(2x)`): the grader uses it to recognise that mistake.
+   */
+  chainRule: boolean;
+}
+
+const TEXTBOOK: DiffRules = { chainRule: true };
+
 /** d e / d variable, simplified. */
-export function differentiate(e: Expr, variable: string): Expr {
+export function differentiate(e: Expr, variable: string, rules: DiffRules = TEXTBOOK): Expr {
+  const d = (inner: Expr) => differentiate(inner, variable, rules);
+  /** The inner derivative of a composition, or 1 for one who forgets it. */
+  const chain = (inner: Expr) => (rules.chainRule ? d(inner) : ONE_EXPR);
   if (!dependsOn(e, variable)) return ZERO_EXPR;
   switch (e.kind) {
     case 'sym':
       return ONE_EXPR;
     case 'add':
-      return add(e.terms.map((t) => differentiate(t, variable)));
+      return add(e.terms.map(d));
     case 'mul':
       return add(
         e.factors.map((factor, i) => {
-          const d = differentiate(factor, variable);
-          return isZeroExpr(d)
+          const df = d(factor);
+          return isZeroExpr(df)
             ? ZERO_EXPR
-            : mul([...e.factors.slice(0, i), d, ...e.factors.slice(i + 1)]);
+            : mul([...e.factors.slice(0, i), df, ...e.factors.slice(i + 1)]);
         }),
       );
     case 'pow':
-      return differentiatePower(e, variable);
+      return differentiatePower(e, variable, d, chain);
     case 'fn':
-      return mul([outerDerivative(e.name, e.arg), differentiate(e.arg, variable)]);
+      return mul([outerDerivative(e.name, e.arg), chain(e.arg)]);
     default:
       return ZERO_EXPR;
   }
 }
 
-function differentiatePower(e: Extract<Expr, { kind: 'pow' }>, variable: string): Expr {
+function differentiatePower(
+  e: Extract<Expr, { kind: 'pow' }>,
+  variable: string,
+  d: (inner: Expr) => Expr,
+  chain: (inner: Expr) => Expr,
+): Expr {
   const { base, exp } = e;
   if (!dependsOn(exp, variable))
-    return mul([exp, pow(base, add([exp, MINUS_ONE_EXPR])), differentiate(base, variable)]);
-  if (!dependsOn(base, variable)) return mul([e, apply('log', base), differentiate(exp, variable)]);
+    return mul([exp, pow(base, add([exp, MINUS_ONE_EXPR])), chain(base)]);
+  if (!dependsOn(base, variable)) return mul([e, apply('log', base), chain(exp)]);
   // f^g = exp(g log f): (f^g)' = f^g (g' log f + g f'/f)
   return mul([
     e,
-    add([
-      mul([differentiate(exp, variable), apply('log', base)]),
-      mul([exp, differentiate(base, variable), pow(base, MINUS_ONE_EXPR)]),
-    ]),
+    add([mul([d(exp), apply('log', base)]), mul([exp, d(base), pow(base, MINUS_ONE_EXPR)])]),
   ]);
 }
 

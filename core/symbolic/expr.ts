@@ -107,3 +107,25 @@ export function freeSymbols(e: Expr): ReadonlySet<string> {
 export function dependsOn(e: Expr, variable: string): boolean {
   return freeSymbols(e).has(variable);
 }
+
+/** The expression with symbols renamed (for display, as `x` → `x_i`). */
+export function renameSymbols(e: Expr, rename: (name: string) => string): Expr {
+  switch (e.kind) {
+    case 'sym':
+      return sym(rename(e.name));
+    case 'add':
+      return { kind: 'add', terms: e.terms.map((t) => renameSymbols(t, rename)) };
+    case 'mul':
+      return { kind: 'mul', factors: e.factors.map((f) => renameSymbols(f, rename)) };
+    case 'pow':
+      return {
+        kind: 'pow',
+        base: renameSymbols(e.base, rename),
+        exp: renameSymbols(e.exp, rename),
+      };
+    case 'fn':
+      return fn(e.name, renameSymbols(e.arg, rename));
+    default:
+      return e;
+  }
+}

@@ -143,7 +143,11 @@ const POWER_ON_NAME = new Set<FunctionName>(['sin', 'cos', 'tan', 'tanh']);
 
 const latexStyle: Style = {
   number: (n, d, exact) => (exact && d !== 1 ? `\\frac{${n}}{${d}}` : latexDecimal(n)),
-  symbol: (name) => (name.length === 1 ? name : `\\mathrm{${name}}`),
+  symbol: (name) => {
+    const [base, index] = name.split('_', 2);
+    const shown = base.length === 1 ? base : `\\mathrm{${base}}`;
+    return index ? `${shown}_{${index}}` : shown;
+  },
   constant: (name) => (name === 'e' ? 'e' : '\\pi'),
   group: (inner) => `\\left(${inner}\\right)`,
   join: (factors) =>

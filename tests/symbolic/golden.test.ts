@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { readSharedJson } from '../support/shared.ts';
 import { derive } from '../../core/symbolic/derive.ts';
+import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 
 interface GoldenPoint {
   at: Record<string, number>;
@@ -19,6 +20,15 @@ interface GoldenCase {
 
 const cases = readSharedJson<{ cases: GoldenCase[] }>('golden/derivatives-public.json').cases;
 
+/**
+ * Float32 results agree up to rounding: the engine's op order and backward formulas may round
+ * differently from torch's, and ill-conditioned cases amplify that (the worst public case is 28
+ * ulps), so the bound is 2^-18 relative (32 ulps) with a floor near zero.
+ */
+function closeToTorchF32(actual: number, expected: number): boolean {
+  return Math.abs(actual - expected) <= Math.max(2 ** -18 * Math.abs(expected), 1e-6);
+}
+
 function closeToSympy(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= Math.max(1e-12, 1e-9 * Math.abs(expected));
 }
@@ -28,13 +38,15 @@ describe('derivatives of the public golden set', () => {
 
   it.each(cases.map((c, i) => [i, c.expr, c] as const))('%i: %s', (_i, _expr, c) => {
     for (const point of c.points) {
-      const outcome = derive(c.expr, c.vars, { at: point.at });
+      const outcome = derive(c.expr, c.vars, { at: point.at, autograd: autogradEvaluator });
       if (!outcome.ok) throw new Error(outcome.message);
       const { derivation } = outcome;
       expect(closeToSympy(derivation.value!, point.value)).toBe(true);
       for (const v of c.vars) {
         const d = derivation.derivatives[v];
-        expect({ v, value: d.value }).toSatisfy(() => closeToSympy(d.value!, point.grad[v]));
+        expect(d.verified).toBe(true);
+        expect(d.value).toSatisfy((x: number) => closeToSympy(x, point.grad[v]));
+        expect(d.autograd).toSatisfy((x: number) => closeToTorchF32(x, point.torch_f32.grad[v]));
         expect(() => katex.renderToString(d.latex!, { throwOnError: true })).not.toThrow();
         expect(() => katex.renderToString(d.equationLatex!, { throwOnError: true })).not.toThrow();
       }

@@ -1,0 +1,128 @@
+// `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]`: the derivative (each partial) as
+// text and LaTeX; with --at, its exact value beside autograd's (DESIGN.md).
+import { derive } from '../../core/symbolic/derive.ts';
+import type { DerivativeInfo } from '../../core/symbolic/derive.ts';
+import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
+import { parseMath } from '../../core/symbolic/parse.ts';
+import { symbolsOf } from '../../core/symbolic/expr.ts';
+import { UsageError } from '../errors.ts';
+
+const USAGE = 'usage: gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]';
+
+interface DeriveArguments {
+  expr: string;
+  wrt: string[] | null;
+  at: Record<string, number> | null;
+  json: boolean;
+}
+
+function takeValue(args: string[], i: number, option: string): string {
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--'))
+    throw new UsageError(`derive: ${option} needs a value (${USAGE})`);
+  return value;
+}
+
+function parseNames(text: string): string[] {
+  const names = text.split(',').map((v) => v.trim());
+  const bad = names.find((v) => !/^[A-Za-z]\w*$/.test(v));
+  if (bad !== undefined) throw new UsageError(`derive: --wrt: '${bad}' is not a variable name`);
+  return names;
+}
+
+function parsePoint(text: string): Record<string, number> {
+  const point: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([A-Za-z]\w*)\s*=\s*(\S+)\s*$/.exec(part);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || !Number.isFinite(value))
+      throw new UsageError(
+        `derive: --at: '${part}' is not of the form name=number (as in x=2,u=1)`,
+      );
+    point[match[1]] = value;
+  }
+  return point;
+}
+
+function parseArguments(args: string[]): DeriveArguments {
+  const parsed: DeriveArguments = { expr: '', wrt: null, at: null, json: false };
+  let exprGiven = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') parsed.json = true;
+    else if (arg === '--wrt') parsed.wrt = parseNames(takeValue(args, i++, '--wrt'));
+    else if (arg === '--at') parsed.at = parsePoint(takeValue(args, i++, '--at'));
+    else if (arg.startsWith('--'))
+      throw new UsageError(`derive: unknown option '${arg}' (${USAGE})`);
+    else if (exprGiven)
+      throw new UsageError(`derive: one EXPR only; quote it, as in "x^2 + 1" (${USAGE})`);
+    else {
+      parsed.expr = arg;
+      exprGiven = true;
+    }
+  }
+  if (!exprGiven) throw new UsageError(`derive: EXPR is missing (${USAGE})`);
+  return parsed;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const options = parseArguments(args);
+  const parsed = parseMath(options.expr);
+  if (!parsed.ok)
+    throw new UsageError(
+      `derive: cannot read '${options.expr}': ${parsed.message} (column ${parsed.column})`,
+    );
+  const wrt = options.wrt ?? symbolsOf(parsed.expr);
+  if (wrt.length === 0)
+    throw new UsageError(`derive: '${options.expr}' has no variable; name one with --wrt`);
+  const outcome = derive(options.expr, wrt, {
+    autograd: autogradEvaluator,
+    ...(options.at ? { at: options.at } : {}),
+  });
+  if (!outcome.ok) throw new UsageError(`derive: ${outcome.message}`);
+  const { derivation } = outcome;
+  if (options.json) {
+    const derivatives = Object.fromEntries(wrt.map((v) => [v, jsonOf(derivation.derivatives[v])]));
+    process.stdout.write(
+      JSON.stringify({ expr: derivation.text, latex: derivation.latex, derivatives }, null, 2) +
+        '\n',
+    );
+  } else {
+    const lines = [`f = ${derivation.text}`, `    LaTeX: ${derivation.latex}`];
+    for (const v of wrt)
+      lines.push(...textOf(derivation.derivatives[v], wrt.length > 1, options.at));
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return 0;
+}
+
+function jsonOf(info: DerivativeInfo): Record<string, unknown> {
+  return {
+    expr: info.text,
+    latex: info.latex,
+    ...(info.value !== undefined ? { value: info.value } : {}),
+    ...(info.autograd !== undefined ? { autograd: info.autograd } : {}),
+    verified: info.verified,
+    ...(info.note ? { note: info.note } : {}),
+  };
+}
+
+function textOf(
+  info: DerivativeInfo,
+  partial: boolean,
+  at: Record<string, number> | null,
+): string[] {
+  const name = partial ? `∂f/∂${info.variable}` : `df/d${info.variable}`;
+  const lines =
+    info.text === null
+      ? [`${name}: ${info.note}`]
+      : [`${name} = ${info.text}`, `    LaTeX: ${info.equationLatex}`];
+  if (at) {
+    const point = Object.entries(at)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ');
+    const exact = info.text === null ? '' : `${info.value}, `;
+    lines.push(`    at ${point}: ${exact}autograd (float32) ${info.autograd}`);
+  }
+  return lines;
+}

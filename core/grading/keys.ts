@@ -1,0 +1,85 @@
+// Expected answers derived from `from: {f, wrt, at}`: the number or the derivative expression
+// computed by core/symbolic and cross-checked with autograd. A key that cannot be derived is a
+// lesson error (LessonKeyError), never a silently wrong key.
+import type { DerivedExpression, DerivedNumber } from '../lessons/types.ts';
+import type { Expr } from '../symbolic/expr.ts';
+import type { AutogradEvaluator } from '../symbolic/derive.ts';
+import { derive } from '../symbolic/derive.ts';
+import { parseMath } from '../symbolic/parse.ts';
+import { simplify } from '../symbolic/simplify.ts';
+import { symbolsOf } from '../symbolic/expr.ts';
+import { LessonKeyError } from './outcome.ts';
+
+/** Everything the grader knows about the function an item differentiates. */
+export interface DerivedKey {
+  f: Expr;
+  /** The variables of f, in order of appearance. */
+  variables: string[];
+  wrt: string;
+  /** ∂f/∂v for every variable v of f. */
+  partials: Record<string, Expr>;
+  /** The expected derivative ∂f/∂wrt. */
+  derivative: Expr;
+}
+
+export interface DerivedNumberKey extends DerivedKey {
+  at: Record<string, number>;
+  value: number;
+  /** f at the point. */
+  fValue: number;
+}
+
+function deriveKey(from: DerivedExpression, autograd: AutogradEvaluator | undefined): DerivedKey {
+  const parsed = parseMath(from.f);
+  if (!parsed.ok)
+    throw new LessonKeyError(
+      `from.f '${from.f}' does not parse: ${parsed.message} (column ${parsed.column})`,
+    );
+  const variables = symbolsOf(parsed.expr);
+  if (!variables.includes(from.wrt))
+    throw new LessonKeyError(
+      `from.wrt '${from.wrt}' is not a variable of '${from.f}' (it has ${variables.join(', ') || 'none'})`,
+    );
+  const outcome = derive(parsed.expr, variables, autograd ? { autograd } : {});
+  if (!outcome.ok) throw new LessonKeyError(`cannot differentiate '${from.f}': ${outcome.message}`);
+  const partials: Record<string, Expr> = {};
+  for (const [v, info] of Object.entries(outcome.derivation.derivatives)) {
+    if (!info.derivative)
+      throw new LessonKeyError(
+        `the derivative of '${from.f}' by ${v} is not trustworthy: ${info.note}`,
+      );
+    partials[v] = info.derivative;
+  }
+  return {
+    f: simplify(parsed.expr),
+    variables,
+    wrt: from.wrt,
+    partials,
+    derivative: partials[from.wrt],
+  };
+}
+
+export function deriveExpressionKey(
+  from: DerivedExpression,
+  autograd?: AutogradEvaluator,
+): DerivedKey {
+  return deriveKey(from, autograd);
+}
+
+export function deriveNumberKey(
+  from: DerivedNumber,
+  autograd?: AutogradEvaluator,
+): DerivedNumberKey {
+  const key = deriveKey(from, autograd);
+  const missing = key.variables.filter((v) => typeof from.at[v] !== 'number');
+  if (missing.length) throw new LessonKeyError(`from.at gives no value for ${missing.join(', ')}`);
+  const outcome = derive(key.f, [from.wrt], { at: from.at, ...(autograd ? { autograd } : {}) });
+  if (!outcome.ok) throw new LessonKeyError(outcome.message);
+  const info = outcome.derivation.derivatives[from.wrt];
+  const value = info.value!;
+  if (!Number.isFinite(value))
+    throw new LessonKeyError(
+      `the derivative of '${from.f}' is not defined at the point (${value})`,
+    );
+  return { ...key, at: from.at, value, fValue: outcome.derivation.value! };
+}

@@ -1,0 +1,144 @@
+// Runs an expression through the autograd engine (core/autograd) the way a student's PyTorch
+// code would: variables become 0-D leaf tensors with requires_grad, each node one torch op,
+// constants Python floats. It gives autograd's value beside each symbolic derivative (float32,
+// torch's default) and the reference of the numeric guard (float64).
+import * as torch from '../autograd/index.ts';
+import type { Tensor } from '../autograd/index.ts';
+import type { Expr, FunctionName } from './expr.ts';
+import { freeSymbols } from './expr.ts';
+import type { Point } from './evaluate.ts';
+import { evaluate } from './evaluate.ts';
+import { fractionLayout, reciprocalOf } from './fraction.ts';
+import type { AutogradDType, AutogradEvaluator } from './derive.ts';
+
+type Value = Tensor | number;
+
+const FLOAT = { scalarKind: 'float' } as const;
+
+const OPS: Record<FunctionName, (x: Tensor) => Tensor> = {
+  sin: torch.sin,
+  cos: torch.cos,
+  tan: torch.tan,
+  tanh: torch.tanh,
+  log: torch.log,
+  abs: torch.abs,
+  relu: torch.relu,
+  sigmoid: torch.sigmoid,
+  sign: torch.sign,
+  // 1 where x > 0, else 0, with gradient 0 everywhere (torch's sign has a zero gradient).
+  step: (x) => torch.sign(torch.relu(x)),
+};
+
+function build(e: Expr, leaves: ReadonlyMap<string, Tensor>, point: Point): Value {
+  if (freeSymbols(e).size === 0) return evaluate(e, point);
+  switch (e.kind) {
+    case 'sym':
+      return leaves.get(e.name)!;
+    case 'add':
+      return fold(
+        e.terms.map((t) => build(t, leaves, point)),
+        torch.add,
+        (a, b) => a + b,
+      );
+    case 'mul':
+      return product(e, leaves, point);
+    case 'pow':
+      return power(e, leaves, point);
+    case 'fn':
+      return OPS[e.name](build(e.arg, leaves, point) as Tensor);
+    default:
+      return evaluate(e, point);
+  }
+}
+
+/** Left to right, as Python evaluates `a + b + c`; numbers stay Python floats. */
+function fold(
+  operands: readonly Value[],
+  op: (a: Value, b: Value, options: typeof FLOAT) => Tensor,
+  numeric: (a: number, b: number) => number,
+): Value {
+  return operands.reduce((acc, v) => {
+    if (typeof acc === 'number' && typeof v === 'number') return numeric(acc, v);
+    return typeof acc === 'number' ? op(v, acc, FLOAT) : op(acc, v, FLOAT);
+  });
+}
+
+/** A product laid out as SymPy prints it for torch: `-(a*b)/(c*d)`. */
+function product(e: Expr, leaves: ReadonlyMap<string, Tensor>, point: Point): Value {
+  const layout = fractionLayout(e);
+  const side = (factors: readonly Expr[]) =>
+    factors.length === 0
+      ? 1
+      : fold(
+          factors.map((f) => build(f, leaves, point)),
+          torch.mul,
+          (a, b) => a * b,
+        );
+  const numerator = side(layout.numerator);
+  const denominator = side(layout.denominator);
+  const quotient =
+    layout.denominator.length === 0
+      ? numerator
+      : typeof numerator === 'number'
+        ? torch.rdiv(denominator as Tensor, numerator, FLOAT)
+        : torch.div(numerator, denominator, FLOAT);
+  if (!layout.negative) return quotient;
+  return typeof quotient === 'number' ? -quotient : torch.neg(quotient);
+}
+
+function power(
+  e: Extract<Expr, { kind: 'pow' }>,
+  leaves: ReadonlyMap<string, Tensor>,
+  point: Point,
+): Value {
+  if (e.base.kind === 'const' && e.base.name === 'e')
+    return torch.exp(build(e.exp, leaves, point) as Tensor);
+  const base = build(e.base, leaves, point);
+  const exp = build(e.exp, leaves, point);
+  if (reciprocalOf(e)) return product(e, leaves, point);
+  if (typeof exp === 'number' && typeof base !== 'number' && exp === 0.5) return torch.sqrt(base);
+  return torch.pow(base, exp, FLOAT);
+}
+
+/**
+ * One backward pass per variable, the others plain tensors: each partial is then independent of
+ * how the engine accumulates the other leaves' gradients (core/autograd currently lets one
+ * leaf's in-place accumulation leak into another's in graphs such as `-v/2 + tanh(u + v)`).
+ */
+export const autogradEvaluator: AutogradEvaluator = (
+  expr: Expr,
+  point: Point,
+  dtype: AutogradDType,
+) => {
+  const names = [...freeSymbols(expr)];
+  const grad: Record<string, number> = {};
+  // Without variables the value is a number and nothing needs a gradient.
+  let value = names.length === 0 ? evaluate(expr, point) : NaN;
+  for (const name of names) {
+    const result = backwardFor(expr, point, dtype, names, name);
+    value = result.value;
+    grad[name] = result.grad;
+  }
+  return { value, grad };
+};
+
+function backwardFor(
+  expr: Expr,
+  point: Point,
+  dtype: AutogradDType,
+  names: readonly string[],
+  variable: string,
+): { value: number; grad: number } {
+  const leaves = new Map<string, Tensor>();
+  for (const name of names)
+    leaves.set(name, torch.tensor([point[name]], [], { dtype, requiresGrad: name === variable }));
+  try {
+    const out = build(expr, leaves, point);
+    if (typeof out === 'number') return { value: out, grad: 0 };
+    out.backward();
+    return { value: out.item(), grad: leaves.get(variable)!.grad?.item() ?? 0 };
+  } catch (error) {
+    if (!(error instanceof torch.TorchError)) throw error;
+    return { value: NaN, grad: NaN };
+  }
+}

@@ -1,0 +1,251 @@
+// The symbolic form of a recorded autograd graph: from `y = x**2 + 2*x + 1; y.backward()`,
+// y as an expression of its leaves, dy/dleaf for each leaf, and their values at the leaves
+// beside autograd's `.grad`, so the UI can show dy/dx = 2x + 2 = 6 next to x.grad = 6.
+// A custom Function stands for the op chain of its forward when every op is known.
+import type { Expr, FunctionName } from './expr.ts';
+import { FUNCTION_NAMES, int, num, renameSymbols, sym } from './expr.ts';
+import { add, apply, div, exp, mul, neg, pow, simplify, sub } from './simplify.ts';
+import { differentiate } from './diff.ts';
+import { evaluate } from './evaluate.ts';
+import { toLatex, toText } from './print.ts';
+import { derivativeOperatorLatex } from './derive.ts';
+import { close } from './equivalence.ts';
+import { inexact, parseDecimal } from './rational.ts';
+import { SymbolicLimitError, withBudget } from './budget.ts';
+
+/** The fields of core/autograd's GraphSnapshot that the symbolic form reads. */
+export interface SnapshotNode {
+  id: number;
+  kind: 'leaf' | 'op' | 'constant';
+  op: string | null;
+  inputs: number[];
+  attrs: Readonly<Record<string, unknown>>;
+  numel: number;
+  values: (number | 'nan' | 'inf' | '-inf')[];
+  grad: (number | 'nan' | 'inf' | '-inf')[] | null;
+  label: string | null;
+  argument?: number;
+  custom?: { name: string; forward: Snapshot };
+}
+
+export interface Snapshot {
+  nodes: SnapshotNode[];
+  root: number;
+}
+
+export interface LeafDerivative {
+  name: string;
+  /** The leaf's values (first elements of a vector). */
+  values: number[];
+  /** autograd's `.grad` of the leaf, or null when it has none. */
+  grad: number[] | null;
+  derivative: Expr;
+  text: string;
+  latex: string;
+  /** `\frac{dy}{dx} = 2 x + 2` */
+  equationLatex: string;
+  /** The symbolic derivative at the leaf's values (elementwise for a vector). */
+  derivativeValues: number[];
+  /** Whether they match autograd's grad; null when there is no grad to compare. */
+  agrees: boolean | null;
+}
+
+export type GraphSymbolic =
+  | {
+      ok: true;
+      output: string;
+      expr: Expr;
+      text: string;
+      /** `y = x^{2} + 2 x + 1`, or `y = \sum_{i} x_{i}^{2}` after a sum. */
+      equationLatex: string;
+      /** The root reduced the elementwise expression over its elements. */
+      reduction: 'sum' | 'mean' | null;
+      leaves: LeafDerivative[];
+    }
+  | { ok: false; reason: string };
+
+class Unsupported extends Error {}
+
+const UNARY: Record<string, (x: Expr) => Expr> = {
+  neg,
+  exp,
+  sqrt: (x) => pow(x, num(parseDecimal('0.5'))),
+  reciprocal: (x) => pow(x, int(-1)),
+  clone: (x) => x,
+  to: (x) => x,
+};
+
+const FUNCTIONS = new Set<string>(FUNCTION_NAMES);
+
+function numberOf(v: number | 'nan' | 'inf' | '-inf'): number {
+  return typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : -Infinity;
+}
+
+/** A constant as people would write it: 2, 0.5, or a float32 value as a decimal. */
+function constantExpr(value: number): Expr {
+  const text = String(value);
+  return /^-?\d*\.?\d+$/.test(text) && text.replace(/[-.]/g, '').length <= 15
+    ? value < 0
+      ? neg(num(parseDecimal(text.slice(1))))
+      : num(parseDecimal(text))
+    : num(inexact(value));
+}
+
+function alpha(node: SnapshotNode): Expr {
+  const a = node.attrs.alpha;
+  return typeof a === 'number' ? constantExpr(a) : int(1);
+}
+
+/** Expressions for the nodes of a snapshot; `argumentExprs` stand for a forward's inputs. */
+function translate(
+  snapshot: Snapshot,
+  nameOf: (node: SnapshotNode) => string,
+  argumentExprs?: readonly Expr[],
+): Expr {
+  const exprs = new Map<number, Expr>();
+  const needed = reachable(snapshot);
+  for (const node of snapshot.nodes) {
+    if (!needed.has(node.id)) continue;
+    const ins = node.inputs.map((id) => exprs.get(id)!);
+    exprs.set(node.id, nodeExpr(node, ins, nameOf, argumentExprs));
+  }
+  return exprs.get(snapshot.root)!;
+}
+
+/** Ids of the nodes the root depends on (nodes after it in the list may not). */
+function reachable(snapshot: Snapshot): Set<number> {
+  const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
+  const seen = new Set<number>();
+  const stack = [snapshot.root];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(byId.get(id)?.inputs ?? []));
+  }
+  return seen;
+}
+
+function nodeExpr(
+  node: SnapshotNode,
+  ins: Expr[],
+  nameOf: (node: SnapshotNode) => string,
+  argumentExprs: readonly Expr[] | undefined,
+): Expr {
+  if (node.argument !== undefined && argumentExprs) return argumentExprs[node.argument];
+  if (node.kind === 'leaf') return sym(nameOf(node));
+  if (node.kind === 'constant') {
+    if (node.numel !== 1) throw new Unsupported('a constant tensor with several values takes part');
+    return constantExpr(numberOf(node.values[0]));
+  }
+  const op = node.op ?? '';
+  const [a, b] = ins;
+  switch (op) {
+    case 'add':
+      return add([a, mul([alpha(node), b])]);
+    case 'sub':
+      return sub(a, mul([alpha(node), b]));
+    case 'rsub':
+      return sub(a, mul([alpha(node), b]));
+    case 'mul':
+      return mul([a, b]);
+    case 'div':
+      return div(a, b);
+    case 'pow':
+      return pow(a, b);
+    case 'custom': {
+      if (!node.custom) throw new Unsupported('a custom Function was recorded without its forward');
+      try {
+        return translate(node.custom.forward, nameOf, ins);
+      } catch (error) {
+        if (error instanceof Unsupported)
+          throw new Unsupported(
+            `the forward of the custom Function ${node.custom.name} has no symbolic form: ${error.message}`,
+          );
+        throw error;
+      }
+    }
+    default:
+      if (UNARY[op]) return UNARY[op](a);
+      if (FUNCTIONS.has(op)) return apply(op as FunctionName, a);
+      throw new Unsupported(`the op '${op}' has no symbolic form here`);
+  }
+}
+
+function leafName(node: SnapshotNode): string {
+  return node.label && /^[A-Za-z]\w*$/.test(node.label) ? node.label : `t${node.id}`;
+}
+
+/** Values of a leaf at element i (a scalar broadcasts). */
+function at(values: number[], i: number): number {
+  return values.length === 1 ? values[0] : values[i];
+}
+
+export function graphToSymbolic(snapshot: Snapshot): GraphSymbolic {
+  try {
+    return withBudget(() => symbolicForm(snapshot));
+  } catch (error) {
+    if (error instanceof Unsupported || error instanceof SymbolicLimitError)
+      return { ok: false, reason: `No symbolic form: ${error.message}.` };
+    throw error;
+  }
+}
+
+function symbolicForm(snapshot: Snapshot): GraphSymbolic {
+  const rootNode = snapshot.nodes.find((n) => n.id === snapshot.root)!;
+  const reduction = rootNode.op === 'sum' || rootNode.op === 'mean' ? rootNode.op : null;
+  if (reduction && Object.keys(rootNode.attrs).length > 0)
+    throw new Unsupported(`a ${reduction} over some dimensions only`);
+  const body: Snapshot = reduction ? { nodes: snapshot.nodes, root: rootNode.inputs[0] } : snapshot;
+  const expr = simplify(translate(body, leafName));
+  const leafNodes = snapshot.nodes.filter((n) => n.kind === 'leaf');
+  const elements = reduction ? snapshot.nodes.find((n) => n.id === body.root)!.numel : 1;
+  if (!reduction && rootNode.numel !== 1)
+    throw new Unsupported('the output is not a single number');
+  const output = rootNode.label && /^[A-Za-z]\w*$/.test(rootNode.label) ? rootNode.label : 'y';
+  const shown = Math.min(elements, ...leafNodes.map((l) => l.values.length));
+  const point = (i: number) =>
+    Object.fromEntries(leafNodes.map((l) => [leafName(l), at(l.values.map(numberOf), i)]));
+  // After a sum, vector leaves are shown with an index: y = Σ_i x_i², ∂y/∂x_i = 2 x_i.
+  const vectors = new Set(leafNodes.filter((l) => l.numel > 1).map(leafName));
+  const indexed = (e: Expr) =>
+    reduction ? renameSymbols(e, (n) => (vectors.has(n) ? `${n}_i` : n)) : e;
+  const scale = reduction === 'mean' ? 1 / elements : 1;
+  const leaves = leafNodes.map((leaf): LeafDerivative => {
+    const name = leafName(leaf);
+    const derivative = differentiate(expr, name);
+    const derivativeValues = Array.from(
+      { length: shown },
+      (_, i) => scale * evaluate(derivative, point(i)),
+    );
+    const grad = leaf.grad ? leaf.grad.map(numberOf) : null;
+    const agrees = grad
+      ? derivativeValues.every(
+          (v, i) =>
+            close(v, at(grad, i), 1e-5, 1e-6) || (Number.isNaN(v) && Number.isNaN(at(grad, i))),
+        )
+      : null;
+    const latex = toLatex(
+      reduction === 'mean'
+        ? mul([num({ n: 1, d: elements, exact: true }), derivative])
+        : derivative,
+    );
+    return {
+      name,
+      values: leaf.values.map(numberOf),
+      grad,
+      derivative,
+      text: toText(derivative),
+      latex,
+      equationLatex: `${derivativeOperatorLatex(vectors.has(name) && reduction ? `${name}_i` : name, leafNodes.length > 1 || vectors.size > 0, output)} = ${latex}`,
+      derivativeValues,
+      agrees,
+    };
+  });
+  const body_latex = toLatex(indexed(expr));
+  const equationLatex =
+    reduction === null
+      ? `${output} = ${body_latex}`
+      : `${output} = ${reduction === 'mean' ? `\\frac{1}{${elements}}` : ''}\\sum_{i} ${body_latex}`;
+  return { ok: true, output, expr, text: toText(expr), equationLatex, reduction, leaves };
+}
