@@ -8,6 +8,9 @@ import { validateLesson } from '../../core/lessons/validate.ts';
 import type { LessonServices } from '../../core/lessons/services.ts';
 import type { LessonProblem } from '../../core/lessons/types.ts';
 import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
+import { pythonSyntaxService } from '../../core/lessons/python-syntax.ts';
+import type { PythonKernel } from '../../core/python/kernel.ts';
+import { startNodeKernel } from '../python-node.ts';
 import { UsageError } from '../errors.ts';
 
 const USAGE = 'usage: gradlab check PATH...';
@@ -21,7 +24,11 @@ export async function main(args: string[]): Promise<number> {
   if (option) throw new UsageError(`check: unknown option '${option}' (${USAGE})`);
   if (paths.length === 0) throw new UsageError(`check: no PATH given (${USAGE})`);
   const files = paths.flatMap(lessonFiles);
-  const services: LessonServices = { ...symbolicServices() };
+  const python = lazyKernel();
+  const services: LessonServices = {
+    ...symbolicServices(),
+    ...pythonSyntaxService(async (code) => (await python()).runCell(code, { fresh: true })),
+  };
   let problemCount = 0;
   for (const file of files) {
     const problems = await checkFile(file, services);
@@ -38,6 +45,12 @@ export async function main(args: string[]): Promise<number> {
       : `${summary}, ${problemCount} problem${problemCount === 1 ? '' : 's'}\n`,
   );
   return problemCount === 0 ? 0 : 1;
+}
+
+/** The Python kernel, started on first use: lessons without Python never wait for it. */
+function lazyKernel(): () => Promise<PythonKernel> {
+  let kernel: Promise<PythonKernel> | undefined;
+  return () => (kernel ??= startNodeKernel());
 }
 
 /** Every lesson file a PATH names: the file itself, or a folder's lesson files, sorted. */

@@ -1,12 +1,15 @@
 // Every deliberately broken lesson in tests/fixtures/lessons/broken is reported at the line and
 // column of its problem, with a sentence that says what is wrong.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { validateLesson } from '../../core/lessons/validate.ts';
 import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
+import { pythonSyntaxService } from '../../core/lessons/python-syntax.ts';
+import type { LessonServices } from '../../core/lessons/services.ts';
+import { startNodeKernel } from '../../cli/python-node.ts';
 import { repoRoot } from '../support/shared.ts';
 
 const folder = 'tests/fixtures/lessons/broken';
@@ -101,12 +104,29 @@ const EXPECTED: Record<string, string[]> = {
     "9:1: practice: missing 'answer'",
   ],
   '40-front-matter-title-not-text.md': ["4:3: front matter: 'title' must be text, not a list"],
+  '41-python-syntax-error.md': ["10:17: python: SyntaxError: '(' was never closed"],
+  '42-practice-solution-syntax-error.md': [
+    "18:20: practice: the solution: SyntaxError: '(' was never closed",
+  ],
+  '43-practice-check-syntax-error.md': [
+    "14:26: practice: 'answer.checks[0].expr': SyntaxError: invalid syntax",
+  ],
 };
+
+let services: LessonServices;
+
+beforeAll(async () => {
+  const kernel = await startNodeKernel();
+  services = {
+    ...symbolicServices(),
+    ...pythonSyntaxService(async (code) => kernel.runCell(code, { fresh: true })),
+  };
+});
 
 async function problemLines(name: string): Promise<string[]> {
   const file = join(folder, name);
   const parsed = loadLesson(file, readFileSync(join(repoRoot, file), 'utf8'));
-  const problems = [...parsed.problems, ...(await validateLesson(parsed, symbolicServices()))];
+  const problems = [...parsed.problems, ...(await validateLesson(parsed, services))];
   return problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
 }
 
