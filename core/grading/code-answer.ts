@@ -45,6 +45,11 @@ def _gradlab_json(value):
     return json.dumps(plain(value))
 `;
 
+/** Python errors can run over lines (gradcheck prints matrices): feedback keeps the first. */
+function firstLine(text: string): string {
+  return text.split('\n')[0].replace(/[,:]$/, '');
+}
+
 const SYNTAX_ERRORS = /^(SyntaxError|IndentationError|TabError)\b/;
 
 function parseJson(stdout: string): Json | undefined {
@@ -182,7 +187,7 @@ function firstFailure(
 ): Failure | undefined {
   const answer = item.answer;
   const student = result('student');
-  if (student.error) return { say: `Your code raised ${student.error}.` };
+  if (student.error) return { say: `Your code raised ${firstLine(student.error)}.` };
   for (const [i, check] of answer.checks.entries()) {
     const failure = checkFailure(check, result(`check${i}`), expectedValues[i], autograd);
     if (failure) return failure;
@@ -198,18 +203,18 @@ function firstFailure(
     };
   if (answer.tests) {
     const tests = result('tests');
-    if (tests.error) return { say: `A hidden test failed: ${tests.error}.` };
+    if (tests.error) return { say: `A hidden test failed: ${firstLine(tests.error)}.` };
+  }
+  for (const [i, test] of answer.compose.entries()) {
+    const failure = compositionFailure(test, i, result, answer, autograd);
+    if (failure) return failure;
   }
   if (answer.gradcheck) {
     const gradcheck = result('gradcheck');
     if (gradcheck.error || parseJson(gradcheck.stdout) !== true)
       return {
-        say: `torch.autograd.gradcheck rejects ${answer.gradcheck.function}: ${gradcheck.error ?? 'its backward does not match finite differences'}.`,
+        say: `torch.autograd.gradcheck rejects ${answer.gradcheck.function}: ${gradcheck.error ? firstLine(gradcheck.error) : 'its backward does not match finite differences'}.`,
       };
-  }
-  for (const [i, test] of answer.compose.entries()) {
-    const failure = compositionFailure(test, i, result, answer, autograd);
-    if (failure) return failure;
   }
   return undefined;
 }

@@ -61,6 +61,8 @@ export type GraphSymbolic =
       /** The root reduced the elementwise expression over its elements. */
       reduction: 'sum' | 'mean' | null;
       leaves: LeafDerivative[];
+      /** Plain sentences for the UI, e.g. when a custom Function's backward disagrees. */
+      notes: string[];
     }
   | { ok: false; reason: string };
 
@@ -173,7 +175,7 @@ function nodeExpr(
 }
 
 function leafName(node: SnapshotNode): string {
-  return node.label && /^[A-Za-z]\w*$/.test(node.label) ? node.label : `t${node.id}`;
+  return node.label && IDENTIFIER.test(node.label) ? node.label : `t${node.id}`;
 }
 
 /** Values of a leaf at element i (a scalar broadcasts). */
@@ -181,9 +183,14 @@ function at(values: number[], i: number): number {
   return values.length === 1 ? values[0] : values[i];
 }
 
-export function graphToSymbolic(snapshot: Snapshot): GraphSymbolic {
+export interface GraphOptions {
+  /** The output's name (the Python variable backward() was called on); default its label or y. */
+  output?: string;
+}
+
+export function graphToSymbolic(snapshot: Snapshot, options: GraphOptions = {}): GraphSymbolic {
   try {
-    return withBudget(() => symbolicForm(snapshot));
+    return withBudget(() => symbolicForm(snapshot, options));
   } catch (error) {
     if (error instanceof Unsupported || error instanceof SymbolicLimitError)
       return { ok: false, reason: `No symbolic form: ${error.message}.` };
@@ -191,61 +198,88 @@ export function graphToSymbolic(snapshot: Snapshot): GraphSymbolic {
   }
 }
 
-function symbolicForm(snapshot: Snapshot): GraphSymbolic {
+const IDENTIFIER = /^[A-Za-z]\w*$/;
+
+function symbolicForm(snapshot: Snapshot, options: GraphOptions): GraphSymbolic {
   const rootNode = snapshot.nodes.find((n) => n.id === snapshot.root)!;
   const reduction = rootNode.op === 'sum' || rootNode.op === 'mean' ? rootNode.op : null;
   if (reduction && Object.keys(rootNode.attrs).length > 0)
     throw new Unsupported(`a ${reduction} over some dimensions only`);
-  const body: Snapshot = reduction ? { nodes: snapshot.nodes, root: rootNode.inputs[0] } : snapshot;
-  const expr = simplify(translate(body, leafName));
-  const leafNodes = snapshot.nodes.filter((n) => n.kind === 'leaf');
-  const elements = reduction ? snapshot.nodes.find((n) => n.id === body.root)!.numel : 1;
   if (!reduction && rootNode.numel !== 1)
     throw new Unsupported('the output is not a single number');
-  const output = rootNode.label && /^[A-Za-z]\w*$/.test(rootNode.label) ? rootNode.label : 'y';
-  const shown = Math.min(elements, ...leafNodes.map((l) => l.values.length));
-  const point = (i: number) =>
-    Object.fromEntries(leafNodes.map((l) => [leafName(l), at(l.values.map(numberOf), i)]));
+  const body: Snapshot = reduction ? { nodes: snapshot.nodes, root: rootNode.inputs[0] } : snapshot;
+  const expr = simplify(translate(body, leafName));
+  const elements = reduction ? snapshot.nodes.find((n) => n.id === body.root)!.numel : 1;
+  const output =
+    options.output ?? (rootNode.label && IDENTIFIER.test(rootNode.label) ? rootNode.label : 'y');
+  const leafNodes = snapshot.nodes.filter((n) => n.kind === 'leaf');
   // After a sum, vector leaves are shown with an index: y = Σ_i x_i², ∂y/∂x_i = 2 x_i.
-  const vectors = new Set(leafNodes.filter((l) => l.numel > 1).map(leafName));
-  const indexed = (e: Expr) =>
-    reduction ? renameSymbols(e, (n) => (vectors.has(n) ? `${n}_i` : n)) : e;
-  const scale = reduction === 'mean' ? 1 / elements : 1;
-  const leaves = leafNodes.map((leaf): LeafDerivative => {
-    const name = leafName(leaf);
-    const derivative = differentiate(expr, name);
-    const derivativeValues = Array.from(
-      { length: shown },
-      (_, i) => scale * evaluate(derivative, point(i)),
-    );
-    const grad = leaf.grad ? leaf.grad.map(numberOf) : null;
-    const agrees = grad
-      ? derivativeValues.every(
-          (v, i) =>
-            close(v, at(grad, i), 1e-5, 1e-6) || (Number.isNaN(v) && Number.isNaN(at(grad, i))),
-        )
-      : null;
-    const latex = toLatex(
-      reduction === 'mean'
-        ? mul([num({ n: 1, d: elements, exact: true }), derivative])
-        : derivative,
-    );
-    return {
-      name,
-      values: leaf.values.map(numberOf),
-      grad,
-      derivative,
-      text: toText(derivative),
-      latex,
-      equationLatex: `${derivativeOperatorLatex(vectors.has(name) && reduction ? `${name}_i` : name, leafNodes.length > 1 || vectors.size > 0, output)} = ${latex}`,
-      derivativeValues,
-      agrees,
-    };
-  });
-  const body_latex = toLatex(indexed(expr));
-  const equationLatex =
-    reduction === null
-      ? `${output} = ${body_latex}`
-      : `${output} = ${reduction === 'mean' ? `\\frac{1}{${elements}}` : ''}\\sum_{i} ${body_latex}`;
-  return { ok: true, output, expr, text: toText(expr), equationLatex, reduction, leaves };
+  const vectors = new Set(reduction ? leafNodes.filter((l) => l.numel > 1).map(leafName) : []);
+  const shownName = (name: string) => (vectors.has(name) ? `${name}_i` : name);
+  const shown = (e: Expr) => toLatex(renameSymbols(e, shownName));
+  const context: LeafContext = {
+    expr,
+    scale: reduction === 'mean' ? num({ n: 1, d: elements, exact: true }) : int(1),
+    count: Math.min(elements, ...leafNodes.map((l) => l.values.length)),
+    point: (i) =>
+      Object.fromEntries(leafNodes.map((l) => [leafName(l), at(l.values.map(numberOf), i)])),
+    operator: (name) =>
+      derivativeOperatorLatex(shownName(name), leafNodes.length > 1 || vectors.size > 0, output),
+    shown,
+  };
+  const leaves = leafNodes.map((leaf) => leafDerivative(leaf, context));
+  const sum =
+    reduction === null ? '' : `${reduction === 'mean' ? `\\frac{1}{${elements}}` : ''}\\sum_{i} `;
+  const customs = snapshot.nodes.flatMap((n) => (n.custom ? [n.custom.name] : []));
+  const disagree = leaves.some((l) => l.agrees === false);
+  const notes =
+    customs.length && disagree
+      ? [
+          `The derivative of the forward of ${[...new Set(customs)].join(', ')} disagrees with autograd: its backward is not the derivative of its forward (does it multiply by grad_output?).`,
+        ]
+      : [];
+  return {
+    ok: true,
+    output,
+    expr,
+    text: toText(expr),
+    equationLatex: `${output} = ${sum}${shown(expr)}`,
+    reduction,
+    leaves,
+    notes,
+  };
+}
+
+interface LeafContext {
+  expr: Expr;
+  /** 1, or 1/n after a mean. */
+  scale: Expr;
+  /** Elements compared with autograd. */
+  count: number;
+  point: (i: number) => Record<string, number>;
+  operator: (name: string) => string;
+  shown: (e: Expr) => string;
+}
+
+function leafDerivative(leaf: SnapshotNode, c: LeafContext): LeafDerivative {
+  const name = leafName(leaf);
+  const derivative = mul([c.scale, differentiate(c.expr, name)]);
+  const derivativeValues = Array.from({ length: c.count }, (_, i) =>
+    evaluate(derivative, c.point(i)),
+  );
+  const grad = leaf.grad ? leaf.grad.map(numberOf) : null;
+  const same = (v: number, g: number) =>
+    close(v, g, 1e-5, 1e-6) || (Number.isNaN(v) && Number.isNaN(g));
+  const latex = c.shown(derivative);
+  return {
+    name,
+    values: leaf.values.map(numberOf),
+    grad,
+    derivative,
+    text: toText(derivative),
+    latex,
+    equationLatex: `${c.operator(name)} = ${latex}`,
+    derivativeValues,
+    agrees: grad ? derivativeValues.every((v, i) => same(v, at(grad, i))) : null,
+  };
 }

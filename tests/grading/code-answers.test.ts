@@ -1,0 +1,107 @@
+// Code answers run in the Python runtime: the seed's partial-derivative practice and the custom
+// Function SQ, whose backward in the seed ignores grad_output.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gradeAnswer } from '../../core/grading/grade.ts';
+import type { IsolatedPython } from '../../core/grading/code-answer.ts';
+import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
+import { startNodeKernel } from '../../cli/python-node.ts';
+import { practiceItems } from './support.ts';
+
+const items = practiceItems('seed-code.md');
+let python: IsolatedPython;
+
+beforeAll(async () => {
+  const kernel = await startNodeKernel();
+  python = {
+    async run(cells) {
+      kernel.reset();
+      return cells.map((code) => kernel.runCell(code));
+    },
+  };
+});
+
+async function grade(id: string, code: string) {
+  return (await gradeAnswer(items.get(id)!, code, { python, autograd: autogradEvaluator })).outcome;
+}
+
+const lines = (...code: string[]) => code.join('\n');
+const LEAVES = lines(
+  'u = torch.tensor(2.0, requires_grad = True)',
+  'v = torch.tensor(1.0, requires_grad = True)',
+);
+
+describe('the seed practice: ∂f/∂u of uv + (uv)^2 at (2, 1) in code', () => {
+  it('gives the seed solution full marks', async () => {
+    expect(await grade('partial-code', items.get('partial-code')!.solution!)).toMatchObject({
+      correct: true,
+      score: 1,
+    });
+  });
+
+  it('refuses a gradient typed in instead of computed by backward()', async () => {
+    expect(await grade('partial-code', lines(LEAVES, 'u.grad = torch.tensor(5.0)'))).toMatchObject({
+      correct: false,
+      mistake: 'no-backward',
+    });
+  });
+
+  it('names the other partial when the code reads v.grad', async () => {
+    const outcome = await grade(
+      'partial-code',
+      lines(LEAVES, 'f = u * v + (u * v) ** 2', 'f.backward()', 'u.grad = v.grad'),
+    );
+    expect(outcome).toMatchObject({ correct: false, mistake: 'wrong-variable' });
+    expect(outcome.feedback).toBe(
+      'u.grad is 10, but it should be 5. That is ∂f/∂v at the point; the question asks for ∂f/∂u.',
+    );
+  });
+
+  it('treats a syntax error as unreadable (no attempt used) and reports a runtime error', async () => {
+    expect(await grade('partial-code', 'u = torch.tensor(2.0')).toMatchObject({
+      valid: false,
+      correct: false,
+    });
+    const crash = await grade('partial-code', 'print(1/0)');
+    expect(crash).toMatchObject({
+      valid: true,
+      correct: false,
+      feedback: 'Your code raised ZeroDivisionError: division by zero.',
+    });
+  });
+});
+
+describe('a custom Function graded by gradcheck and a composition', () => {
+  const sq = (backward: string) =>
+    lines(
+      'class SQ(torch.autograd.Function):',
+      '    @staticmethod',
+      '    def forward(ctx, i):',
+      '        ctx.save_for_backward(i)',
+      '        return i ** 2',
+      '    @staticmethod',
+      '    def backward(ctx, grad_output):',
+      '        i, = ctx.saved_tensors',
+      `        return ${backward}`,
+    );
+
+  it('accepts a backward that multiplies by grad_output', async () => {
+    expect(await grade('square-function', sq('grad_output * 2 * i'))).toMatchObject({
+      correct: true,
+      score: 1,
+    });
+  });
+
+  it("catches the seed's SQ, whose backward ignores grad_output: 3 * SQ.apply(x) gives 4, not 12", async () => {
+    const outcome = await grade('square-function', sq('2 * i'));
+    expect(outcome).toMatchObject({ correct: false, mistake: 'ignores-grad-output' });
+    expect(outcome.feedback).toMatch(
+      /^3 \* SQ\.apply\(x\) at x = 2 gives x\.grad = 4 \(expected 12\): your backward ignores grad_output/,
+    );
+  });
+
+  it('reports a backward wrong in another way with the gradient it gives', async () => {
+    const outcome = await grade('square-function', sq('grad_output * 3 * i'));
+    expect(outcome.correct).toBe(false);
+    expect(outcome.feedback).toMatch(/x\.grad = 18 \(expected 12\)/);
+  });
+});
