@@ -13,6 +13,7 @@ import type { LessonView } from './ui/lesson-view.ts';
 import { renderSidebar } from './ui/sidebar.ts';
 import { renderToolbar } from './ui/toolbar.ts';
 import { derivativeBlock } from './ui/derivative-block.ts';
+import { symbolicPanels } from './ui/symbolic-panel.ts';
 import { practiceRenderer } from './ui/practice.ts';
 import { practiceGrader } from './grading.ts';
 import { autogradEvaluator } from '../core/symbolic/autograd.ts';
@@ -94,7 +95,7 @@ export class App {
       this.view = lessonPage(key, lesson, {
         python: this.python,
         progress: this.progress,
-        decorate: () => [],
+        decorate: (result) => symbolicPanels(result.graphs),
         derivative: (block) => derivativeBlock(block, autogradEvaluator),
         practice: practiceRenderer(this.progress, practiceGrader(this.python, autogradEvaluator)),
       });

@@ -1,6 +1,7 @@
 // Messages between the page and the Python worker. The worker runs student code, which can
 // post anything to the page (`js.postMessage`), so the page validates every message it gets.
 import { z } from 'zod';
+import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
 import type { CellResult } from '../../core/python/kernel.ts';
 
 export type ToWorker =
@@ -18,6 +19,34 @@ const plotSchema = z.object({
   legend: z.boolean(),
 });
 
+const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);
+
+/** core/autograd's GraphSnapshot (a custom Function carries the snapshot of its forward). */
+const graphSnapshotSchema: z.ZodType<GraphSnapshot> = z.lazy(() =>
+  z.object({
+    nodes: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(['leaf', 'op', 'constant']),
+        op: z.string().nullable(),
+        gradFn: z.string().nullable(),
+        inputs: z.array(z.number().int()),
+        attrs: z.record(z.string(), z.unknown()),
+        shape: z.array(z.number().int()),
+        dtype: z.enum(['float32', 'float64', 'int64', 'bool']),
+        numel: z.number().int(),
+        values: z.array(jsonNumber),
+        grad: z.array(jsonNumber).nullable(),
+        label: z.string().nullable(),
+        outputNr: z.number().int(),
+        argument: z.number().int().optional(),
+        custom: z.object({ name: z.string(), forward: graphSnapshotSchema }).optional(),
+      }),
+    ),
+    root: z.number().int(),
+  }),
+) as z.ZodType<GraphSnapshot>;
+
 const cellResultSchema = z.object({
   stdout: z.string(),
   display: z.string().nullable(),
@@ -25,11 +54,10 @@ const cellResultSchema = z.object({
   traceback: z.string().nullable(),
   warnings: z.array(z.string()),
   plots: z.array(plotSchema),
-  /** The recorded autograd graph of each backward() the cell ran, when the kernel reports it. */
-  graphs: z.array(z.unknown()).optional(),
+  graphs: z.array(z.object({ line: z.number().int(), graph: graphSnapshotSchema })),
 });
 
-export type RunResult = CellResult & { graphs?: unknown[] };
+export type RunResult = CellResult;
 
 const fromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), startMs: z.number() }),

@@ -61,13 +61,13 @@ export class PythonSession {
    * Runs cells in order in one new namespace on the spare worker, leaving the student's own
    * namespace untouched (grading code answers). Code that runs too long ends that worker.
    */
-  runIsolated(cells: readonly string[]): Promise<Required<RunResult>[]> {
+  runIsolated(cells: readonly string[]): Promise<RunResult[]> {
     const results = this.isolatedQueue.then(() => this.runIsolatedNow(cells));
     this.isolatedQueue = results.catch(() => undefined);
     return results;
   }
 
-  private async runIsolatedNow(cells: readonly string[]): Promise<Required<RunResult>[]> {
+  private async runIsolatedNow(cells: readonly string[]): Promise<RunResult[]> {
     await this.active.ready;
     this.spare ??= warmSpare(this.indexURL);
     const worker = this.spare;
@@ -79,11 +79,8 @@ export class PythonSession {
     }, isolatedBudgetMs);
     try {
       await worker.reset();
-      const results: Required<RunResult>[] = [];
-      for (const code of cells) {
-        const result = await worker.run(code);
-        results.push({ ...result, graphs: result.graphs ?? [] });
-      }
+      const results: RunResult[] = [];
+      for (const code of cells) results.push(await worker.run(code));
       await worker.reset();
       return results;
     } catch (error) {

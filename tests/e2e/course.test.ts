@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
 import { repoRoot } from '../support/shared.ts';
 import { launchBrowser, type Browser } from './support/browser.ts';
 import { builtinCourse, practiceBlocks, wrongAnswer, type CourseLesson } from './support/course.ts';
-import { goldenByCode, maskAddresses, normalizeCode } from './support/golden.ts';
+import { goldenCells, maskAddresses } from './support/golden.ts';
 
 const course = builtinCourse();
-const golden = goldenByCode();
+const golden = goldenCells();
 const screenshots = join(repoRoot, 'test-results');
 const pythonStartMs = 90_000;
 
@@ -19,7 +19,9 @@ let buildDir: string;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-const seen = { goldenCells: 0, agreeingPanels: 0, practiceItems: 0 };
+const seen = { agreeingPanels: 0, practiceItems: 0 };
+/** Uncaught exceptions in the page: each test must leave none. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
@@ -28,11 +30,13 @@ beforeAll(async () => {
   server = await serveWebBuild({ port: 0, root: buildDir });
   browser = await launchBrowser(mkdtempSync(join(tmpdir(), 'gradlab-downloads-')));
   page = await browser.context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);
 }, 300_000);
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -62,16 +66,15 @@ async function replaceEditorText(editor: Locator, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
-async function checkCellAgainstGolden(cell: Locator, code: string): Promise<void> {
-  const expected = golden.get(normalizeCode(code));
-  if (!expected) return;
-  seen.goldenCells++;
-  const stdout = (await cell.locator('.out-stdout').allTextContents()).join('');
-  expect(maskAddresses(stdout), code).toBe(maskAddresses(expected.stdout));
-  const display = await cell.locator('.out-display').allTextContents();
-  expect(display.map(maskAddresses), code).toEqual(
-    expected.display === null ? [] : [maskAddresses(expected.display)],
-  );
+/** Opens the lesson at its first step that has a code cell; returns that cell. */
+async function firstCellOfLesson({ lesson }: CourseLesson): Promise<Locator> {
+  await nav().getByRole('link', { name: lesson.meta.title, exact: true }).click();
+  while (!(await page.getByRole('button', { name: 'Back' }).isDisabled())) {
+    await page.getByRole('button', { name: 'Back' }).click();
+  }
+  const cells = page.locator('.step .cell');
+  while ((await cells.count()) === 0) await page.getByRole('button', { name: 'Next' }).click();
+  return cells.first();
 }
 
 async function answerPractice(item: Locator, answer: string): Promise<string> {
@@ -102,15 +105,35 @@ describe('Gradlab in Chromium (web build)', () => {
     });
   }
 
-  it('compared the seed cells with PyTorch and saw the symbolic panel agree', () => {
-    expect(seen.goldenCells).toBeGreaterThan(0);
+  it('saw the symbolic panel agree with autograd and graded every practice item', () => {
     expect(seen.agreeingPanels).toBeGreaterThan(0);
     expect(seen.practiceItems).toBeGreaterThan(0);
   });
 
+  it('runs the seed lab cell by cell with the outputs PyTorch gave', async () => {
+    const cell = await firstCellOfLesson(course[0]!);
+    for (const expected of golden) {
+      await replaceEditorText(cell.getByRole('textbox'), expected.code);
+      await runCell(cell);
+      const where = `seed cell ${expected.index}`;
+      const stdout = (await cell.locator('.out-stdout').allTextContents()).join('');
+      expect(maskAddresses(stdout), where).toBe(maskAddresses(expected.stdout));
+      const display = await cell.locator('.out-display').allTextContents();
+      expect(display.map(maskAddresses), where).toEqual(
+        expected.display === null ? [] : [maskAddresses(expected.display)],
+      );
+      const errors = await cell.locator('.out-error').allTextContents();
+      if (expected.error === null) expect(errors, where).toEqual([]);
+      else expect(errors.join(''), where).toContain(expected.error);
+      const warnings = await cell.locator('.out-warning').allTextContents();
+      expect(warnings.map(maskAddresses), where).toEqual(expected.warnings.map(maskAddresses));
+      expect(await cell.locator('canvas').count(), where).toBe(expected.plots.length);
+    }
+  });
+
   it('stops `while True: pass` within a second and runs the next cell', async () => {
-    await nav().getByRole('link', { name: course[0]!.lesson.meta.title }).click();
-    const cells = page.locator('.lesson-view .cell');
+    await firstCellOfLesson(course[0]!);
+    const cells = page.locator('.step .cell');
     while ((await cells.count()) < 2) await page.getByRole('button', { name: 'Next' }).click();
     const runaway = cells.nth(0);
     await replaceEditorText(runaway.getByRole('textbox'), 'while True: pass');
@@ -160,7 +183,7 @@ describe('Gradlab in Chromium (web build)', () => {
 });
 
 async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): Promise<void> {
-  await nav().getByRole('link', { name: lesson.meta.title }).click();
+  await nav().getByRole('link', { name: lesson.meta.title, exact: true }).click();
   await expect.poll(() => page.locator('#lesson-title').textContent()).toBe(lesson.meta.title);
   while (!(await page.getByRole('button', { name: 'Back' }).isDisabled())) {
     await page.getByRole('button', { name: 'Back' }).click();
@@ -178,11 +201,11 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
       await runCell(cell);
       const where = `${file} step ${stepIndex + 1} cell ${cellIndex + 1}`;
       expect(await cell.locator('.out-error').allTextContents(), where).toEqual([]);
-      await checkCellAgainstGolden(cell, code);
       if (/\.backward\(/.test(code)) {
         const panels = cell.locator('.symbolic');
         expect(await panels.count(), `${where}: symbolic panel`).toBeGreaterThan(0);
-        expect(await cell.locator('.disagree').count(), where).toBe(0);
+        // A custom Function's backward may be wrong on purpose (lesson 3): the panel says so.
+        if (!/\.apply\(/.test(code)) expect(await cell.locator('.disagree').count(), where).toBe(0);
         seen.agreeingPanels += await cell.locator('.agree').count();
       }
       if (/relu/i.test(code) && /plt\.plot|plot\(/.test(code)) {
@@ -193,11 +216,10 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
     for (const block of practice[stepIndex]!) {
       const item = currentStep().getByRole('region', { name: `Practice ${block.item.id}` });
       expect(await answerPractice(item, wrongAnswer(block))).toMatch(/^Not yet: \S/);
-      expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct: /);
+      expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct\b/);
       seen.practiceItems++;
     }
     if (stepIndex < lesson.steps.length - 1) {
-      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Next' }).click();
     }
   }

@@ -1,0 +1,57 @@
+// Beside every run that called backward(): the output as an expression of the leaves, each
+// leaf's derivative in KaTeX, its value, and autograd's .grad with a mark when they agree.
+import type { LabelledGraph } from '../../core/python/kernel.ts';
+import { graphToSymbolic, type LeafDerivative } from '../../core/symbolic/graph.ts';
+import { h } from './dom.ts';
+import { mathElement } from './math.ts';
+import { formatNumber } from './derivative-rows.ts';
+
+/** Vectors show their first few elements. */
+const shownElements = 4;
+
+function numbers(values: number[]): string {
+  const shown = values.slice(0, shownElements).map(formatNumber).join(', ');
+  if (values.length === 1) return shown;
+  return `[${shown}${values.length > shownElements ? ', …' : ''}]`;
+}
+
+function leafRow(leaf: LeafDerivative): HTMLElement {
+  const mark =
+    leaf.agrees === null
+      ? h('span', { class: 'note' }, `${leaf.name}.grad is None, so there is nothing to compare.`)
+      : leaf.agrees
+        ? h('span', { class: 'agree', 'aria-label': 'agrees with autograd' }, '✓ agree')
+        : h('span', { class: 'disagree', 'aria-label': 'differs from autograd' }, '✗ differ');
+  return h(
+    'li',
+    {},
+    mathElement(leaf.equationLatex),
+    h('span', {}, ` at ${leaf.name} = ${numbers(leaf.values)}: ${numbers(leaf.derivativeValues)}`),
+    leaf.grad ? h('span', {}, `; autograd ${leaf.name}.grad = ${numbers(leaf.grad)} `) : ' ',
+    mark,
+  );
+}
+
+function panel(labelled: LabelledGraph): HTMLElement {
+  const title = h('h3', {}, `Symbolic derivative of backward() on line ${labelled.line}`);
+  const form = graphToSymbolic(labelled.graph);
+  if (!form.ok) {
+    return h(
+      'section',
+      { class: 'panel symbolic', 'aria-label': 'Symbolic derivative' },
+      title,
+      h('p', { class: 'note' }, `${form.reason} The autograd values above stand on their own.`),
+    );
+  }
+  return h(
+    'section',
+    { class: 'panel symbolic', 'aria-label': 'Symbolic derivative' },
+    title,
+    mathElement(form.equationLatex, true),
+    h('ul', { class: 'derivatives' }, ...form.leaves.map(leafRow)),
+  );
+}
+
+export function symbolicPanels(graphs: readonly LabelledGraph[]): HTMLElement[] {
+  return graphs.map(panel);
+}
