@@ -11,6 +11,9 @@ import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
 import { pythonSyntaxService } from '../../core/lessons/python-syntax.ts';
 import type { PythonKernel } from '../../core/python/kernel.ts';
 import { startNodeKernel } from '../python-node.ts';
+import { solutionGrader } from '../../core/grading/services.ts';
+import type { IsolatedPython } from '../../core/grading/code-answer.ts';
+import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { UsageError } from '../errors.ts';
 
 const USAGE = 'usage: gradlab check PATH...';
@@ -24,11 +27,7 @@ export async function main(args: string[]): Promise<number> {
   if (option) throw new UsageError(`check: unknown option '${option}' (${USAGE})`);
   if (paths.length === 0) throw new UsageError(`check: no PATH given (${USAGE})`);
   const files = paths.flatMap(lessonFiles);
-  const python = lazyKernel();
-  const services: LessonServices = {
-    ...symbolicServices(),
-    ...pythonSyntaxService(async (code) => (await python()).runCell(code, { fresh: true })),
-  };
+  const services = nodeLessonServices();
   let problemCount = 0;
   for (const file of files) {
     const problems = await checkFile(file, services);
@@ -45,6 +44,26 @@ export async function main(args: string[]): Promise<number> {
       : `${summary}, ${problemCount} problem${problemCount === 1 ? '' : 's'}\n`,
   );
   return problemCount === 0 ? 0 : 1;
+}
+
+/**
+ * Every validation service, as `gradlab check` uses them: core/symbolic with the autograd
+ * engine, and the Node Python kernel (started on first use) for syntax and the grader.
+ */
+export function nodeLessonServices(): LessonServices {
+  const python = lazyKernel();
+  const isolated: IsolatedPython = {
+    async run(cells) {
+      const kernel = await python();
+      kernel.reset();
+      return cells.map((code) => kernel.runCell(code));
+    },
+  };
+  return {
+    ...symbolicServices(autogradEvaluator),
+    ...pythonSyntaxService(async (code) => (await python()).runCell(code, { fresh: true })),
+    ...solutionGrader(autogradEvaluator, isolated),
+  };
 }
 
 /** The Python kernel, started on first use: lessons without Python never wait for it. */

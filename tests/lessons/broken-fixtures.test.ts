@@ -1,15 +1,12 @@
 // Every deliberately broken lesson in tests/fixtures/lessons/broken is reported at the line and
 // column of its problem, with a sentence that says what is wrong.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { validateLesson } from '../../core/lessons/validate.ts';
-import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
-import { pythonSyntaxService } from '../../core/lessons/python-syntax.ts';
-import type { LessonServices } from '../../core/lessons/services.ts';
-import { startNodeKernel } from '../../cli/python-node.ts';
+import { nodeLessonServices } from '../../cli/commands/check.ts';
 import { repoRoot } from '../support/shared.ts';
 
 const folder = 'tests/fixtures/lessons/broken';
@@ -111,17 +108,15 @@ const EXPECTED: Record<string, string[]> = {
   '43-practice-check-syntax-error.md': [
     "14:26: practice: 'answer.checks[0].expr': SyntaxError: invalid syntax",
   ],
+  '44-practice-solution-not-full-marks.md': [
+    '14:11: practice: the solution does not earn full marks (score 0): Not right yet: check your derivative and the point you evaluate it at.',
+  ],
+  '45-practice-code-solution-wrong.md': [
+    '16:11: practice: the solution does not earn full marks (score 0): x.grad is 4, but it should be 7.',
+  ],
 };
 
-let services: LessonServices;
-
-beforeAll(async () => {
-  const kernel = await startNodeKernel();
-  services = {
-    ...symbolicServices(),
-    ...pythonSyntaxService(async (code) => kernel.runCell(code, { fresh: true })),
-  };
-});
+const services = nodeLessonServices();
 
 async function problemLines(name: string): Promise<string[]> {
   const file = join(folder, name);
