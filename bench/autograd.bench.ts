@@ -6,14 +6,15 @@ import * as A from '../core/autograd/index.ts';
 
 const ELEMENTS = 1_000_000;
 const SCALAR_NODES = 100_000;
-const RUNS = 9;
+const RUNS = 15;
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** Median and minimum: on a shared, loaded machine the minimum is the steadier figure. */
+interface Timing {
+  median: number;
+  min: number;
 }
 
-function timeMs(body: () => void, runs: number): number {
+function timeMs(body: () => void, runs: number): Timing {
   body(); // warm-up
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -21,10 +22,11 @@ function timeMs(body: () => void, runs: number): number {
     body();
     samples.push(performance.now() - start);
   }
-  return median(samples);
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0] };
 }
 
-function elementwiseChain(): number {
+function elementwiseChain(): Timing {
   const values = new Float32Array(ELEMENTS);
   for (let i = 0; i < ELEMENTS; i++) values[i] = Math.sin(i) * 3;
   const x = A.tensor(values, [ELEMENTS], { requiresGrad: true });
@@ -34,7 +36,7 @@ function elementwiseChain(): number {
   }, RUNS);
 }
 
-function scalarGraph(): number {
+function scalarGraph(): Timing {
   return timeMs(() => {
     const x = A.tensor([0.5], [], { requiresGrad: true });
     let y = x;
@@ -49,7 +51,7 @@ def t(f, runs):
     f(); s = []
     for _ in range(runs):
         a = time.perf_counter(); f(); s.append((time.perf_counter() - a) * 1000)
-    return statistics.median(s)
+    return f'{statistics.median(s)} {min(s)}'
 x = (torch.sin(torch.arange(${ELEMENTS}, dtype=torch.float64)) * 3).float().requires_grad_()
 def chain():
     x.grad = None
@@ -58,12 +60,12 @@ def scalar():
     x0 = torch.tensor(0.5, requires_grad=True); y = x0
     for _ in range(${SCALAR_NODES / 2}): y = y * 0.999 + x0
     y.backward()
-print(t(chain, ${RUNS}), t(scalar, 3), torch.__version__, torch.get_num_threads())
+print(t(chain, ${RUNS}), t(scalar, 5), torch.__version__, torch.get_num_threads())
 `;
 
 function torchBaseline(): {
-  chain: number;
-  scalar: number;
+  chain: Timing;
+  scalar: Timing;
   version: string;
   threads: string;
 } | null {
@@ -73,8 +75,15 @@ function torchBaseline(): {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
       });
-      const [chain, scalar, version, threads] = out.trim().split(/\s+/);
-      return { chain: Number(chain), scalar: Number(scalar), version, threads };
+      const [chainMedian, chainMin, scalarMedian, scalarMin, version, threads] = out
+        .trim()
+        .split(/\s+/);
+      return {
+        chain: { median: Number(chainMedian), min: Number(chainMin) },
+        scalar: { median: Number(scalarMedian), min: Number(scalarMin) },
+        version,
+        threads,
+      };
     } catch {
       // no torch for this interpreter: try the next one
     }
@@ -84,23 +93,29 @@ function torchBaseline(): {
 
 const perSecond = (count: number, ms: number): string =>
   `${((count / ms) * 1000).toExponential(2)}/s`;
+const show = (t: Timing): string => `median ${t.median.toFixed(2)} ms, min ${t.min.toFixed(2)} ms`;
 
-const chainMs = elementwiseChain();
-const scalarMs = scalarGraph();
+const chain = elementwiseChain();
+const scalar = scalarGraph();
 console.log(
-  `sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32: ${chainMs.toFixed(2)} ms (${perSecond(ELEMENTS, chainMs)} elements)`,
+  `engine: sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32: ${show(chain)} (${perSecond(ELEMENTS, chain.median)} elements)`,
 );
 console.log(
-  `100k-node scalar graph build+backward: ${scalarMs.toFixed(1)} ms (${perSecond(SCALAR_NODES, scalarMs)} ops)`,
+  `engine: 100k-node scalar graph build+backward: ${show(scalar)} (${perSecond(SCALAR_NODES, scalar.median)} ops)`,
 );
 const torch = torchBaseline();
 if (torch === null) {
   console.log('PyTorch baseline: no python3 with torch found (apt-get install python3-torch)');
 } else {
   console.log(
-    `PyTorch ${torch.version} (${torch.threads} threads) same chain: ${torch.chain.toFixed(2)} ms; scalar graph: ${torch.scalar.toFixed(1)} ms (${perSecond(SCALAR_NODES, torch.scalar)} ops)`,
+    `PyTorch ${torch.version} (${torch.threads} threads): same chain ${show(torch.chain)}`,
   );
   console.log(
-    `engine / PyTorch: chain ${(chainMs / torch.chain).toFixed(2)}x, scalar graph ${(scalarMs / torch.scalar).toFixed(2)}x`,
+    `PyTorch: scalar graph ${show(torch.scalar)} (${perSecond(SCALAR_NODES, torch.scalar.median)} ops)`,
+  );
+  const ratio = (a: Timing, b: Timing): string =>
+    `${(a.median / b.median).toFixed(2)}x (min ${(a.min / b.min).toFixed(2)}x)`;
+  console.log(
+    `engine / PyTorch: chain ${ratio(chain, torch.chain)}, scalar graph ${ratio(scalar, torch.scalar)}`,
   );
 }

@@ -13,7 +13,27 @@ export function isFloating(dtype: DType): boolean {
   return dtype === 'float32' || dtype === 'float64';
 }
 
+/** Storages of dead backward-pass gradients, kept for reuse (see grad-buffers.ts). */
+const pool: Storage[] = [];
+const POOL_MIN_LENGTH = 4096;
+const POOL_SIZE = 16;
+
+/** Offers a storage nothing references any more for reuse by later allocations. */
+export function recycle(storage: Storage): void {
+  if (storage.length >= POOL_MIN_LENGTH && pool.length < POOL_SIZE) pool.push(storage);
+}
+
+function storageKind(dtype: DType): typeof Float32Array | typeof Float64Array | typeof Uint8Array {
+  return dtype === 'float32' ? Float32Array : dtype === 'bool' ? Uint8Array : Float64Array;
+}
+
+/** A zero-filled storage for `size` elements of `dtype`. */
 export function allocate(dtype: DType, size: number): Storage {
+  if (size >= POOL_MIN_LENGTH) {
+    const kind = storageKind(dtype);
+    const i = pool.findIndex((s) => s.length === size && s instanceof kind);
+    if (i >= 0) return pool.splice(i, 1)[0].fill(0);
+  }
   if (dtype === 'float32') return new Float32Array(size);
   if (dtype === 'bool') return new Uint8Array(size);
   return new Float64Array(size);
@@ -74,6 +94,11 @@ export function resultType(operands: readonly PromotionOperand[]): DType {
     const current = groups[priority];
     groups[priority] = current === null ? dtype : promoteTypes(current, dtype);
   }
+  return combineGroups(groups);
+}
+
+/** Combines the promoted dtypes of [Python scalars, 0-dim tensors, tensors with dims]. */
+export function combineGroups(groups: readonly (DType | null)[]): DType {
   return combine(groups[2], combine(groups[1], groups[0])) ?? DEFAULT_FLOAT;
 }
 

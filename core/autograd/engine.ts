@@ -3,6 +3,7 @@
 import { isExpandableTo } from './broadcast.ts';
 import { IMPLICIT_GRAD_SCALAR_ONLY, noGradFn, runtimeError } from './errors.ts';
 import { withGradMode } from './grad-mode.ts';
+import { addInto, GradientBuffers } from './grad-buffers.ts';
 import { AccumulateGrad, setExecuting, type Node } from './node.ts';
 import { add } from './ops/binary.ts';
 import { toDType } from './ops/convert.ts';
@@ -127,52 +128,42 @@ function run(
 ): (Tensor | null)[] {
   const order = collect(roots);
   const active = targets === null ? null : needed(order, targets);
-  const buffers = new Map<Node, (Tensor | null)[]>();
-  // Gradients this pass made and nothing else holds: they may be summed into and kept without a
-  // copy (fresh 4 MB buffers are what large tensors pay for most).
-  const owned = new Set<Tensor>();
-  const deliver = (node: Node, nr: number, g: Tensor): void => {
-    let slots = buffers.get(node);
-    if (slots === undefined) {
-      slots = [];
-      buffers.set(node, slots);
-    }
-    const existing = slots[nr] ?? null;
-    if (existing === null) slots[nr] = g;
-    else if (owned.has(existing) && existing !== g && sameShape(existing.shape, g.shape))
-      addInto(existing, g);
-    else {
-      slots[nr] = add(existing, g);
-      if (!createGraph) owned.add(slots[nr] as Tensor);
-    }
-  };
-  for (const root of roots) deliver(root.node, root.outputNr, root.grad);
+  const buffers = new GradientBuffers(!createGraph);
+  for (const root of roots) buffers.deliver(root.node, root.outputNr, root.grad);
   const captured: (Tensor | null)[] = (targets ?? []).map(() => null);
   const previous = setExecuting(active);
   try {
     withGradMode(createGraph, () => {
       for (const node of order) {
-        const slots = buffers.get(node);
-        if (slots === undefined || (active !== null && !active.has(node))) continue;
-        buffers.delete(node);
+        if (active !== null && !active.has(node)) continue;
+        const slots = buffers.take(node);
+        if (slots === undefined) continue;
         targets?.forEach(([target, nr], i) => {
-          if (target === node) captured[i] = slots[nr] ?? null;
+          if (target !== node) return;
+          captured[i] = slots[nr] ?? null;
+          if (captured[i] !== null) buffers.escape(captured[i] as Tensor);
         });
         retain(node, slots);
         if (node instanceof AccumulateGrad) {
           if (targets === null && slots[0])
-            accumulate(node.variable, slots[0], createGraph, owned.has(slots[0]));
+            accumulate(node.variable, slots[0], createGraph, buffers);
+          buffers.done(slots);
           continue;
         }
         // autograd.grad: a target whose inputs lead to no other target need not run.
         if (
           active !== null &&
           !node.nextFunctions.some(([next]) => next !== null && active.has(next))
-        )
+        ) {
+          buffers.done(slots);
           continue;
+        }
         const grads = node.outputMeta.map(
           (meta, i) => slots[i] ?? zeros(meta.shape, { dtype: meta.dtype }),
         );
+        // A custom Function's backward is user code that may keep what it is given or returns.
+        const custom = node.op === 'custom';
+        if (custom) for (const g of grads) buffers.escape(g);
         const results = node.apply(grads);
         if (!retainGraph) node.release();
         checkCount(node, results);
@@ -181,11 +172,11 @@ function run(
           if (next === null || g === null || g === undefined) return;
           if (active !== null && !active.has(next)) return;
           const grad = conform(node, i, g);
-          const passedOn =
-            grads.includes(grad) || results.indexOf(grad) !== i || node.op === 'custom';
-          if (!createGraph && !passedOn) owned.add(grad);
-          deliver(next, nr, grad);
+          const made = !custom && !grads.includes(grad) && !node.inputs.includes(grad);
+          if (made && results.indexOf(grad) === i) buffers.adopt(grad);
+          buffers.deliver(next, nr, grad);
         });
+        buffers.done(slots);
       }
     });
   } finally {
@@ -215,27 +206,27 @@ function conform(node: Node, index: number, g: Tensor): Tensor {
   return grad.dtype === input.dtype ? grad : toDType(grad, input.dtype);
 }
 
-/** existing += g, in existing's storage (rounded to its dtype). */
-function addInto(existing: Tensor, g: Tensor): void {
-  const target = existing.data;
-  const source = g.data;
-  for (let i = 0; i < target.length; i++) target[i] += source[i];
-}
-
 /** retain_grad(): non-leaf outputs of `node` keep their gradient. */
 function retain(node: Node, slots: readonly (Tensor | null)[]): void {
-  for (const t of node.retained) {
+  for (const t of node.retained ?? []) {
     const g = slots[t.outputNr] ?? null;
     if (g === null || t.gradFn !== node) continue;
     t.grad = t.grad === null ? copyOf(g) : add(t.grad, g);
   }
 }
 
-/** AccumulateGrad: the first gradient is stored (a copy unless owned), later ones added to it. */
-function accumulate(variable: Tensor, g: Tensor, createGraph: boolean, owned: boolean): void {
+/** AccumulateGrad: the first gradient is stored (a copy unless the pass owns it), later ones added. */
+function accumulate(
+  variable: Tensor,
+  g: Tensor,
+  createGraph: boolean,
+  buffers: GradientBuffers,
+): void {
   const grad = variable.grad;
   if (grad === null) {
-    variable.grad = createGraph || owned ? g : copyOf(g);
+    const own = buffers.owns(g);
+    if (own) buffers.escape(g);
+    variable.grad = createGraph || own ? g : copyOf(g);
   } else if (createGraph) {
     variable.grad = add(grad, g);
   } else {

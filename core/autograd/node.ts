@@ -12,7 +12,21 @@ export type BackwardFn = (grads: readonly Tensor[], node: Node) => readonly (Ten
 
 export type Edge = [Node | null, number];
 
+export interface NodeInit {
+  name: string;
+  op: string;
+  inputs: readonly Tensor[];
+  attrs?: Attrs;
+  operands?: readonly (Tensor | number)[];
+  saved?: Tensor[];
+  /** The outputs (custom Functions may have several; ops pass their one output separately). */
+  outputs?: readonly Tensor[];
+  backward: BackwardFn | null;
+}
+
 let sequence = 0;
+
+const NO_ATTRS: Attrs = Object.freeze({});
 
 /** Nodes the running backward pass needs (autograd.grad prunes the rest); null outside it. */
 let executing: ReadonlySet<Node> | null = null;
@@ -36,10 +50,10 @@ export class Node {
   readonly attrs: Attrs;
   /** Operands in the order the expression reads (Python scalars as numbers), for the graph export. */
   readonly operands: readonly (Tensor | number)[];
-  readonly numOutputs: number;
   /** Shapes and dtypes of the outputs, so missing output gradients can be zero-filled. */
   readonly outputMeta: readonly { shape: readonly number[]; dtype: Tensor['dtype'] }[];
-  readonly retained: Tensor[] = [];
+  /** Non-leaf outputs that called retainGrad() (null until one does). */
+  retained: Tensor[] | null = null;
   label: string | null = null;
   /** For custom Functions: the ops their forward ran (recorded while grad mode was off). */
   trace: ForwardTrace | null = null;
@@ -50,29 +64,19 @@ export class Node {
   /** Called once when the saved state is freed (after a backward without retain_graph). */
   onRelease: (() => void) | null = null;
 
-  constructor(init: {
-    name: string;
-    op: string;
-    inputs: readonly Tensor[];
-    attrs?: Attrs;
-    operands?: readonly (Tensor | number)[];
-    saved?: Tensor[];
-    outputs?: readonly Tensor[];
-    backward: BackwardFn | null;
-  }) {
+  constructor(init: NodeInit, output?: Tensor) {
     this.name = init.name;
     this.op = init.op;
     this.seq = sequence++;
     this.inputs = init.inputs;
     this.nextFunctions = init.inputs.map(edgeOf);
-    this.attrs = init.attrs ?? {};
+    this.attrs = init.attrs ?? NO_ATTRS;
     this.operands = init.operands ?? init.inputs;
     this.backwardFn = init.backward;
     this.savedTensors = init.saved ?? [];
     this.savedVersions = this.savedTensors.map((t) => t.version.value);
     this.hadSaved = this.savedTensors.length > 0;
-    const outputs = init.outputs ?? [];
-    this.numOutputs = Math.max(1, outputs.length);
+    const outputs = init.outputs ?? (output === undefined ? [] : [output]);
     this.outputMeta = outputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
   }
 

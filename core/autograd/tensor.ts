@@ -97,7 +97,7 @@ export class Tensor {
       throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (this.isLeaf || this.retainsGrad) return;
     this.retainsGrad = true;
-    this.gradFn?.retained.push(this);
+    if (this.gradFn !== null) (this.gradFn.retained ??= []).push(this);
   }
 
   /** A new leaf sharing this tensor's storage and version counter, outside the graph. */

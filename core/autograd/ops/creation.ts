@@ -52,14 +52,23 @@ export function tensor(
   return finish(new Tensor(fillFrom(dtype, values), dims, dtype), options);
 }
 
+/** Wrapped scalars are immutable and recur (`x * 2` in a loop): one tensor per value and kind. */
+const wrapped = new Map<string, Tensor>();
+const WRAPPED_CACHE_LIMIT = 4096;
+
 /** A Python scalar as torch wraps it for an op: 0-dim, promoted like a scalar of its kind. */
 export function wrapScalar(value: number | boolean, kind?: ScalarKind): Tensor {
   const number = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   const resolved =
     kind ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int' : 'float');
+  const key = `${resolved}${Object.is(number, -0) ? '-0' : number}`;
+  const cached = wrapped.get(key);
+  if (cached !== undefined) return cached;
   const dtype: DType = resolved === 'float' ? 'float64' : resolved === 'int' ? 'int64' : 'bool';
   const t = new Tensor(fillFrom(dtype, [number]), [], dtype);
   t.isWrappedNumber = true;
+  if (wrapped.size >= WRAPPED_CACHE_LIMIT) wrapped.clear();
+  wrapped.set(key, t);
   return t;
 }
 

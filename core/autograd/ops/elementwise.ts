@@ -3,7 +3,9 @@ import { broadcastShapes, expandStorage } from '../broadcast.ts';
 import {
   allocate,
   castValue,
-  resultType,
+  combineGroups,
+  DEFAULT_FLOAT,
+  promoteTypes,
   type DType,
   type ScalarKind,
   type Storage,
@@ -35,22 +37,16 @@ export function toTensor(value: Operand, kind?: ScalarKind): Tensor {
   return typeof value === 'number' || typeof value === 'boolean' ? wrapScalar(value, kind) : value;
 }
 
-function priority(t: Tensor): 0 | 1 | 2 {
-  return t.isWrappedNumber ? 0 : t.shape.length === 0 ? 1 : 2;
-}
-
-/** torch.result_type of the operands. */
-export function promote(...tensors: Tensor[]): DType {
-  return resultType(
-    tensors.map((t) => ({
-      dtype: t.isWrappedNumber ? wrappedDType(t.dtype) : t.dtype,
-      priority: priority(t),
-    })),
-  );
-}
-
-function wrappedDType(dtype: DType): DType {
-  return dtype === 'float64' ? 'float32' : dtype;
+/** torch.result_type of the operands (written without temporaries: it runs for every op). */
+export function promote(a: Tensor, b: Tensor, c?: Tensor): DType {
+  const groups: [DType | null, DType | null, DType | null] = [null, null, null];
+  for (const t of c === undefined ? [a, b] : [a, b, c]) {
+    const priority = t.isWrappedNumber ? 0 : t.shape.length === 0 ? 1 : 2;
+    const dtype = t.isWrappedNumber && t.dtype === 'float64' ? DEFAULT_FLOAT : t.dtype;
+    const current = groups[priority];
+    groups[priority] = current === null ? dtype : promoteTypes(current, dtype);
+  }
+  return combineGroups(groups);
 }
 
 /** The values of `t` in `dtype` (the storage itself when it already is). */
@@ -72,23 +68,45 @@ export interface Broadcast {
   bs: number;
 }
 
-/** Casts both operands to `dtype` and lines them up for a BinaryKernel. */
+/**
+ * Casts both operands to `dtype` and lines them up for a BinaryKernel. A one-element operand of
+ * another dtype is cast into a scratch buffer: use the result before the next call.
+ */
 export function broadcastPair(a: Tensor, b: Tensor, dtype: DType): Broadcast {
-  const shape = sameShape(a.shape, b.shape) ? [...a.shape] : broadcastShapes(a.shape, b.shape);
+  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
   const n = numelOf(shape);
-  const [ad, as] = lineUp(storageAs(a, dtype), a.shape, shape, n);
-  const [bd, bs] = lineUp(storageAs(b, dtype), b.shape, shape, n);
-  return { shape, n, a: ad, as, b: bd, bs };
+  const ad = lineUp(a, dtype, shape, n, 0);
+  const bd = lineUp(b, dtype, shape, n, 1);
+  return {
+    shape: [...shape],
+    n,
+    a: ad,
+    as: ad.length === 1 && n !== 1 ? 0 : 1,
+    b: bd,
+    bs: bd.length === 1 && n !== 1 ? 0 : 1,
+  };
 }
 
+const scratch: Record<'float32' | 'float64' | 'bool', [Storage, Storage]> = {
+  float32: [new Float32Array(1), new Float32Array(1)],
+  float64: [new Float64Array(1), new Float64Array(1)],
+  bool: [new Uint8Array(1), new Uint8Array(1)],
+};
+
 function lineUp(
-  data: Storage,
-  shape: readonly number[],
-  target: number[],
+  t: Tensor,
+  dtype: DType,
+  target: readonly number[],
   n: number,
-): [Storage, number] {
+  slot: 0 | 1,
+): Storage {
+  if (t.data.length === 1 && t.dtype !== dtype) {
+    const buffer = scratch[dtype === 'int64' ? 'float64' : dtype][slot];
+    buffer[0] = castValue(t.data[0], dtype);
+    return buffer;
+  }
+  const data = storageAs(t, dtype);
   // Same element count means only leading or size-1 dims differ: the layout is already right.
-  if (data.length === n) return [data, 1];
-  if (data.length === 1) return [data, 0];
-  return [expandStorage(data, shape, target), 1];
+  if (data.length === n || data.length === 1) return data;
+  return expandStorage(data, t.shape, target);
 }

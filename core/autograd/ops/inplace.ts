@@ -44,7 +44,7 @@ export function inPlace(
   self.version.value++;
   if (recording) {
     self.setHistory(result.gradFn, result.outputNr);
-    if (self.retainsGrad) result.gradFn?.retained.push(self);
+    if (self.retainsGrad && result.gradFn !== null) (result.gradFn.retained ??= []).push(self);
   }
   return self;
 }

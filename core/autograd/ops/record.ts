@@ -61,7 +61,7 @@ export interface OpRecord {
 /** Records `output = op(inputs)`: a graph node if any input requires grad, else a trace entry. */
 export function record(output: Tensor, spec: OpRecord): Tensor {
   if (isGradEnabled() && spec.inputs.some((t) => t.requiresGrad)) {
-    output.setHistory(new Node({ ...spec, outputs: [output] }));
+    output.setHistory(new Node(spec, output));
   } else if (tracer !== null) {
     tracer(output, {
       op: spec.op,

@@ -1,0 +1,95 @@
+// The gradients waiting for each node during one backward pass. Gradients the pass itself made
+// are reference-counted: one held once is summed into in place and handed to a leaf without a
+// copy, and its storage is recycled when no slot holds it any more. A fresh large buffer costs
+// page faults on every first touch, which is most of what large elementwise backward passes pay.
+import { recycle } from './dtype.ts';
+import type { Node } from './node.ts';
+import { add } from './ops/binary.ts';
+import { sameShape, type Tensor } from './tensor.ts';
+
+export class GradientBuffers {
+  private readonly slots = new Map<Node, (Tensor | null)[]>();
+  /** Gradients made by this pass (nothing outside holds them) -> slots holding them. */
+  private readonly refs = new Map<Tensor, number>();
+  private readonly reuse: boolean;
+
+  /** `reuse` is off with create_graph, whose gradients are part of a new graph. */
+  constructor(reuse: boolean) {
+    this.reuse = reuse;
+  }
+
+  /** Declares `g` made by this pass and referenced nowhere else. */
+  adopt(g: Tensor): void {
+    if (this.reuse && !this.refs.has(g)) this.refs.set(g, 0);
+  }
+
+  /** Stops tracking `g`: it leaves the pass (a leaf's .grad, autograd.grad's result, user code). */
+  escape(g: Tensor): void {
+    this.refs.delete(g);
+  }
+
+  /** Whether `g` is the pass's own and held by exactly one slot. */
+  owns(g: Tensor): boolean {
+    return this.refs.get(g) === 1;
+  }
+
+  /** Adds `g` to the gradient of output `nr` of `node`. */
+  deliver(node: Node, nr: number, g: Tensor): void {
+    let slots = this.slots.get(node);
+    if (slots === undefined) {
+      slots = [];
+      this.slots.set(node, slots);
+    }
+    const existing = slots[nr] ?? null;
+    if (existing === null) {
+      slots[nr] = g;
+      this.hold(g, 1);
+    } else if (
+      this.owns(existing) &&
+      existing !== g &&
+      sameShape(existing.shape, g.shape) &&
+      existing.dtype === g.dtype
+    ) {
+      addInto(existing, g);
+      this.hold(g, 0);
+    } else {
+      const sum = add(existing, g);
+      this.adopt(sum);
+      slots[nr] = sum;
+      this.hold(sum, 1);
+      this.hold(existing, -1);
+      this.hold(g, 0);
+    }
+  }
+
+  /** Removes and returns the gradients waiting for `node`; call done() with them afterwards. */
+  take(node: Node): (Tensor | null)[] | undefined {
+    const slots = this.slots.get(node);
+    this.slots.delete(node);
+    return slots;
+  }
+
+  /** The node consumed these gradients: release the slots that held them. */
+  done(grads: readonly (Tensor | null)[]): void {
+    for (const g of grads) if (g !== null) this.hold(g, -1);
+  }
+
+  private hold(g: Tensor, change: number): void {
+    const count = this.refs.get(g);
+    if (count === undefined) return;
+    const next = count + change;
+    if (next > 0) {
+      this.refs.set(g, next);
+    } else {
+      this.refs.delete(g);
+      recycle(g.data);
+    }
+  }
+}
+
+/** target += source, in target's storage (rounded to its dtype). */
+export function addInto(target: Tensor, source: Tensor): void {
+  const t = target.data;
+  const s = source.data;
+  for (let i = 0; i < t.length; i++) t[i] += s[i];
+}
