@@ -163,11 +163,6 @@ function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind):
   apply(a, b ?? 0, kind);
 }
 
-/** Python reads shape, dtype and the autograd flags of a tensor in one crossing. */
-function info(a: Tensor): [number[], DType, boolean, boolean, boolean] {
-  return [[...a.shape], a.dtype, a.requiresGrad, a.isLeaf, a.retainsGrad];
-}
-
 function gradFnName(a: Tensor): string | undefined {
   return a.gradFn?.name;
 }
@@ -294,7 +289,6 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     setitem: (a: Tensor, parts: IndexPart[], value: Operand) => {
       ag.indexPut_(a, indexItems(parts), value);
     },
-    info,
     values: (a: Tensor) => a.values(),
     formatTensor: repr,
     formatNumpyArray: (values: number[], shape: number[], dtype: DType) =>

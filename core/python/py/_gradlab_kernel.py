@@ -4,7 +4,6 @@ The TypeScript kernel calls `run_cell`; the result is a JSON string, so no Pytho
 outlives the call on the JavaScript side.
 """
 
-import ast
 import json
 import linecache
 import math
@@ -135,7 +134,6 @@ def run_cell(code, fresh=False):
                     return_mode="last_expr",
                     quiet_trailing_semicolon=True,
                     filename=filename,
-                    flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
                 )
                 value = runner.compile().run(_namespace)
                 if value is not None:

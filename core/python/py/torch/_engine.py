@@ -69,7 +69,6 @@ inplace = _guarded(_E.inplace)
 getitem = _guarded(_E.getitem)
 setitem = _guarded(_E.setitem)
 reshape = _guarded(_E.reshape)
-info = _E.info
 values = _E.values
 format_tensor = _guarded(_E.formatTensor)
 grad = _E.grad

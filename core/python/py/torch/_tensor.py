@@ -104,19 +104,21 @@ class Tensor:
         return tensor(list(args[0]) if args else [], **kwargs)
 
     # -- what the tensor is ------------------------------------------------------------------
-    def _info(self):
-        return _engine.info(self._h).to_py()
+    # Shape, dtype and the autograd flags are read from the engine's Tensor (its public
+    # fields), one bridge crossing each.
+    def _shape(self):
+        return self._h.shape.to_py()
 
     @property
     def shape(self):
-        return Size(self._info()[0])
+        return Size(self._shape())
 
     def size(self, dim=None):
         shape = self.shape
         return shape if dim is None else shape[dim]
 
     def dim(self):
-        return len(self._info()[0])
+        return self._h.ndim
 
     ndim = property(dim)
 
@@ -127,7 +129,7 @@ class Tensor:
 
     @property
     def dtype(self):
-        return _dtypes.BY_NAME[self._info()[1]]
+        return _dtypes.BY_NAME[self._h.dtype]
 
     def is_floating_point(self):
         return self.dtype.is_floating_point
@@ -140,7 +142,7 @@ class Tensor:
 
     @property
     def requires_grad(self):
-        return self._info()[2]
+        return self._h.requiresGrad
 
     @requires_grad.setter
     def requires_grad(self, value):
@@ -152,17 +154,16 @@ class Tensor:
 
     @property
     def is_leaf(self):
-        return self._info()[3]
+        return self._h.isLeaf
 
     @property
     def retains_grad(self):
-        return self._info()[4]
+        return self._h.retainsGrad
 
     @property
     def grad(self):
         grad = _engine.grad(self._h)
-        info = self._info()
-        if grad is None and not info[3] and not info[4]:
+        if grad is None and not self._h.isLeaf and not self._h.retainsGrad:
             warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
         return wrap(grad)
 
@@ -198,15 +199,15 @@ class Tensor:
     # -- conversion --------------------------------------------------------------------------
     def tolist(self):
         values = self._flat_values()
-        return nest(values, list(self._info()[0]))
+        return nest(values, self._shape())
 
     def _flat_values(self):
-        info = self._info()
+        dtype = self._h.dtype
         values = _engine.values(self._h).to_py()
         values = values.tolist() if hasattr(values, "tolist") else list(values)
-        if info[1] == "int64":
+        if dtype == "int64":
             return [int(value) for value in values]
-        if info[1] == "bool":
+        if dtype == "bool":
             return [bool(value) for value in values]
         return [float(value) for value in values]
 
@@ -276,13 +277,13 @@ class Tensor:
         return bool(self.item())
 
     def __len__(self):
-        shape = self._info()[0]
+        shape = self._shape()
         if not shape:
             raise TypeError("len() of a 0-d tensor")
         return shape[0]
 
     def __iter__(self):
-        if not self._info()[0]:
+        if self._h.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
         return (self[index] for index in range(len(self)))
 

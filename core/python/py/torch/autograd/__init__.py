@@ -71,3 +71,16 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
         grads = tuple(zeros_like(i) if g is None else g for g, i in zip(grads, inputs_tuple))
     return grads
+
+
+def Variable(data, requires_grad=False, volatile=False):  # noqa: N802 - PyTorch's legacy name
+    """The pre-0.4 wrapper: today a Variable is simply a Tensor."""
+    if requires_grad:
+        data.requires_grad_(True)
+    return data
+
+
+def __getattr__(name):
+    if name.startswith("_"):
+        raise AttributeError(f"module 'torch.autograd' has no attribute '{name}'")
+    raise NotImplementedError(f"torch.autograd.{name} is not supported in Gradlab yet")
