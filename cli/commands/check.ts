@@ -50,26 +50,34 @@ export async function main(args: string[]): Promise<number> {
  * Every validation service, as `gradlab check` uses them: core/symbolic with the autograd
  * engine, and the Node Python kernel (started on first use) for syntax and the grader.
  */
-export function nodeLessonServices(): LessonServices {
-  const python = lazyKernel();
-  const isolated: IsolatedPython = {
-    async run(cells) {
-      const kernel = await python();
-      kernel.reset();
-      return cells.map((code) => kernel.runCell(code));
-    },
-  };
+export function nodeLessonServices(python = lazyNodePython()): LessonServices {
   return {
     ...symbolicServices(autogradEvaluator),
-    ...pythonSyntaxService(async (code) => (await python()).runCell(code, { fresh: true })),
-    ...solutionGrader(autogradEvaluator, isolated),
+    ...pythonSyntaxService(async (code) => (await python.kernel()).runCell(code, { fresh: true })),
+    ...solutionGrader(autogradEvaluator, python.isolated),
   };
 }
 
-/** The Python kernel, started on first use: lessons without Python never wait for it. */
-function lazyKernel(): () => Promise<PythonKernel> {
-  let kernel: Promise<PythonKernel> | undefined;
-  return () => (kernel ??= startNodeKernel());
+/**
+ * The Node Python kernel, started on first use (lessons without Python never wait for it),
+ * and the grader's view of it: cells run in order in a namespace emptied first.
+ */
+export function lazyNodePython(): {
+  kernel: () => Promise<PythonKernel>;
+  isolated: IsolatedPython;
+} {
+  let started: Promise<PythonKernel> | undefined;
+  const kernel = () => (started ??= startNodeKernel());
+  return {
+    kernel,
+    isolated: {
+      async run(cells) {
+        const python = await kernel();
+        python.reset();
+        return cells.map((code) => python.runCell(code));
+      },
+    },
+  };
 }
 
 /** Every lesson file a PATH names: the file itself, or a folder's lesson files, sorted. */
