@@ -66,6 +66,12 @@ describe('numpy and plots', () => {
     expect(result.display).toBe('array([0., 1., 2.], dtype=float32)');
   });
 
+  it("keeps a numpy array's dtype in torch.tensor and from_numpy", () => {
+    expect(
+      run('torch.tensor(np.array([1.5, 2.0])), torch.from_numpy(np.array([1, 2]))').display,
+    ).toBe('(tensor([1.5000, 2.0000], dtype=torch.float64), tensor([1, 2]))');
+  });
+
   it('plots tensors directly', () => {
     const result = kernel.runCell(
       'import torch\nimport matplotlib.pyplot as plt\nx = torch.linspace(0, 1, 3)\nplt.plot(x, x ** 2)\nplt.show()',

@@ -4,7 +4,10 @@ plots, `{lines: [{x, y, label}], xlabel, ylabel, title, legend}`."""
 import _gradlab_session as session
 from matplotlib.lines import Line2D
 
-__all__ = ["plot", "xlabel", "ylabel", "title", "legend", "grid", "figure", "show", "close"]
+__all__ = [
+    "plot", "xlabel", "ylabel", "title", "legend", "grid", "xlim", "ylim", "tight_layout",
+    "figure", "show", "close",
+]
 
 _figure = None
 
@@ -100,6 +103,18 @@ def grid(*args, **kwargs):
     """Grid lines are always the renderer's choice."""
 
 
+def xlim(*args, **kwargs):
+    """Axis ranges follow the data (the student zooms in the notebook)."""
+
+
+def ylim(*args, **kwargs):
+    """Axis ranges follow the data (the student zooms in the notebook)."""
+
+
+def tight_layout(*args, **kwargs):
+    """Layout is the renderer's."""
+
+
 def figure(*args, **kwargs):
     """Starts a new figure; a figure already drawn on is shown first, as Jupyter would."""
     show()
@@ -116,6 +131,12 @@ def show(*args, **kwargs):
 def close(*args, **kwargs):
     global _figure
     _figure = None
+
+
+def __getattr__(name):
+    if name.startswith("_"):
+        raise AttributeError(name)
+    raise NotImplementedError(f"matplotlib.pyplot.{name} is not supported in Gradlab yet")
 
 
 # Jupyter's inline backend shows a figure left open when its cell ends.

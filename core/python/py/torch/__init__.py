@@ -9,6 +9,7 @@ from ._creation import (  # noqa: F401
     as_tensor,
     empty,
     empty_like,
+    from_numpy,
     full,
     full_like,
     linspace,

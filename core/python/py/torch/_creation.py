@@ -1,16 +1,17 @@
 """Functions that make tensors: tensor, zeros, ones, full, linspace, arange and *_like."""
 
+import warnings
+
 from pyodide.ffi import to_js
 
 from . import _dtypes, _engine
 from ._tensor import Tensor, wrap
 
 
-def _dtype_name(dtype, default):
-    chosen = default if dtype is None else dtype
-    if not isinstance(chosen, _dtypes.dtype):
-        raise TypeError(f"dtype must be torch.dtype (got {type(chosen).__name__})")
-    return chosen._name
+def _dtype_name(dtype):
+    if not isinstance(dtype, _dtypes.dtype):
+        raise TypeError(f"dtype must be torch.dtype (got {type(dtype).__name__})")
+    return dtype._name
 
 
 def _flatten(data, shape, depth, out):
@@ -33,18 +34,38 @@ def _flatten(data, shape, depth, out):
         out.append(data)
 
 
+COPY_CONSTRUCT_WARNING = (
+    "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
+    "sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor)."
+)
+
+
+def _array_dtype(data):
+    """The torch dtype matching a numpy array's (torch.tensor keeps it), else None."""
+    name = getattr(getattr(data, "dtype", None), "name", None)
+    return _dtypes.BY_NAME.get(name) if isinstance(name, str) else None
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     if isinstance(data, Tensor):
+        warnings.warn(COPY_CONSTRUCT_WARNING, UserWarning, stacklevel=2)
+        dtype = data.dtype if dtype is None else dtype
         data = data.tolist()
+    elif dtype is None:
+        dtype = _array_dtype(data)
     shape = []
     flat = []
     _flatten(data, shape, 0, flat)
     for value in flat:
         if not isinstance(value, (int, float)):
             raise TypeError(f"Could not infer dtype of {type(value).__name__}")
-    name = _dtype_name(dtype, _dtypes.infer(data))
+    name = _dtype_name(_dtypes.infer(flat) if dtype is None else dtype)
     values = [float(value) for value in flat]
     return wrap(_engine.tensor(to_js(values), to_js(shape), name, bool(requires_grad)))
+
+
+def from_numpy(array):
+    return tensor(array)
 
 
 def as_tensor(data, dtype=None, device=None):
@@ -61,7 +82,7 @@ def _shape(size):
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     default = _dtypes.infer(fill_value)
-    name = _dtype_name(dtype, default)
+    name = _dtype_name(default if dtype is None else dtype)
     return wrap(
         _engine.full(to_js(_shape((size,) if isinstance(size, int) else tuple(size))),
                      float(fill_value), name, bool(requires_grad))
@@ -69,12 +90,12 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False):
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False):
-    return wrap(_engine.full(to_js(_shape(size)), 0.0, _dtype_name(dtype, _dtypes.float32),
+    return wrap(_engine.full(to_js(_shape(size)), 0.0, _dtype_name(_dtypes.float32 if dtype is None else dtype),
                              bool(requires_grad)))
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False):
-    return wrap(_engine.full(to_js(_shape(size)), 1.0, _dtype_name(dtype, _dtypes.float32),
+    return wrap(_engine.full(to_js(_shape(size)), 1.0, _dtype_name(_dtypes.float32 if dtype is None else dtype),
                              bool(requires_grad)))
 
 
@@ -84,7 +105,7 @@ def empty(*size, dtype=None, device=None, requires_grad=False):
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
     return wrap(_engine.linspace(float(start), float(end), int(steps),
-                                 _dtype_name(dtype, _dtypes.float32), bool(requires_grad)))
+                                 _dtype_name(_dtypes.float32 if dtype is None else dtype), bool(requires_grad)))
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
@@ -92,7 +113,7 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
         start, end = 0, start
     default = _dtypes.infer([start, end, step])
     return wrap(_engine.arange(float(start), float(end), float(step),
-                               _dtype_name(dtype, default), bool(requires_grad)))
+                               _dtype_name(default if dtype is None else dtype), bool(requires_grad)))
 
 
 def _like(model, value, dtype, requires_grad):

@@ -45,8 +45,8 @@ def _collect_kinds(value, kinds):
         kinds.add("int")
     elif isinstance(value, float):
         kinds.add("float")
-    elif hasattr(value, "dtype") and hasattr(value, "tolist"):
-        kinds.add("float" if value.dtype.is_floating_point else "int")
+    elif hasattr(value, "tolist"):
+        _collect_kinds(value.tolist(), kinds)
     else:
         raise TypeError(f"Could not infer dtype of {type(value).__name__}")
 

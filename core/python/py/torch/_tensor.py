@@ -99,9 +99,12 @@ class Tensor:
     __slots__ = ("_h", "__weakref__")
 
     def __new__(cls, *args, **kwargs):
-        from ._creation import tensor
+        """torch.Tensor(data) is float32 data; torch.Tensor(2, 3) a 2x3 tensor (of zeros here)."""
+        from ._creation import tensor, zeros
 
-        return tensor(list(args[0]) if args else [], **kwargs)
+        if all(isinstance(arg, int) for arg in args):
+            return zeros(*args)
+        return tensor(args[0], dtype=_dtypes.float32)
 
     # -- what the tensor is ------------------------------------------------------------------
     # Shape, dtype and the autograd flags are read from the engine's Tensor (its public
