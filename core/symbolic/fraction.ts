@@ -10,41 +10,49 @@ export interface FractionLayout {
   denominator: Expr[];
 }
 
-function flatten(e: Expr, into: Expr[]): Expr[] {
-  if (e.kind === 'mul') for (const f of e.factors) flatten(f, into);
-  else into.push(e);
-  return into;
-}
-
 /** A power with a negative number exponent, as `[base, positive exponent]`. */
 export function reciprocalOf(e: Expr): [Expr, Expr] | undefined {
   if (e.kind !== 'pow' || e.exp.kind !== 'num' || e.exp.value.n >= 0) return undefined;
   const { n, d, exact } = e.exp.value;
-  return [
-    e.base,
-    exact ? (d === 1 ? int(-n) : { kind: 'num', value: { n: -n, d, exact } }) : int(-n),
-  ];
+  return [e.base, exact ? num({ n: -n, d, exact }) : num(inexact(-n))];
 }
 
+function isOne(e: Expr): boolean {
+  return e.kind === 'num' && e.value.exact && e.value.n === 1 && e.value.d === 1;
+}
+
+/**
+ * Nested products are opened, a reciprocal moves to the other side of the bar (so
+ * `x/(1/(x+1))` is `x*(x + 1)`), a number's sign goes to the front and its denominator below.
+ */
 export function fractionLayout(e: Expr): FractionLayout {
   const layout: FractionLayout = { negative: false, numerator: [], denominator: [] };
-  flatten(e, []).forEach((f, index) => {
-    if (f.kind === 'num' && (index === 0 || f.value.n < 0)) {
-      const { n, d, exact } = f.value;
-      if (n < 0) layout.negative = !layout.negative;
-      if (Math.abs(n) !== 1 || !exact)
-        layout.numerator.push(exact ? int(Math.abs(n)) : num(inexact(Math.abs(n))));
-      if (d !== 1) layout.denominator.push(int(d));
+  const place = (f: Expr, below: boolean): void => {
+    const [over, under] = below
+      ? [layout.denominator, layout.numerator]
+      : [layout.numerator, layout.denominator];
+    if (f.kind === 'mul') {
+      for (const factor of f.factors) place(factor, below);
       return;
     }
     const reciprocal = reciprocalOf(f);
     if (reciprocal) {
       const [base, exp] = reciprocal;
-      const isOne = exp.kind === 'num' && exp.value.n === 1 && exp.value.d === 1;
-      if (isOne) flatten(base, layout.denominator);
-      else layout.denominator.push(rawPow(base, exp));
-    } else layout.numerator.push(f);
-  });
+      if (isOne(exp)) place(base, !below);
+      else under.push(rawPow(base, exp));
+      return;
+    }
+    if (f.kind !== 'num') {
+      over.push(f);
+      return;
+    }
+    const { n, d, exact } = f.value;
+    if (n < 0) layout.negative = !layout.negative;
+    if (Math.abs(n) !== 1 || !exact)
+      over.push(exact ? int(Math.abs(n)) : num(inexact(Math.abs(n))));
+    if (d !== 1) under.push(int(d));
+  };
+  place(e, false);
   return layout;
 }
 

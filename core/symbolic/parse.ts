@@ -9,6 +9,7 @@ import type { NameOptions, Token } from './tokens.ts';
 import { CONSTANT_ALIASES, FUNCTION_ALIASES, tokenize } from './tokens.ts';
 import { ParseFailure } from './parse-failure.ts';
 import { parseDecimal, rational } from './rational.ts';
+import * as Q from './rational.ts';
 import { toLatex, toText } from './print.ts';
 
 export const MAX_INPUT_LENGTH = 1000;
@@ -110,7 +111,13 @@ class Parser {
       if (this.isOp('*') || this.isOp('/')) {
         const op = this.next().text;
         const factor = this.signedPower();
-        factors.push(op === '/' ? rawPow(factor, int(-1)) : factor);
+        const last = factors[factors.length - 1];
+        // `3/2` between numbers is read as the number 3/2, as people read it.
+        if (op === '/' && last.kind === 'num' && factor.kind === 'num' && factor.value.n !== 0)
+          factors[factors.length - 1] = num(
+            Q.mul(last.value, Q.rational(factor.value.d, factor.value.n)),
+          );
+        else factors.push(op === '/' ? rawPow(factor, int(-1)) : factor);
       } else if (this.startsImplicitFactor()) {
         factors.push(this.power());
       } else break;

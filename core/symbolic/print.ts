@@ -86,8 +86,8 @@ function operand(e: Expr, s: Style, minimum: number): string {
 
 function renderPower(e: Extract<Expr, { kind: 'pow' }>, s: Style): string {
   if (reciprocalOf(e)) return renderProduct(fractionLayout(e), s);
-  if (isHalf(e.exp)) return s.sqrt(render(e.base, s));
   if (isEulerPower(e)) return s.exp(render(e.exp, s));
+  if (isHalf(e.exp)) return s.sqrt(render(e.base, s));
   if (e.base.kind === 'fn' && s.calledPower) {
     const called = s.calledPower(e.base.name, render(e.base.arg, s), render(e.exp, s));
     if (called !== undefined) return called;

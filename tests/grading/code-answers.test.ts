@@ -5,7 +5,7 @@ import { gradeAnswer } from '../../core/grading/grade.ts';
 import type { IsolatedPython } from '../../core/grading/code-answer.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { startNodeKernel } from '../../cli/python-node.ts';
-import { practiceItems } from './support.ts';
+import { practiceItems, squareFunction } from './support.ts';
 
 const items = practiceItems('seed-code.md');
 let python: IsolatedPython;
@@ -71,18 +71,7 @@ describe('the seed practice: ∂f/∂u of uv + (uv)^2 at (2, 1) in code', () => 
 });
 
 describe('a custom Function graded by gradcheck and a composition', () => {
-  const sq = (backward: string) =>
-    lines(
-      'class SQ(torch.autograd.Function):',
-      '    @staticmethod',
-      '    def forward(ctx, i):',
-      '        ctx.save_for_backward(i)',
-      '        return i ** 2',
-      '    @staticmethod',
-      '    def backward(ctx, grad_output):',
-      '        i, = ctx.saved_tensors',
-      `        return ${backward}`,
-    );
+  const sq = squareFunction;
 
   it('accepts a backward that multiplies by grad_output', async () => {
     expect(await grade('square-function', sq('grad_output * 2 * i'))).toMatchObject({

@@ -21,3 +21,18 @@ export function practiceItems(name: string): Map<string, PracticeItem> {
       if (block.kind === 'practice') items.set(block.item.id, block.item);
   return items;
 }
+
+/** The seed's custom Function SQ (x²) with the given backward return expression. */
+export function squareFunction(backward: string): string {
+  return [
+    'class SQ(torch.autograd.Function):',
+    '    @staticmethod',
+    '    def forward(ctx, i):',
+    '        ctx.save_for_backward(i)',
+    '        return i ** 2',
+    '    @staticmethod',
+    '    def backward(ctx, grad_output):',
+    '        i, = ctx.saved_tensors',
+    `        return ${backward}`,
+  ].join('\n');
+}

@@ -5,6 +5,7 @@ import type { PythonKernel } from '../../core/python/kernel.ts';
 import { startNodeKernel } from '../../cli/python-node.ts';
 import type { GraphSymbolic, Snapshot } from '../../core/symbolic/graph.ts';
 import { graphToSymbolic } from '../../core/symbolic/graph.ts';
+import { squareFunction } from '../grading/support.ts';
 
 let kernel: PythonKernel;
 beforeAll(async () => {
@@ -70,15 +71,7 @@ describe('graphToSymbolic', () => {
   it("uses a custom Function's forward and says when its backward disagrees", () => {
     const form = symbolicOf(
       [
-        'class SQ(torch.autograd.Function):',
-        '    @staticmethod',
-        '    def forward(ctx, i):',
-        '        ctx.save_for_backward(i)',
-        '        return i ** 2',
-        '    @staticmethod',
-        '    def backward(ctx, grad_output):',
-        '        i, = ctx.saved_tensors',
-        '        return 2 * i',
+        squareFunction('2 * i'),
         'x = torch.tensor(2.0, requires_grad=True)',
         'y = 3 * SQ.apply(x)',
         'y.backward()',
