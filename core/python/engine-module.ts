@@ -103,6 +103,16 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   t: ag.t,
 };
 
+/** Ops that take integer arguments (dims or a shape), passed as one list. */
+const SHAPE: Record<string, (a: Tensor, args: number[]) => Tensor> = {
+  reshape: (a, shape) => ag.reshape(a, shape),
+  expand: (a, shape) => ag.expand(a, shape),
+  permute: (a, dims) => ag.permute(a, dims),
+  transpose: (a, [dim0, dim1]) => ag.transpose(a, dim0, dim1),
+  unsqueeze: (a, [dim]) => ag.unsqueeze(a, dim),
+  squeeze: (a, [dim]) => ag.squeeze(a, dim),
+};
+
 const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> = {
   sum: ag.sum,
   mean: ag.mean,
@@ -282,7 +292,13 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       boundIsFloat: boolean,
     ) => labelLine(ag.clamp(a, { min: min ?? null, max: max ?? null, boundIsFloat }), line),
     cast: (a: Tensor, dtype: DType) => ag.toDType(a, dtype),
-    reshape: (a: Tensor, shape: number[], line: number) => labelLine(ag.reshape(a, shape), line),
+    shapeOp: (name: string, a: Tensor, args: number[], line: number) => {
+      const apply = SHAPE[name];
+      if (apply === undefined) throw unsupported(`Tensor.${name}`);
+      return labelLine(apply(a, args), line);
+    },
+    where: (condition: Tensor, a: Operand, b: Operand, line: number) =>
+      labelLine(ag.where(condition, a, b), line),
     inplace,
     getitem: (a: Tensor, parts: IndexPart[], line: number) =>
       labelLine(ag.index(a, indexItems(parts)), line),

@@ -3,7 +3,10 @@
 Anything PyTorch has that Gradlab does not raises NotImplementedError naming it.
 """
 
+import _gradlab_session as _session
+
 from . import _engine
+from . import _tensor as _tensor_module
 from ._creation import (  # noqa: F401
     arange,
     as_tensor,
@@ -68,7 +71,8 @@ def _method(name):
 for _name in (
     "abs", "neg", "exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",
     "sum", "mean", "clamp", "clip", "pow", "matmul", "mm", "mv", "dot", "add", "sub", "mul",
-    "div", "square", "reciprocal", "reshape", "flatten", "t", "clone", "detach",
+    "div", "square", "reciprocal", "reshape", "flatten", "t", "clone", "detach", "sign",
+    "unsqueeze", "squeeze", "transpose", "permute",
 ):
     globals()[_name] = _method(_name)
 del _name
@@ -77,6 +81,14 @@ negative = globals()["neg"]
 multiply = globals()["mul"]
 divide = globals()["div"]
 subtract = globals()["sub"]
+
+
+def where(condition, input, other):  # noqa: A002 - PyTorch's parameter names
+    from ._tensor import _operand
+
+    return _tensor_module.wrap(
+        _engine.where(condition._h, _operand(input), _operand(other), _session.cell_line())
+    )
 
 
 def __getattr__(name):

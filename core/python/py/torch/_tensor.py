@@ -67,6 +67,11 @@ def _unary(name, tensor):
     return wrap(_engine.op(name, tensor._h, None, session.cell_line()))
 
 
+def _dims(args):
+    """Accepts both x.reshape(2, 3) and x.reshape((2, 3))."""
+    return tuple(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
+
+
 def _index_parts(index):
     """An index expression in the engine's terms: a list of [kind, ...] entries."""
     if not isinstance(index, tuple):
@@ -507,15 +512,39 @@ class Tensor:
         dims = list(dim) if isinstance(dim, (list, tuple)) else [dim]
         return wrap(_engine.op(name, self._h, to_js([dims, bool(keepdim)]), session.cell_line()))
 
+    def _shape_op(self, name, args):
+        return wrap(_engine.shape_op(name, self._h, to_js([int(a) for a in args]), session.cell_line()))
+
     def reshape(self, *shape):
-        if len(shape) == 1 and isinstance(shape[0], (list, tuple)):
-            shape = tuple(shape[0])
-        return wrap(_engine.reshape(self._h, to_js(list(shape)), session.cell_line()))
+        return self._shape_op("reshape", _dims(shape))
 
     view = reshape
 
     def flatten(self):
         return self.reshape(-1)
+
+    def expand(self, *shape):
+        return self._shape_op("expand", _dims(shape))
+
+    def permute(self, *dims):
+        return self._shape_op("permute", _dims(dims))
+
+    def transpose(self, dim0, dim1):
+        return self._shape_op("transpose", (dim0, dim1))
+
+    def unsqueeze(self, dim):
+        return self._shape_op("unsqueeze", (dim,))
+
+    def squeeze(self, dim=None):
+        return self._shape_op("squeeze", () if dim is None else (dim,))
+
+    def sign(self):
+        return _unary("sign", self)
+
+    def where(self, condition, other):
+        from . import where
+
+        return where(condition, self, other)
 
     def t(self):
         return _unary("t", self)
