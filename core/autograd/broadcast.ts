@@ -1,4 +1,5 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
+import { cascadeSum } from './cascade-sum.ts';
 import { allocate, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { numelOf } from './tensor.ts';
@@ -89,9 +90,7 @@ export function sumToStorage(
   out: Storage,
 ): Storage {
   if (out.length === 1) {
-    let total = 0;
-    for (let i = 0; i < data.length; i++) total += data[i];
-    out[0] = total;
+    out[0] = data instanceof Uint8Array ? data.reduce((a, b) => a + b, 0) : cascadeSum(data);
     return out;
   }
   const index = broadcastIndex(target, source);

@@ -28,6 +28,16 @@ describe('linspace', () => {
   });
 });
 
+describe('float32 sum', () => {
+  it("rounds in ATen's order: tail first, then the eight vector lanes", () => {
+    const values = [0.1, 1e7, 0.3, -1e7, 0.7, 3.3, 1e-3, 2.5, 7.1, 0.9];
+    const f = Math.fround;
+    let expected = f(f(values[8]) + f(values[9]));
+    for (let lane = 0; lane < 8; lane++) expected = f(expected + f(values[lane]));
+    expect(A.sum(A.tensor(values, [10])).item()).toBe(expected);
+  });
+});
+
 describe('type promotion', () => {
   const ints = A.tensor([1, 2], [2], { dtype: 'int64' });
   const f32 = A.tensor([1, 2], [2]);

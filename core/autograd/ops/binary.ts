@@ -77,6 +77,19 @@ const BINARY = {
     },
     grads: (g, _a, b, k) => [thresholdBackward(g, b, k), null],
   },
+  tanhBackward: {
+    gradFn: 'TanhBackwardBackward0',
+    savesOperands: true,
+    // g * (1 - y*y): ATen's kernel is compiled with y*y fused into the subtraction (one rounding).
+    kernel: (o, a, as, b, bs, n) => {
+      const r = o instanceof Float32Array ? Math.fround : (v: number) => v;
+      for (let i = 0; i < n; i++) o[i] = a[i * as] * r(1 - b[i * bs] * b[i * bs]);
+    },
+    grads: (g, a, b, _k, needs) => [
+      needs[0] ? tanhBackward(g, b) : null,
+      needs[1] ? mul(mul(g, a), mul(b, -2)) : null,
+    ],
+  },
   lt: {
     gradFn: '',
     savesOperands: false,
@@ -213,6 +226,10 @@ export const logicalOr = (a: Operand, b: Operand): Tensor => binary('logicalOr',
 /** ReLU's backward (torch's threshold_backward): the gradient where `result` > threshold, else 0. */
 export const thresholdBackward = (g: Tensor, result: Tensor, threshold: number): Tensor =>
   binary('thresholdBackward', g, result, threshold);
+
+/** tanh's backward (torch's tanh_backward): g * (1 - y*y) for the saved result y. */
+export const tanhBackward = (g: Tensor, result: Tensor): Tensor =>
+  binary('tanhBackward', g, result);
 
 /**
  * torch.rsub / the reflected `other - x` (times alpha): RsubBackward1 for a Python scalar `other`,

@@ -2,7 +2,7 @@
 import { allocate, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
-import { add, div, mul, rsub, thresholdBackward } from './binary.ts';
+import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { record } from './record.ts';
@@ -92,14 +92,16 @@ const UNARY = {
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.tanh(x[i]);
     },
-    grad: (g, r) => mul(g, rsub(mul(r, r), 1)),
+    grad: (g, r) => tanhBackward(g, r),
   },
   sigmoid: {
     gradFn: 'SigmoidBackward0',
     integers: 'float',
     saves: 'result',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-x[i]));
+      // float32 rounds exp and the sum as torch's float kernel does.
+      const r = o instanceof Float32Array ? Math.fround : (v: number) => v;
+      for (let i = 0; i < n; i++) o[i] = 1 / r(1 + r(Math.exp(-x[i])));
     },
     grad: (g, r) => mul(mul(g, rsub(r, 1)), r),
   },
