@@ -6,8 +6,9 @@
 // writes it as <outDir>/index.html (see htmlAtOutputRoot), beside assets/ and pyodide/.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import type { PythonKernel as Kernel } from './core/python/kernel.ts';
 import { securityHeaders } from './electron/security-headers.ts';
 import { contentTypeOf } from './electron/static-files.ts';
 
@@ -28,7 +29,11 @@ export const snapshotFile = 'snapshot.bin';
 
 async function pythonSnapshot(): Promise<Uint8Array> {
   const { loadPyodide } = await import('pyodide');
-  const { PythonKernel } = await import('./core/python/kernel.ts');
+  // Loaded by Node when the build runs, not bundled into this config by Vite.
+  const kernelModule = join(repoRoot, 'core', 'python', 'kernel.ts');
+  const { PythonKernel } = (await import(/* @vite-ignore */ pathToFileURL(kernelModule).href)) as {
+    PythonKernel: typeof Kernel;
+  };
   let snapshot: Uint8Array | undefined;
   await PythonKernel.start({
     loadPyodide,

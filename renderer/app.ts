@@ -33,6 +33,7 @@ export class App {
   private readonly nav = document.getElementById('lessons')!;
   private readonly main = document.getElementById('lesson')!;
   private readonly status = document.getElementById('python-status')!;
+  private readonly views = new Map<string, LessonView>();
   private view: LessonView | null = null;
   private viewKey: string | null = null;
   private notice: string | undefined;
@@ -92,13 +93,19 @@ export class App {
       errorsPanel(this.library.problems()),
     ];
     if (key && lesson) {
-      this.view = lessonPage(key, lesson, {
-        python: this.python,
-        progress: this.progress,
-        decorate: (result) => symbolicPanels(result.graphs),
-        derivative: (block) => derivativeBlock(block, autogradEvaluator),
-        practice: practiceRenderer(this.progress, practiceGrader(this.python, autogradEvaluator)),
-      });
+      // Kept per lesson, so edits and outputs are still there when the student comes back.
+      let view = this.views.get(key);
+      if (!view) {
+        view = lessonPage(key, lesson, {
+          python: this.python,
+          progress: this.progress,
+          decorate: (result) => symbolicPanels(result.graphs),
+          derivative: (block) => derivativeBlock(block, autogradEvaluator),
+          practice: practiceRenderer(this.progress, practiceGrader(this.python, autogradEvaluator)),
+        });
+        this.views.set(key, view);
+      }
+      this.view = view;
       this.progress.setCurrentLesson(key);
       parts.push(this.view.element);
     } else {
@@ -111,13 +118,15 @@ export class App {
 
   private lessonChanged(source: LessonSource): void {
     this.library.update(source);
-    this.open(this.viewKey, source.key === this.viewKey);
+    this.views.delete(source.key);
+    this.open(this.viewKey, true);
   }
 
   private async openFolder(): Promise<void> {
     const lessons = await this.host.openLessonFolder();
     if (!lessons) return;
     this.library.replace(await this.host.listLessons());
+    for (const source of lessons) this.views.delete(source.key);
     const first = lessons.find((source) => this.library.lesson(source.key));
     if (first) location.hash = `lesson=${encodeURIComponent(first.key)}`;
     this.open(first?.key ?? this.viewKey, true);
@@ -126,6 +135,7 @@ export class App {
   private resetProgress(): void {
     if (!confirm('Forget all progress: steps seen, attempts and scores?')) return;
     this.progress.reset();
+    this.views.clear();
     this.open(this.viewKey, true);
   }
 

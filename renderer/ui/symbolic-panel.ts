@@ -5,6 +5,7 @@ import { graphToSymbolic, type LeafDerivative } from '../../core/symbolic/graph.
 import { h } from './dom.ts';
 import { mathElement } from './math.ts';
 import { formatNumber } from './derivative-rows.ts';
+import { accumulatedCalls } from './accumulated-grad.ts';
 
 /** Vectors show their first few elements. */
 const shownElements = 4;
@@ -15,13 +16,30 @@ function numbers(values: number[]): string {
   return `[${shown}${values.length > shownElements ? ', …' : ''}]`;
 }
 
+function comparisonMark(leaf: LeafDerivative): HTMLElement {
+  if (leaf.agrees === null) {
+    return h(
+      'span',
+      { class: 'note' },
+      `${leaf.name}.grad is None, so there is nothing to compare.`,
+    );
+  }
+  if (leaf.agrees)
+    return h('span', { class: 'agree', 'aria-label': 'agrees with autograd' }, '✓ agree');
+  const calls = accumulatedCalls(leaf);
+  if (calls !== null) {
+    return h(
+      'span',
+      { class: 'note accumulated' },
+      `${leaf.name}.grad is ${calls} times this derivative: backward() adds to .grad, so it most ` +
+        `likely holds the sum of ${calls} backward() calls since it was last zeroed.`,
+    );
+  }
+  return h('span', { class: 'disagree', 'aria-label': 'differs from autograd' }, '✗ differ');
+}
+
 function leafRow(leaf: LeafDerivative): HTMLElement {
-  const mark =
-    leaf.agrees === null
-      ? h('span', { class: 'note' }, `${leaf.name}.grad is None, so there is nothing to compare.`)
-      : leaf.agrees
-        ? h('span', { class: 'agree', 'aria-label': 'agrees with autograd' }, '✓ agree')
-        : h('span', { class: 'disagree', 'aria-label': 'differs from autograd' }, '✗ differ');
+  const mark = comparisonMark(leaf);
   return h(
     'li',
     {},
