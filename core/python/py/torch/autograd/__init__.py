@@ -39,15 +39,14 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     outputs = _as_tuple(tensors)
     gradients = _as_tuple(grad_tensors) or (None,) * len(outputs)
     keep = create_graph if retain_graph is None else retain_graph
-    with function.backward_grad_mode(create_graph):
-        _engine.backward(
-            _handles(outputs),
-            _handles(gradients),
-            bool(keep),
-            bool(create_graph),
-            _leaf_labels(),
-            session.cell_line(),
-        )
+    _engine.backward(
+        _handles(outputs),
+        _handles(gradients),
+        bool(keep),
+        bool(create_graph),
+        _leaf_labels(),
+        session.cell_line(),
+    )
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
@@ -56,15 +55,14 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     inputs_tuple = _as_tuple(inputs)
     gradients = _as_tuple(grad_outputs) or (None,) * len(outputs)
     keep = create_graph if retain_graph is None else retain_graph
-    with function.backward_grad_mode(create_graph):
-        results = _engine.autograd_grad(
-            _handles(outputs),
-            _handles(inputs_tuple),
-            _handles(gradients),
-            bool(keep),
-            bool(create_graph),
-            bool(allow_unused or materialize_grads),
-        )
+    results = _engine.autograd_grad(
+        _handles(outputs),
+        _handles(inputs_tuple),
+        _handles(gradients),
+        bool(keep),
+        bool(create_graph),
+        bool(allow_unused or materialize_grads),
+    )
     grads = tuple(wrap(handle) for handle in results)
     if materialize_grads:
         from .._creation import zeros_like

@@ -1,10 +1,10 @@
 """torch.autograd.Function: custom forward/backward written by the student.
 
-The engine records the output with a node named `<Name>Backward` that calls back into Python
-for the gradients; the callback is a proxy the engine destroys when the node is freed.
+The engine runs forward (tracing its ops for the graph panel) and records the outputs under a
+node named `<Name>Backward` whose backward calls back into Python; that callback is a proxy the
+engine destroys when the node is freed.
 """
 
-import contextlib
 import warnings
 
 from pyodide.ffi import create_proxy, to_js
@@ -12,21 +12,7 @@ from pyodide.ffi import create_proxy, to_js
 import _gradlab_session as session
 
 from .. import _engine
-from .._grad_mode import set_grad_enabled
 from .._tensor import Tensor, wrap
-
-_backward_creates_graph = [False]
-
-
-@contextlib.contextmanager
-def backward_grad_mode(create_graph):
-    """Custom backward functions run with grad mode on only when create_graph is set."""
-    previous = _backward_creates_graph[0]
-    _backward_creates_graph[0] = bool(create_graph)
-    try:
-        yield
-    finally:
-        _backward_creates_graph[0] = previous
 
 
 class FunctionCtx:
@@ -58,9 +44,6 @@ class FunctionCtx:
 
     def set_materialize_grads(self, value):
         self.materialize_grads = bool(value)
-
-
-BackwardCFunction = FunctionCtx
 
 
 class Function:
@@ -113,8 +96,8 @@ class Function:
 
         def backward(engine_ctx, grad_handles):
             grads = [wrap(handle) for handle in grad_handles]
-            with set_grad_enabled(_backward_creates_graph[0]):
-                returned = cls.backward(contexts[0], *grads)
+            # The engine runs backward with grad mode on only when create_graph is set.
+            returned = cls.backward(contexts[0], *grads)
             returned = returned if isinstance(returned, tuple) else (returned,)
             return to_js([g._h if isinstance(g, Tensor) else None for g in returned])
 
@@ -129,13 +112,6 @@ class Function:
         return outputs if returned_tuple else outputs[0]
 
 
-class InplaceFunction(Function):
-    pass
-
-
-class NestedIOFunction(Function):
-    pass
-
-
 def once_differentiable(function):
+    """Marks a backward that cannot itself be differentiated; Gradlab needs no marker."""
     return function
