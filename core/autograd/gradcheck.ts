@@ -13,6 +13,8 @@ export interface GradcheckOptions {
   rtol?: number;
   /** Throw a GradcheckError on failure (default) instead of returning false. */
   raiseException?: boolean;
+  /** Receives PyTorch's UserWarning texts (an input that is not float64). */
+  onWarning?: (message: string) => void;
 }
 
 export interface GradcheckResult {
@@ -96,6 +98,12 @@ export function gradcheckResult(
   const atol = options?.atol ?? 1e-5;
   const rtol = options?.rtol ?? 1e-3;
   const differentiable = inputs.filter((t) => t.requiresGrad && isFloating(t.dtype));
+  inputs.forEach((t, i) => {
+    if (t.requiresGrad && t.dtype !== 'float64')
+      options?.onWarning?.(
+        `Input #${i} requires gradient and is not a double precision floating point or complex. This check will likely fail if all the inputs are not of double precision floating point or complex. `,
+      );
+  });
   if (differentiable.length === 0)
     throw new TorchError(
       'ValueError',

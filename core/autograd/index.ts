@@ -78,7 +78,7 @@ export { sum, mean, type ReduceOptions } from './ops/reduce.ts';
 export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
 export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
 export { clone, toDType } from './ops/convert.ts';
-export { add_, sub_, mul_, div_, clamp_, fill_, zero_ } from './ops/inplace.ts';
+export { add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_, inPlace } from './ops/inplace.ts';
 export { index, indexPut_, type IndexItem, type Slice } from './ops/indexing.ts';
 export { applyFunction, FunctionCtx, type FunctionSpec, type CustomBackward } from './function.ts';
 export {

@@ -114,6 +114,11 @@ cases.push(
     },
   },
   {
+    name: 'copy_ of a broadcast source into a non-leaf',
+    inputs: () => [input([2, 3]), input([3])],
+    fn: ([x, src]) => A.mul(A.copy_(A.mul(x, 1), src), x),
+  },
+  {
     name: 'in-place add and mul on a non-leaf',
     inputs: () => [input([3]), input([3], -1, 1, 9)],
     fn: ([x, w]) => A.mul_(A.add_(A.mul(x, 1), w), x),
@@ -189,6 +194,18 @@ describe('gradcheck itself', () => {
     expect(() => A.gradcheck(([t]) => square(t, false), [x])).toThrow(
       'Jacobian mismatch for output 0 with respect to input 0,\nnumerical:tensor([[ 3.0000,  0.0000],\n        [ 0.0000, -1.0000]], dtype=torch.float64)\nanalytical:tensor([[ 3.,  3.],\n        [-1., -1.]], dtype=torch.float64)\n',
     );
+  });
+
+  it('warns, as PyTorch does, about inputs that are not float64', () => {
+    const warnings: string[] = [];
+    const x = A.tensor([1.5], [1], { requiresGrad: true });
+    A.gradcheck(([t]) => A.mul(t, t), [x], {
+      onWarning: (m) => warnings.push(m),
+      raiseException: false,
+    });
+    expect(warnings).toEqual([
+      'Input #0 requires gradient and is not a double precision floating point or complex. This check will likely fail if all the inputs are not of double precision floating point or complex. ',
+    ]);
   });
 
   it('passes the correct custom Function', () => {

@@ -6,9 +6,11 @@ import { isGradEnabled } from '../grad-mode.ts';
 import { sameShape, Tensor } from '../tensor.ts';
 import { add, div, mul, sub, type AlphaOptions, type ScalarOptions } from './binary.ts';
 import { clamp, type ClampBounds } from './clamp.ts';
+import { toDType } from './convert.ts';
 import { fullLike } from './creation.ts';
 import { storageAs, type Operand } from './elementwise.ts';
 import { record, untracked } from './record.ts';
+import { expand, sumTo } from './shape.ts';
 
 /** The tensor's current value as a separate tensor carrying its history (what backward saves). */
 function snapshot(self: Tensor): Tensor {
@@ -82,5 +84,27 @@ export function zero_(self: Tensor): Tensor {
       inputs: [x],
       backward: ([g]) => [fullLike(g, 0)],
     }),
+  );
+}
+
+/** Tensor.copy_(src): src's values (broadcast, cast) replace self's; CopyBackwards. */
+export function copy_(self: Tensor, src: Tensor): Tensor {
+  return inPlace(
+    self,
+    (x) =>
+      record(
+        untracked(() => toDType(expand(src, x.shape), x.dtype)),
+        {
+          name: 'CopyBackwards',
+          op: 'copy',
+          inputs: [x, src],
+          operands: [src],
+          backward: ([g], node) => [
+            node.needsInputGrad(0) ? fullLike(g, 0) : null,
+            node.needsInputGrad(1) ? toDType(sumTo(g, src.shape), src.dtype) : null,
+          ],
+        },
+      ),
+    [src],
   );
 }
