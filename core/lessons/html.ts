@@ -1,10 +1,11 @@
-// Lesson Markdown to HTML the renderer can insert as is: markdown-it with KaTeX maths, then
-// sanitize-html with an allow-list (no script, no event handlers, no javascript: URLs, no
-// `id`/`name` that could clobber globals). KaTeX's own output passes through unchanged.
+// Lesson Markdown to HTML the renderer can insert as is: markdown-it, then sanitize-html with
+// an allow-list (no script, no event handlers, no javascript: URLs, no SVG, no `id`/`name`
+// that could clobber globals), then KaTeX's formulas in their places (see math.ts).
 import sanitizeHtml from 'sanitize-html';
 import type { Token } from 'markdown-it';
 import { markdownIt } from './markdown.ts';
 import type { MathProblem, RenderEnv } from './math.ts';
+import { insertFormulas, newRenderEnv } from './math.ts';
 
 const MATHML_TAGS = [
   'math',
@@ -111,9 +112,6 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     's',
     'details',
     'summary',
-    'svg',
-    'path',
-    'line',
     ...MATHML_TAGS,
   ],
   allowedAttributes: {
@@ -125,9 +123,6 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     div: ['class'],
     th: ['style'],
     td: ['style'],
-    svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style'],
-    path: ['d'],
-    line: ['x1', 'y1', 'x2', 'y2', 'stroke-width'],
     ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
   },
   allowedStyles: { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p, [SAFE_STYLE_VALUE]])) },
@@ -152,21 +147,25 @@ export function sanitizeLessonHtml(html: string): string {
 }
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
-  const env: RenderEnv = { mathProblems: [] };
-  const html = markdownIt.render(markdown, env);
-  return { html: sanitizeLessonHtml(html), mathProblems: env.mathProblems };
+  const env = newRenderEnv();
+  return finish(markdownIt.render(markdown, env), env);
 }
 
 /** Renders tokens of a document parsed with `env` (keeps its reference links). */
 export function renderTokens(tokens: Token[], parseEnv: RenderEnv): RenderedMarkdown {
-  const env: RenderEnv = { ...parseEnv, mathProblems: [] };
-  const html = markdownIt.renderer.render(tokens, markdownIt.options, env);
-  return { html: sanitizeLessonHtml(html), mathProblems: env.mathProblems };
+  const env: RenderEnv = { ...parseEnv, ...newRenderEnv() };
+  return finish(markdownIt.renderer.render(tokens, markdownIt.options, env), env);
 }
 
 /** One line of inline Markdown (a heading's text) to safe HTML without a paragraph. */
 export function renderInline(markdown: string): RenderedMarkdown {
-  const env: RenderEnv = { mathProblems: [] };
-  const html = markdownIt.renderInline(markdown, env);
-  return { html: sanitizeLessonHtml(html), mathProblems: env.mathProblems };
+  const env = newRenderEnv();
+  return finish(markdownIt.renderInline(markdown, env), env);
+}
+
+function finish(html: string, env: RenderEnv): RenderedMarkdown {
+  return {
+    html: insertFormulas(sanitizeLessonHtml(html), env.formulas),
+    mathProblems: env.mathProblems,
+  };
 }

@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { mathPlugin } from './math.ts';
 import type { RenderEnv } from './math.ts';
+import { newRenderEnv } from './math.ts';
 
 export const markdownIt = new MarkdownIt('default', { html: true, linkify: false }).use(mathPlugin);
 
@@ -15,6 +16,6 @@ export interface ParsedMarkdown {
 }
 
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const env: RenderEnv = { mathProblems: [] };
+  const env = newRenderEnv();
   return { tokens: markdownIt.parse(text, env), env };
 }

@@ -2,6 +2,11 @@
 // HTML + MathML output (screen readers read the MathML) and `trust: false`, so \href,
 // \htmlData and friends never produce links or attributes. A formula KaTeX rejects is shown
 // as its source and recorded in the render environment for `gradlab check`.
+//
+// KaTeX's output is kept aside and a placeholder goes into the Markdown's HTML: html.ts
+// sanitises the HTML, then puts the formulas back. KaTeX builds its output itself (with
+// `trust: false` nothing of the source becomes markup), and sanitising its thousands of
+// styled spans would cost most of a lesson's rendering time.
 import katex from 'katex';
 import type { Env, MarkdownIt, StateInline } from 'markdown-it';
 
@@ -13,17 +18,36 @@ export interface MathProblem {
 /** The markdown-it `env` our renderer fills; a fresh one per render. */
 export interface RenderEnv extends Env {
   mathProblems: MathProblem[];
+  /** KaTeX HTML of each formula, by placeholder number. */
+  formulas: string[];
+}
+
+export function newRenderEnv(): RenderEnv {
+  return { mathProblems: [], formulas: [] };
+}
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+
+/** Puts the formulas back in place of their placeholders, and drops stray placeholder marks. */
+export function insertFormulas(html: string, formulas: readonly string[]): string {
+  return html
+    .replace(PLACEHOLDER, (_match, index: string) => formulas[Number(index)] ?? '')
+    .replace(/[\uE000\uE001]/g, '');
 }
 
 export function renderTex(tex: string, displayMode: boolean, env: RenderEnv): string {
   try {
-    return katex.renderToString(tex, {
+    const html = katex.renderToString(tex, {
       displayMode,
       output: 'htmlAndMathml',
       trust: false,
       throwOnError: true,
       strict: 'ignore',
     });
+    env.formulas.push(html);
+    return `${OPEN}${env.formulas.length - 1}${CLOSE}`;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // KaTeX appends " at position N: <the formula with combining underlines>": drop it.
@@ -77,6 +101,8 @@ export function mathPlugin(md: MarkdownIt): void {
 
 /** markdown-it passes the caller's `env` through untyped; a foreign one records nothing. */
 function renderEnv(env: Env | undefined): RenderEnv {
-  const problems = env?.mathProblems;
-  return env && Array.isArray(problems) ? { ...env, mathProblems: problems } : { mathProblems: [] };
+  const { mathProblems, formulas } = env ?? {};
+  return env && Array.isArray(mathProblems) && Array.isArray(formulas)
+    ? { ...env, mathProblems, formulas }
+    : newRenderEnv();
 }

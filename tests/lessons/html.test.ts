@@ -48,17 +48,14 @@ describe('sanitised lesson HTML', () => {
     expect(html).toContain('Add them.');
   });
 
-  it('leaves KaTeX output unchanged (up to how the same styles and SVG paths are written)', () => {
+  it('puts in the output of KaTeX unchanged', () => {
     for (const tex of [
       '\\frac{dy}{dx} = 2x + 2',
       '\\sqrt{x^2+1}',
       '\\frac{\\partial f}{\\partial u}',
       '\\begin{cases} x & x > 0 \\\\ 0 & x \\le 0 \\end{cases}',
     ]) {
-      const expected = katex
-        .renderToString(tex, { displayMode: true, output: 'htmlAndMathml' })
-        .replace(/;"/g, '"')
-        .replace(/<path([^>]*)\/>/g, '<path$1></path>');
+      const expected = katex.renderToString(tex, { displayMode: true, output: 'htmlAndMathml' });
       expect(renderMarkdown(`$$${tex}$$`).html).toContain(expected);
     }
   });
