@@ -28,14 +28,16 @@ interface BinaryEntry {
 }
 
 // Formulas from PyTorch's derivatives.yaml; the engine sums each gradient back to its input's
-// shape after broadcasting, as torch's engine does.
+// shape after broadcasting, as torch's engine does. The hot loops have a same-shape variant:
+// indexing by i alone runs markedly faster than i * step.
 const BINARY = {
   add: {
     gradFn: 'AddBackward0',
     savesOperands: false,
     scalar: 'alpha',
     kernel: (o, a, as, b, bs, n, k) => {
-      for (let i = 0; i < n; i++) o[i] = a[i * as] + k * b[i * bs];
+      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] + k * b[i];
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] + k * b[i * bs];
     },
     grads: (g, _a, _b, k) => [g, k === 1 ? g : mul(g, k)],
   },
@@ -44,7 +46,8 @@ const BINARY = {
     savesOperands: false,
     scalar: 'alpha',
     kernel: (o, a, as, b, bs, n, k) => {
-      for (let i = 0; i < n; i++) o[i] = a[i * as] - k * b[i * bs];
+      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] - k * b[i];
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] - k * b[i * bs];
     },
     grads: (g, _a, _b, k) => [g, k === 1 ? neg(g) : mul(g, -k)],
   },
@@ -52,7 +55,8 @@ const BINARY = {
     gradFn: 'MulBackward0',
     savesOperands: true,
     kernel: (o, a, as, b, bs, n) => {
-      for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
+      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
     },
     grads: (g, a, b, _k, needs) => [needs[0] ? mul(g, b) : null, needs[1] ? mul(g, a) : null],
   },
@@ -61,7 +65,8 @@ const BINARY = {
     savesOperands: true,
     result: 'float',
     kernel: (o, a, as, b, bs, n) => {
-      for (let i = 0; i < n; i++) o[i] = a[i * as] / b[i * bs];
+      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] / b[i];
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] / b[i * bs];
     },
     grads: (g, a, b, _k, needs) => [
       needs[0] ? div(g, b) : null,
@@ -73,7 +78,8 @@ const BINARY = {
     savesOperands: true,
     scalar: 'threshold',
     kernel: (o, a, as, b, bs, n, k) => {
-      for (let i = 0; i < n; i++) o[i] = b[i * bs] <= k ? 0 : a[i * as];
+      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = b[i] <= k ? 0 : a[i];
+      else for (let i = 0; i < n; i++) o[i] = b[i * bs] <= k ? 0 : a[i * as];
     },
     grads: (g, _a, b, k) => [thresholdBackward(g, b, k), null],
   },

@@ -110,7 +110,7 @@ const UNARY = {
     integers: 'same',
     saves: 'result',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = x[i] > 0 ? x[i] : x[i] !== x[i] ? x[i] : 0;
+      for (let i = 0; i < n; i++) o[i] = Math.max(x[i], 0); // NaN stays NaN, -0 becomes 0
     },
     grad: (g, r) => thresholdBackward(g, r, 0),
   },
