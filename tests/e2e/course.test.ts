@@ -219,14 +219,17 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
       expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct\b/);
       seen.practiceItems++;
     }
+    await page.screenshot({
+      path: join(
+        screenshots,
+        `lesson-${lessonIndex + 1}-${lesson.meta.id}-step-${stepIndex + 1}.png`,
+      ),
+      fullPage: true,
+    });
     if (stepIndex < lesson.steps.length - 1) {
       await page.getByRole('button', { name: 'Next' }).click();
     }
   }
-  await page.screenshot({
-    path: join(screenshots, `lesson-${lessonIndex + 1}-${lesson.meta.id}.png`),
-    fullPage: true,
-  });
 }
 
 /** How many pixels of a canvas are painted (a chart with lines has thousands). */
