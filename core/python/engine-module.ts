@@ -341,5 +341,6 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       return previous;
     },
     isGradEnabled: ag.isGradEnabled,
+    NON_LEAF_GRAD_WARNING: ag.NON_LEAF_GRAD_WARNING,
   };
 }

@@ -37,6 +37,10 @@ describe('gradlab run with bad input', () => {
     );
   });
 
+  it('says so when FILE is a folder', () => {
+    expectUsageError(gradlab(folder), /is a folder, not a file/);
+  });
+
   it('says so when FILE is missing or an option is unknown', () => {
     expectUsageError(gradlab(), /FILE is missing/);
     expectUsageError(gradlab(file('a.py', 'x = 1'), '--fast'), /unknown option '--fast'/);

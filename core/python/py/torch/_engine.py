@@ -84,3 +84,4 @@ apply_function = _guarded(_E.applyFunction)
 gradcheck = _guarded(_E.gradcheck)
 set_grad_enabled = _E.setGradEnabled
 is_grad_enabled = _E.isGradEnabled
+NON_LEAF_GRAD_WARNING = _E.NON_LEAF_GRAD_WARNING

@@ -10,15 +10,6 @@ from _gradlab_nested import nest
 from . import _dtypes, _engine
 from ._size import Size
 
-NON_LEAF_GRAD_WARNING = (
-    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
-    "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
-    "to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you "
-    "access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
-    "github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at "
-    "/pytorch/build/aten/src/ATen/core/TensorBody.h:494.)"
-)
-
 NUMPY_REQUIRES_GRAD = (
     "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
 )
@@ -172,7 +163,7 @@ class Tensor:
     def grad(self):
         grad = _engine.grad(self._h)
         if grad is None and not self._h.isLeaf and not self._h.retainsGrad:
-            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+            warnings.warn(_engine.NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
         return wrap(grad)
 
     @grad.setter
