@@ -79,6 +79,15 @@ describe('numpy and plots', () => {
     );
     expect(result.plots[0].lines[0]).toEqual({ x: [0, 0.5, 1], y: [0, 0.25, 1], label: null });
   });
+
+  it('refuses to plot a tensor that requires grad, as matplotlib with PyTorch does', () => {
+    const result = kernel.runCell(
+      'x = torch.linspace(0, 1, 3, requires_grad=True)\nplt.plot(x, x ** 2)',
+    );
+    expect(result.error).toBe(
+      "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+    );
+  });
 });
 
 describe('custom Functions', () => {

@@ -40,6 +40,10 @@ def _current():
 
 
 def _floats(values):
+    if hasattr(values, "numpy") and hasattr(values, "requires_grad"):
+        # As real matplotlib does (through numpy): a tensor that requires grad is refused
+        # with PyTorch's advice to detach() it first.
+        values = values.numpy()
     if hasattr(values, "tolist"):
         values = values.tolist()
     elif not isinstance(values, (list, tuple, range)):
