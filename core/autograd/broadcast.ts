@@ -1,6 +1,6 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
 import { cascadeSum } from './cascade-sum.ts';
-import { allocate, type Storage } from './dtype.ts';
+import { allocateForOverwrite, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { numelOf } from './tensor.ts';
 
@@ -72,7 +72,7 @@ export function expandStorage(
 ): Storage {
   const n = numelOf(target);
   if (data.length === n) return data;
-  const out = allocate(
+  const out = allocateForOverwrite(
     data instanceof Float32Array ? 'float32' : data instanceof Uint8Array ? 'bool' : 'float64',
     n,
   );

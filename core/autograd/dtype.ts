@@ -29,14 +29,24 @@ function storageKind(dtype: DType): typeof Float32Array | typeof Float64Array | 
 
 /** A zero-filled storage for `size` elements of `dtype`. */
 export function allocate(dtype: DType, size: number): Storage {
-  if (size >= POOL_MIN_LENGTH) {
-    const kind = storageKind(dtype);
-    const i = pool.findIndex((s) => s.length === size && s instanceof kind);
-    if (i >= 0) return pool.splice(i, 1)[0].fill(0);
-  }
-  if (dtype === 'float32') return new Float32Array(size);
-  if (dtype === 'bool') return new Uint8Array(size);
-  return new Float64Array(size);
+  return reuse(dtype, size)?.fill(0) ?? fresh(dtype, size);
+}
+
+/** A storage whose contents are unspecified: for kernels that write every element. */
+export function allocateForOverwrite(dtype: DType, size: number): Storage {
+  return reuse(dtype, size) ?? fresh(dtype, size);
+}
+
+function reuse(dtype: DType, size: number): Storage | null {
+  if (size < POOL_MIN_LENGTH) return null;
+  const kind = storageKind(dtype);
+  const i = pool.findIndex((s) => s.length === size && s instanceof kind);
+  return i < 0 ? null : pool.splice(i, 1)[0];
+}
+
+function fresh(dtype: DType, size: number): Storage {
+  const Kind = storageKind(dtype);
+  return new Kind(size);
 }
 
 /** Converts one value the way a cast to `dtype` would (truncation for int64, != 0 for bool). */

@@ -1,5 +1,5 @@
 // Elementwise functions of two operands: one table entry each (loop, result dtype, gradients).
-import { allocate, DEFAULT_FLOAT, isFloating, type ScalarKind } from '../dtype.ts';
+import { allocateForOverwrite, DEFAULT_FLOAT, isFloating, type ScalarKind } from '../dtype.ts';
 import type { Attrs } from '../node.ts';
 import { Tensor } from '../tensor.ts';
 import {
@@ -183,7 +183,7 @@ export function binary(
   const compute = entry.result === 'float' && !isFloating(promoted) ? DEFAULT_FLOAT : promoted;
   const line = broadcastPair(ta, tb, compute);
   const dtype = entry.result === 'bool' ? 'bool' : compute;
-  const out = allocate(dtype, line.n);
+  const out = allocateForOverwrite(dtype, line.n);
   entry.kernel(out, line.a, line.as, line.b, line.bs, line.n, k);
   const result = new Tensor(out, line.shape, dtype);
   const grads = entry.grads;

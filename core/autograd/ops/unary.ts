@@ -1,5 +1,5 @@
 // Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
-import { allocate, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { allocateForOverwrite, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
@@ -148,7 +148,7 @@ export type UnaryOp = keyof typeof UNARY;
 export function unary(op: UnaryOp, x: Tensor): Tensor {
   const entry: UnaryEntry = UNARY[op];
   const dtype = isFloating(x.dtype) || entry.integers === 'same' ? x.dtype : DEFAULT_FLOAT;
-  const out = allocate(dtype, x.data.length);
+  const out = allocateForOverwrite(dtype, x.data.length);
   entry.kernel(out, storageAs(x, dtype), out.length);
   const result = new Tensor(out, x.shape, dtype);
   const saved = entry.saves === 'input' ? x : entry.saves === 'result' ? result : null;
