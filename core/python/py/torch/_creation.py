@@ -59,7 +59,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     for value in flat:
         if not isinstance(value, (int, float)):
             raise TypeError(f"Could not infer dtype of {type(value).__name__}")
-    name = _dtype_name(_dtypes.infer(flat) if dtype is None else dtype)
+    name = _dtype_name(dtype or _dtypes.infer(flat))
     values = [float(value) for value in flat]
     return wrap(_engine.tensor(to_js(values), to_js(shape), name, bool(requires_grad)))
 
@@ -80,23 +80,21 @@ def _shape(size):
     return [int(d) for d in size]
 
 
+def _filled(shape, value, dtype, requires_grad):
+    return wrap(_engine.full(to_js(shape), float(value), _dtype_name(dtype), bool(requires_grad)))
+
+
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
-    default = _dtypes.infer(fill_value)
-    name = _dtype_name(default if dtype is None else dtype)
-    return wrap(
-        _engine.full(to_js(_shape((size,) if isinstance(size, int) else tuple(size))),
-                     float(fill_value), name, bool(requires_grad))
-    )
+    shape = _shape((size,) if isinstance(size, int) else tuple(size))
+    return _filled(shape, fill_value, dtype or _dtypes.infer(fill_value), requires_grad)
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False):
-    return wrap(_engine.full(to_js(_shape(size)), 0.0, _dtype_name(_dtypes.float32 if dtype is None else dtype),
-                             bool(requires_grad)))
+    return _filled(_shape(size), 0, dtype or _dtypes.float32, requires_grad)
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False):
-    return wrap(_engine.full(to_js(_shape(size)), 1.0, _dtype_name(_dtypes.float32 if dtype is None else dtype),
-                             bool(requires_grad)))
+    return _filled(_shape(size), 1, dtype or _dtypes.float32, requires_grad)
 
 
 def empty(*size, dtype=None, device=None, requires_grad=False):
@@ -104,34 +102,28 @@ def empty(*size, dtype=None, device=None, requires_grad=False):
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
-    return wrap(_engine.linspace(float(start), float(end), int(steps),
-                                 _dtype_name(_dtypes.float32 if dtype is None else dtype), bool(requires_grad)))
+    name = _dtype_name(dtype or _dtypes.float32)
+    return wrap(_engine.linspace(float(start), float(end), int(steps), name, bool(requires_grad)))
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
     if end is None:
         start, end = 0, start
-    default = _dtypes.infer([start, end, step])
-    return wrap(_engine.arange(float(start), float(end), float(step),
-                               _dtype_name(default if dtype is None else dtype), bool(requires_grad)))
-
-
-def _like(model, value, dtype, requires_grad):
-    chosen = model.dtype if dtype is None else dtype
-    return wrap(_engine.full(to_js(list(model.shape)), value, chosen._name, bool(requires_grad)))
+    name = _dtype_name(dtype or _dtypes.infer([start, end, step]))
+    return wrap(_engine.arange(float(start), float(end), float(step), name, bool(requires_grad)))
 
 
 def zeros_like(input, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(input, 0.0, dtype, requires_grad)
+    return _filled(list(input.shape), 0, dtype or input.dtype, requires_grad)
 
 
 def ones_like(input, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(input, 1.0, dtype, requires_grad)
+    return _filled(list(input.shape), 1, dtype or input.dtype, requires_grad)
 
 
 def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(input, float(fill_value), dtype, requires_grad)
+    return _filled(list(input.shape), fill_value, dtype or input.dtype, requires_grad)
 
 
 def empty_like(input, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(input, 0.0, dtype, requires_grad)
+    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
