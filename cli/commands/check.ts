@@ -5,6 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { validateLesson } from '../../core/lessons/validate.ts';
+import type { ParsedLesson } from '../../core/lessons/parse.ts';
+import { duplicateLessonIds } from '../../core/lessons/course.ts';
 import type { LessonServices } from '../../core/lessons/services.ts';
 import type { LessonProblem } from '../../core/lessons/types.ts';
 import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
@@ -29,14 +31,20 @@ export async function main(args: string[]): Promise<number> {
   const files = paths.flatMap(lessonFiles);
   const services = nodeLessonServices();
   let problemCount = 0;
-  for (const file of files) {
-    const problems = await checkFile(file, services);
+  const report = (problems: LessonProblem[]) => {
     problemCount += problems.length;
     for (const problem of problems)
       process.stdout.write(
         `${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`,
       );
+  };
+  const course: ParsedLesson[] = [];
+  for (const file of files) {
+    const checked = await checkFile(file, services);
+    if (checked.parsed) course.push(checked.parsed);
+    report(checked.problems);
   }
+  report(duplicateLessonIds(course));
   const summary = `${files.length} lesson file${files.length === 1 ? '' : 's'} checked`;
   process.stderr.write(
     problemCount === 0
@@ -105,21 +113,24 @@ function lessonFiles(path: string): string[] {
   return found;
 }
 
-async function checkFile(file: string, services: LessonServices): Promise<LessonProblem[]> {
+async function checkFile(
+  file: string,
+  services: LessonServices,
+): Promise<{ parsed?: ParsedLesson; problems: LessonProblem[] }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return [{ file, line: 1, column: 1, message: `cannot read the file (${code})` }];
+    return { problems: [{ file, line: 1, column: 1, message: `cannot read the file (${code})` }] };
   }
   try {
     const parsed = loadLesson(file, text);
-    return [...parsed.problems, ...(await validateLesson(parsed, services))].sort(
-      (a, b) => a.line - b.line || a.column - b.column,
-    );
+    const problems = [...parsed.problems, ...(await validateLesson(parsed, services))];
+    return { parsed, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ file, line: 1, column: 1, message: `internal error while checking: ${reason}` }];
+    const message = `internal error while checking: ${reason}`;
+    return { problems: [{ file, line: 1, column: 1, message }] };
   }
 }

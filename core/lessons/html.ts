@@ -115,7 +115,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     ...MATHML_TAGS,
   ],
   allowedAttributes: {
-    a: ['href', 'title'],
+    a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     span: ['class', 'style', 'aria-hidden'],
     code: ['class'],

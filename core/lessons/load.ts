@@ -32,6 +32,7 @@ export function loadLesson(file: string, source: string): ParsedLesson {
     ...parsed,
     problems: parsed.problems.map((problem) => remapProblem(problem, converted.origins)),
     origins: converted.origins,
+    idAt: { line: 1, column: 1 },
   };
 }
 
@@ -44,5 +45,5 @@ function notReadable(file: string, message: string): ParsedLesson {
 
 function failed(file: string, message: string, line = 1, column = 1): ParsedLesson {
   const problem: LessonProblem = { file, line, column, message };
-  return { lesson: null, problems: [problem], yamlOf: new Map() };
+  return { lesson: null, problems: [problem], yamlOf: new Map(), idAt: { line: 1, column: 1 } };
 }

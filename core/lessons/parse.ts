@@ -35,6 +35,8 @@ export interface ParsedLesson {
   yamlOf: Map<PracticeItem | DerivativeBlock, YamlBlock<unknown>>;
   /** For a lesson converted from another format: where each line came from. */
   origins?: LineOrigin[];
+  /** Where the lesson's `id` is written (for problems about the id across a course). */
+  idAt: SourcePosition;
 }
 
 export interface ParseOptions {
@@ -57,8 +59,10 @@ export function parseLesson(
   const lines = text.split('\n');
   const problems: PositionedMessage[] = [];
   const yamlOf = new Map<PracticeItem | DerivativeBlock, YamlBlock<unknown>>();
+  let idAt: SourcePosition = { line: 1, column: 1 };
   const finish = (lesson: Lesson | null): ParsedLesson => ({
     lesson,
+    idAt,
     problems: problems
       .map((problem) => ({ file, ...problem }))
       .sort((a, b) => a.line - b.line || a.column - b.column),
@@ -84,6 +88,7 @@ export function parseLesson(
     'front matter',
   );
   problems.push(...metaBlock.problems);
+  idAt = metaBlock.locate(['id']);
   const meta: LessonMeta | undefined = metaBlock.value;
 
   // Blank out the front matter so markdown-it's line numbers are the file's.

@@ -38,4 +38,12 @@ describe('gradlab check arguments', () => {
     );
     expect(result.stderr).toBe('2 lesson files checked, 1 problem\n');
   });
+
+  it('reports two lessons of a folder sharing an id, at the second id', () => {
+    const folder = 'tests/fixtures/lessons/duplicate-ids';
+    expect(check(folder)).toMatchObject({
+      status: 1,
+      stdout: `${folder}/b.md:3:5: lesson id 'same' is already used by ${folder}/a.md: progress would be mixed up\n`,
+    });
+  });
 });
