@@ -20,6 +20,9 @@ const OPS: Record<FunctionName, (x: Tensor) => Tensor> = {
   cos: torch.cos,
   tan: torch.tan,
   tanh: torch.tanh,
+  // The engine has no hyperbolic sine and cosine: (e^x ∓ e^-x) / 2, as their definition.
+  sinh: (x) => torch.div(torch.sub(torch.exp(x), torch.exp(torch.neg(x))), 2, FLOAT),
+  cosh: (x) => torch.div(torch.add(torch.exp(x), torch.exp(torch.neg(x))), 2, FLOAT),
   log: torch.log,
   abs: torch.abs,
   relu: torch.relu,

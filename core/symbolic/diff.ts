@@ -82,6 +82,10 @@ function outerDerivative(name: Extract<Expr, { kind: 'fn' }>['name'], u: Expr): 
       return pow(apply('cos', u), int(-2));
     case 'tanh':
       return sub(ONE_EXPR, pow(apply('tanh', u), int(2)));
+    case 'sinh':
+      return apply('cosh', u);
+    case 'cosh':
+      return apply('sinh', u);
     case 'log':
       return pow(u, MINUS_ONE_EXPR);
     case 'abs':

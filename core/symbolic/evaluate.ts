@@ -10,6 +10,8 @@ const FUNCTIONS: Record<FunctionName, (x: number) => number> = {
   cos: Math.cos,
   tan: Math.tan,
   tanh: Math.tanh,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
   log: Math.log,
   abs: Math.abs,
   relu: (x) => (Number.isNaN(x) ? NaN : x > 0 ? x : 0),

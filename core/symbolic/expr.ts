@@ -10,6 +10,8 @@ export const FUNCTION_NAMES = [
   'cos',
   'tan',
   'tanh',
+  'sinh',
+  'cosh',
   'log',
   'abs',
   'relu',

@@ -130,6 +130,8 @@ const LATEX_FUNCTIONS: Record<FunctionName, string> = {
   cos: '\\cos',
   tan: '\\tan',
   tanh: '\\tanh',
+  sinh: '\\sinh',
+  cosh: '\\cosh',
   log: '\\ln',
   abs: '',
   relu: '\\operatorname{relu}',
@@ -139,7 +141,7 @@ const LATEX_FUNCTIONS: Record<FunctionName, string> = {
 };
 
 /** Functions whose powers textbooks write as `\sin^{2}(x)`. */
-const POWER_ON_NAME = new Set<FunctionName>(['sin', 'cos', 'tan', 'tanh']);
+const POWER_ON_NAME = new Set<FunctionName>(['sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh']);
 
 const latexStyle: Style = {
   number: (n, d, exact) => (exact && d !== 1 ? `\\frac{${n}}{${d}}` : latexDecimal(n)),

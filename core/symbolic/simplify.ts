@@ -169,11 +169,12 @@ function exactValue(name: FunctionName, v: Q.Rational): Q.Rational | undefined {
     case 'sigmoid':
       return x === 0 ? Q.rational(1, 2) : undefined;
     case 'cos':
+    case 'cosh':
       return x === 0 ? Q.ONE : undefined;
     case 'log':
       return x === 1 ? Q.ZERO : undefined;
     default:
-      return x === 0 ? Q.ZERO : undefined; // sin, tan, tanh
+      return x === 0 ? Q.ZERO : undefined; // sin, tan, tanh, sinh
   }
 }
 

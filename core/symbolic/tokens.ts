@@ -17,6 +17,8 @@ export const FUNCTION_ALIASES: Record<string, string> = {
   cos: 'cos',
   tan: 'tan',
   tanh: 'tanh',
+  sinh: 'sinh',
+  cosh: 'cosh',
   exp: 'exp',
   ln: 'log',
   log: 'log',
@@ -168,7 +170,10 @@ function splitNames(
   }
   const hasFunction = words.some((w) => w.text in FUNCTION_ALIASES);
   const hasFreeLetter = variables === undefined && words.some((w) => isFreeLetter(w.text));
-  if (hasFunction && hasFreeLetter)
+  // `sec(x)` or `f(x)`-like names with several letters are meant as functions we do not know.
+  const looksCalled =
+    calledWithParentheses && run.length > 1 && !(words[words.length - 1].text in FUNCTION_ALIASES);
+  if ((hasFunction || looksCalled) && hasFreeLetter)
     throw new ParseFailure(
       calledWithParentheses
         ? `'${run}' is not a known function (known: ${KNOWN_FUNCTIONS})`

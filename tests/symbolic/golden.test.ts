@@ -5,6 +5,8 @@ import katex from 'katex';
 import { readSharedJson } from '../support/shared.ts';
 import { derive } from '../../core/symbolic/derive.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
+import { equivalent } from '../../core/symbolic/equivalence.ts';
+import { parseMath } from '../../core/symbolic/parse.ts';
 
 interface GoldenPoint {
   at: Record<string, number>;
@@ -15,6 +17,7 @@ interface GoldenPoint {
 interface GoldenCase {
   expr: string;
   vars: string[];
+  derivative: Record<string, string>;
   points: GoldenPoint[];
 }
 
@@ -52,5 +55,26 @@ describe('derivatives of the public golden set', () => {
       }
       expect(() => katex.renderToString(derivation.latex, { throwOnError: true })).not.toThrow();
     }
+  });
+});
+
+describe("SymPy's derivatives typed as answers", () => {
+  it('reads every one and finds it equivalent to ours (Heaviside typed as step)', () => {
+    const methods: Record<string, number> = {};
+    for (const c of cases)
+      for (const v of c.vars) {
+        const typed = parseMath(c.derivative[v].replace(/Heaviside/g, 'step'), {
+          variables: c.vars,
+        });
+        if (!typed.ok) throw new Error(`${c.derivative[v]}: ${typed.message}`);
+        const ours = derive(c.expr, [v]);
+        if (!ours.ok) throw new Error(ours.message);
+        const result = equivalent(typed.expr, ours.derivation.derivatives[v].derivative!);
+        expect({ case: c.expr, v, result }).toMatchObject({ result: { equal: true } });
+        if (result.equal) methods[result.method] = (methods[result.method] ?? 0) + 1;
+      }
+    // Both methods take part: the simplified difference decides most, sampling the rest.
+    expect(methods.symbolic).toBeGreaterThan(100);
+    expect(methods.numeric).toBeGreaterThan(0);
   });
 });

@@ -70,7 +70,7 @@ describe('parseMath refuses what it cannot read, with the column', () => {
     ['(x+1', 5, /Missing a '\)' to close the '\(' at column 1/],
     ['x+1)', 4, /no '\('/],
     ['x = 2', 3, /without '='/],
-    ['sinh(x)', 1, /not a known function/],
+    ['sec(x)', 1, /not a known function/],
     ['sin^-1(x)', 1, /inverse/],
     ['sin', 4, /needs an argument/],
     ['()', 2, /empty/],
