@@ -206,26 +206,27 @@ export interface AlphaOptions extends ScalarOptions {
   alpha?: number;
 }
 
-export const add = (a: Operand, b: Operand, options?: AlphaOptions): Tensor =>
-  binary('add', a, b, options?.alpha ?? 1, options);
-export const sub = (a: Operand, b: Operand, options?: AlphaOptions): Tensor =>
-  binary('sub', a, b, options?.alpha ?? 1, options);
-export const mul = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('mul', a, b, 1, options);
-export const div = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('div', a, b, 1, options);
-export const lt = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('lt', a, b, 1, options);
-export const le = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('le', a, b, 1, options);
-export const gt = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('gt', a, b, 1, options);
-export const ge = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('ge', a, b, 1, options);
-export const eq = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('eq', a, b, 1, options);
-export const ne = (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
-  binary('ne', a, b, 1, options);
+/** The public function of a table op whose only extra option is the scalar's kind. */
+const plain =
+  (op: BinaryOp) =>
+  (a: Operand, b: Operand, options?: ScalarOptions): Tensor =>
+    binary(op, a, b, 1, options);
+/** add and sub: `a + alpha * b`, `a - alpha * b`. */
+const withAlpha =
+  (op: BinaryOp) =>
+  (a: Operand, b: Operand, options?: AlphaOptions): Tensor =>
+    binary(op, a, b, options?.alpha ?? 1, options);
+
+export const add = withAlpha('add');
+export const sub = withAlpha('sub');
+export const mul = plain('mul');
+export const div = plain('div');
+export const lt = plain('lt');
+export const le = plain('le');
+export const gt = plain('gt');
+export const ge = plain('ge');
+export const eq = plain('eq');
+export const ne = plain('ne');
 export const logicalAnd = (a: Operand, b: Operand): Tensor => binary('logicalAnd', a, b);
 export const logicalOr = (a: Operand, b: Operand): Tensor => binary('logicalOr', a, b);
 
