@@ -207,6 +207,14 @@ function orNone<T>(value: T | null): T | undefined {
   return value ?? undefined;
 }
 
+/** `x.data = value`: x takes value's numbers, unseen by autograd (same shape only here). */
+function setData(a: Tensor, value: Tensor): void {
+  if (value.data === a.data) return; // `x.data -= ...` assigns back the alias it changed
+  if (value.shape.join(',') !== a.shape.join(','))
+    throw unsupported('assigning .data of a different shape');
+  a.data.set(ag.toDType(value.detach(), a.dtype).values());
+}
+
 function setGrad(a: Tensor, grad: Tensor | null): void {
   a.grad = grad ?? null;
 }
@@ -312,6 +320,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     roundFloat32: Math.fround,
     grad: (a: Tensor) => orNone(a.grad),
     setGrad,
+    setData,
     setRequiresGrad: (a: Tensor, flag: boolean) => a.requiresGrad_(flag),
     retainGrad: (a: Tensor) => a.retainGrad(),
     gradFn: (a: Tensor) => orNone(a.gradFn),

@@ -57,6 +57,22 @@ describe('grad mode and dtypes', () => {
   });
 });
 
+describe('gradient descent as lessons write it', () => {
+  it('updates a leaf under no_grad and through .data, zeroing its grad', () => {
+    const step = 'for _ in range(3):\n    loss = (w - 2) ** 2\n    loss.backward()\n';
+    const underNoGrad = run(
+      `w = torch.tensor(5.0, requires_grad=True)\n${step}    with torch.no_grad():\n` +
+        '        w -= 0.1 * w.grad\n    w.grad.zero_()\nw',
+    );
+    const throughData = run(
+      `w = torch.tensor(5.0, requires_grad=True)\n${step}    w.data -= 0.1 * w.grad.data\n` +
+        '    w.grad.data.zero_()\nw',
+    );
+    expect(underNoGrad.display).toBe('tensor(3.5360, requires_grad=True)');
+    expect(throughData.display).toBe('tensor(3.5360, requires_grad=True)');
+  });
+});
+
 describe('numpy and plots', () => {
   it('turns a detached tensor into a numpy array that prints and computes as numpy does', () => {
     const result = run(

@@ -74,6 +74,7 @@ values = _E.values
 format_tensor = _guarded(_E.formatTensor)
 grad = _E.grad
 set_grad = _guarded(_E.setGrad)
+set_data = _guarded(_E.setData)
 set_requires_grad = _guarded(_E.setRequiresGrad)
 retain_grad = _guarded(_E.retainGrad)
 grad_fn = _E.gradFn

@@ -180,6 +180,10 @@ class Tensor:
     def data(self):
         return self.detach()
 
+    @data.setter
+    def data(self, value):
+        _engine.set_data(self._h, value._h)
+
     # -- autograd ----------------------------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         from .autograd import backward
