@@ -18,10 +18,17 @@ function shapeText(shape: readonly number[]): string {
 
 /** Broadcasts `t` to `shape` (torch.expand / expand_as). */
 export function expand(t: Tensor, shape: readonly number[]): Tensor {
-  if (!isExpandableTo(t.shape, shape))
+  if (!isExpandableTo(t.shape, shape)) {
+    const offset = shape.length - t.shape.length;
+    // torch names the right-most dim that does not fit.
+    let dim = shape.length - 1;
+    while (dim >= offset && (t.shape[dim - offset] === shape[dim] || t.shape[dim - offset] === 1))
+      dim--;
+    const existing = dim >= offset ? t.shape[dim - offset] : 1;
     throw runtimeError(
-      `The expanded size of the tensor (${shape[shape.length - 1]}) must match the existing size (${t.shape[t.shape.length - 1]}) at non-singleton dimension ${shape.length - 1}.  Target sizes: ${shapeText(shape)}.  Tensor sizes: ${shapeText(t.shape)}`,
+      `The expanded size of the tensor (${shape[dim]}) must match the existing size (${existing}) at non-singleton dimension ${dim}.  Target sizes: ${shapeText(shape)}.  Tensor sizes: ${shapeText(t.shape)}`,
     );
+  }
   const data = expandStorage(t.data, t.shape, shape);
   const result = new Tensor(data === t.data ? t.data.slice() : data, [...shape], t.dtype);
   const inputShape = t.shape;
