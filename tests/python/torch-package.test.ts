@@ -52,6 +52,15 @@ describe('grad mode and dtypes', () => {
     );
   });
 
+  it('compares tensors with allclose and equal, as grading code does', () => {
+    expect(
+      run(
+        'a = torch.tensor([1.0, 2.0])\n' +
+          'torch.allclose(a, torch.tensor([1.0, 2.000001])), a.allclose(a + 0.1), torch.equal(a, a.clone())',
+      ).display,
+    ).toBe('(True, False, True)');
+  });
+
   it('formats 0-d tensors with format specs, even when they require grad', () => {
     expect(run('print(f"{torch.tensor(2.0, requires_grad=True):.3f}")').stdout).toBe('2.000\n');
   });

@@ -3,6 +3,9 @@
 Anything PyTorch has that Gradlab does not raises NotImplementedError naming it.
 """
 
+import builtins as _builtins
+import math
+
 import _gradlab_session as _session
 
 from . import _engine
@@ -50,6 +53,40 @@ class device:
 
     def __repr__(self):
         return f"device(type='{self.type}')"
+
+
+pi = math.pi
+e = math.e
+inf = math.inf
+nan = math.nan
+
+
+def _flat_pair(input, other):  # noqa: A002
+    """Both operands' values, flattened, after broadcasting a one-element side."""
+    # (this module's float, int and abs are torch's, hence builtins)
+    a = input._flat_values() if isinstance(input, Tensor) else [_builtins.float(input)]
+    b = other._flat_values() if isinstance(other, Tensor) else [_builtins.float(other)]
+    if len(a) == 1:
+        a = a * len(b)
+    if len(b) == 1:
+        b = b * len(a)
+    return a, b
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
+    a, b = _flat_pair(input, other)
+    if len(a) != len(b):
+        raise RuntimeError(
+            f"The size of tensor a ({len(a)}) must match the size of tensor b ({len(b)})"
+        )
+    return all(
+        (equal_nan and x != x and y != y) or _builtins.abs(x - y) <= atol + rtol * _builtins.abs(y)
+        for x, y in zip(a, b)
+    )
+
+
+def equal(input, other):  # noqa: A002
+    return input.shape == other.shape and input._flat_values() == other._flat_values()
 
 
 def is_tensor(value):

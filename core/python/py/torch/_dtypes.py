@@ -10,9 +10,6 @@ class dtype:
     def __repr__(self):
         return f"torch.{self._name}"
 
-    def __reduce__(self):
-        return self._name
-
 
 float32 = dtype("float32", True, 4)
 float64 = dtype("float64", True, 8)
@@ -49,18 +46,3 @@ def _collect_kinds(value, kinds):
         _collect_kinds(value.tolist(), kinds)
     else:
         raise TypeError(f"Could not infer dtype of {type(value).__name__}")
-
-
-def promote(a, b):
-    """PyTorch's promotion between two tensor dtypes."""
-    order = (bool, int64, float32, float64)
-    return a if order.index(a) >= order.index(b) else b
-
-
-def with_scalar(tensor_dtype, scalar):
-    """A Python scalar only lifts the category (int tensor * 2.5 is float32), never the width."""
-    if isinstance(scalar, float) and not tensor_dtype.is_floating_point:
-        return float32
-    if isinstance(scalar, int) and not isinstance(scalar, type(True)) and tensor_dtype is bool:
-        return int64
-    return tensor_dtype

@@ -533,6 +533,16 @@ class Tensor:
     def squeeze(self, dim=None):
         return self._shape_op("squeeze", () if dim is None else (dim,))
 
+    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+        from . import allclose
+
+        return allclose(self, other, rtol, atol, equal_nan)
+
+    def equal(self, other):
+        from . import equal
+
+        return equal(self, other)
+
     def sign(self):
         return _unary("sign", self)
 
