@@ -75,6 +75,7 @@ export {
 export { where } from './ops/where.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';
 export { sum, mean, type ReduceOptions } from './ops/reduce.ts';
+export { max, min, maxDim, minDim, maximum, minimum, type ValuesIndices } from './ops/extrema.ts';
 export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
 export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
 export { clone, toDType } from './ops/convert.ts';

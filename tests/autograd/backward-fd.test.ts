@@ -64,6 +64,9 @@ const cases: Case[] = [
   unary('expand', (x) => A.expand(A.unsqueeze(x, 0), [4, 2, 3])),
   unary('select and slice', (x) => A.index(x, [1, { start: 0, stop: 3, step: 2 }])),
   unary('boolean mask', (x) => A.index(x, [A.gt(x, 0)])),
+  unary('max', A.max),
+  unary('min over a dim', (x) => A.minDim(x, 1).values),
+  unary('max over a dim, keepdim', (x) => A.maxDim(x, 0, true).values),
   unary('where', (x) => A.where(A.gt(x, 0), A.mul(x, x), A.neg(x))),
 ];
 
@@ -91,6 +94,8 @@ cases.push(
   ...binary('mul', A.mul),
   ...binary('div', A.div, positive),
   ...binary('rsub tensor', (a, b) => A.rsub(a, b)),
+  ...binary('maximum', A.maximum),
+  ...binary('minimum', A.minimum),
   {
     name: 'pow tensor exponent',
     inputs: () => [positive([2, 3]), input([3])],

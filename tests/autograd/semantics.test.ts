@@ -114,6 +114,27 @@ describe('autograd rules', () => {
   });
 });
 
+describe('max and min', () => {
+  it('share the gradient among ties as PyTorch does', () => {
+    const x = A.tensor([1, 3, 3, 2], [4], { requiresGrad: true });
+    const top = A.max(x);
+    expect(top.gradFn?.name).toBe('MaxBackward1');
+    top.backward();
+    expect(Array.from(x.grad?.values() ?? [])).toEqual([0, 0.5, 0.5, 0]);
+    const y = A.tensor([1, 2], [2], { requiresGrad: true });
+    A.sum(A.maximum(y, A.tensor([1, 1], [2]))).backward();
+    expect(Array.from(y.grad?.values() ?? [])).toEqual([0.5, 1]);
+  });
+
+  it('return values and indices over a dim', () => {
+    const m = A.tensor([1, 5, 2, 7, 0, 7], [2, 3]);
+    const { values, indices } = A.maxDim(m, 1);
+    expect(Array.from(values.values())).toEqual([5, 7]);
+    expect(Array.from(indices.values())).toEqual([1, 0]);
+    expect(indices.dtype).toBe('int64');
+  });
+});
+
 describe('custom Functions', () => {
   it('reports needs_input_grad, frees saved tensors after backward and calls onRelease', () => {
     const u = A.tensor([3], [], { requiresGrad: true });

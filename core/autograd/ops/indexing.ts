@@ -160,7 +160,8 @@ export function index(t: Tensor, items: readonly IndexItem[]): Tensor {
   return gather(t, r.positions, r.shape, r.name);
 }
 
-function gather(t: Tensor, positions: Int32Array, shape: number[], name: string): Tensor {
+/** Reads `t` at flat `positions` into a tensor of `shape` (backward scatters back). */
+export function gather(t: Tensor, positions: Int32Array, shape: number[], name: string): Tensor {
   const out = allocate(t.dtype, positions.length);
   for (let i = 0; i < positions.length; i++) out[i] = t.data[positions[i]];
   return record(new Tensor(out, shape, t.dtype), {

@@ -1,0 +1,127 @@
+// max / min: over everything (MaxBackward1), over a dim with indices (MaxBackward0), and the
+// elementwise maximum / minimum of two tensors (MaximumBackward0).
+import { stridesOf } from '../broadcast.ts';
+import { allocate } from '../dtype.ts';
+import { runtimeError, TorchError } from '../errors.ts';
+import { Tensor } from '../tensor.ts';
+import { div, eq, gt, lt } from './binary.ts';
+import { zerosLike } from './creation.ts';
+import { broadcastPair, promote } from './elementwise.ts';
+import { gather } from './indexing.ts';
+import { record } from './record.ts';
+import { sum } from './reduce.ts';
+import { normalizeDim } from './shape.ts';
+import { where } from './where.ts';
+
+type Extremum = 'max' | 'min';
+
+/** Whether `v` beats `best` (NaN beats everything, as torch propagates it). */
+function beats(kind: Extremum, v: number, best: number): boolean {
+  if (best !== best) return false;
+  if (v !== v) return true;
+  return kind === 'max' ? v > best : v < best;
+}
+
+function name(kind: Extremum, suffix: string): string {
+  return `${kind === 'max' ? 'Max' : 'Min'}Backward${suffix}`;
+}
+
+/** torch.max(t) / torch.min(t): the gradient is shared evenly among the tied elements. */
+export function extremum(kind: Extremum, t: Tensor): Tensor {
+  if (t.numel === 0)
+    throw runtimeError(
+      `${kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`,
+    );
+  let best = t.data[0];
+  for (let i = 1; i < t.numel; i++) if (beats(kind, t.data[i], best)) best = t.data[i];
+  const out = allocate(t.dtype, 1);
+  out[0] = best;
+  const result = new Tensor(out, [], t.dtype);
+  return record(result, {
+    name: name(kind, '1'),
+    op: kind,
+    inputs: [t],
+    saved: [t, result],
+    backward: ([g], node) => {
+      const [input, value] = node.saved;
+      const mask = eq(input, value);
+      return [where(mask, div(g, sum(mask)), zerosLike(input))];
+    },
+  });
+}
+
+export interface ValuesIndices {
+  values: Tensor;
+  indices: Tensor;
+}
+
+/** torch.max(t, dim) / torch.min(t, dim): values (first of ties) and their int64 indices. */
+export function extremumDim(
+  kind: Extremum,
+  t: Tensor,
+  dim: number,
+  keepdim = false,
+): ValuesIndices {
+  const d = normalizeDim(dim, t.ndim);
+  const size = t.ndim === 0 ? 1 : t.shape[d];
+  if (size === 0)
+    throw new TorchError(
+      'IndexError',
+      `${kind}(): Expected reduction dim ${d} to have non-zero size.`,
+    );
+  const stride = t.ndim === 0 ? 1 : stridesOf(t.shape)[d];
+  const kept = t.shape.map((s, i) => (i === d ? 1 : s));
+  const count = t.numel / size;
+  const indices = allocate('int64', count);
+  const positions = new Int32Array(count);
+  for (let o = 0; o < count; o++) {
+    const base = Math.floor(o / stride) * stride * size + (o % stride);
+    let at = 0;
+    for (let k = 1; k < size; k++)
+      if (beats(kind, t.data[base + k * stride], t.data[base + at * stride])) at = k;
+    positions[o] = base + at * stride;
+    indices[o] = at;
+  }
+  const shape = keepdim ? kept : t.shape.filter((_, i) => i !== d);
+  return {
+    values: gather(t, positions, shape, name(kind, '0')),
+    indices: new Tensor(indices, shape, 'int64'),
+  };
+}
+
+/** torch.maximum / torch.minimum: ties split the gradient in half between the operands. */
+export function elementwiseExtremum(kind: Extremum, a: Tensor, b: Tensor): Tensor {
+  const dtype = promote(a, b);
+  const line = broadcastPair(a, b, dtype);
+  const out = allocate(dtype, line.n);
+  for (let i = 0; i < line.n; i++) {
+    const x = line.a[i * line.as];
+    const y = line.b[i * line.bs];
+    out[i] = beats(kind, y, x) ? y : x;
+  }
+  return record(new Tensor(out, line.shape, dtype), {
+    name: kind === 'max' ? 'MaximumBackward0' : 'MinimumBackward0',
+    op: kind === 'max' ? 'maximum' : 'minimum',
+    inputs: [a, b],
+    saved: [a, b],
+    backward: ([g], node) => {
+      const [x, y] = node.saved;
+      const half = where(eq(x, y), div(g, 2), g);
+      const zero = zerosLike(g);
+      const loses = (p: Tensor, q: Tensor): Tensor => (kind === 'max' ? lt(p, q) : gt(p, q));
+      return [
+        node.needsInputGrad(0) ? where(loses(x, y), zero, half) : null,
+        node.needsInputGrad(1) ? where(loses(y, x), zero, half) : null,
+      ];
+    },
+  });
+}
+
+export const max = (t: Tensor): Tensor => extremum('max', t);
+export const min = (t: Tensor): Tensor => extremum('min', t);
+export const maxDim = (t: Tensor, dim: number, keepdim?: boolean): ValuesIndices =>
+  extremumDim('max', t, dim, keepdim);
+export const minDim = (t: Tensor, dim: number, keepdim?: boolean): ValuesIndices =>
+  extremumDim('min', t, dim, keepdim);
+export const maximum = (a: Tensor, b: Tensor): Tensor => elementwiseExtremum('max', a, b);
+export const minimum = (a: Tensor, b: Tensor): Tensor => elementwiseExtremum('min', a, b);
