@@ -10,6 +10,15 @@
 //   (int64 tensor * 2.0 -> float32). Reflected forms: `1 - x` is rsub(x, 1), `2 / x` is
 //   rdiv(x, 2), `2 ** x` is pow(2, x), `1 + x` is add(x, 1), `2 * x` is mul(x, 2).
 // - Errors are TorchError with `pyType` ('RuntimeError', ...) and PyTorch's message text.
+// - Backward: `t.backward(gradient?, {retainGraph, createGraph})`, `backward(outputs, grads)`,
+//   `autogradGrad(outputs, inputs, {gradOutputs, retainGraph, createGraph, allowUnused})`;
+//   grad mode with `isGradEnabled()` / `setGradEnabled()` / `noGrad(fn)`.
+// - In place: add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_, indexPut_(t, items, value),
+//   and `inPlace(self, compute, inputs)` for any other `op_` with the same leaf/history rules.
+// - Custom Functions: `applyFunction({name, inputs, forward(ctx), backward(ctx, grads), onRelease})`
+//   (saved tensors live on the JS ctx; onRelease fires when the node frees them).
+// - `exportGraph(t)` gives a JSON-ready GraphSnapshot; `onBackward(listener)` sees every backward's
+//   outputs before the graph is freed; `gradcheck(fn, inputs, options)` is torch's slow mode.
 export type { DType, ScalarKind, Storage } from './dtype.ts';
 export { isFloating, promoteTypes, resultType, torchName } from './dtype.ts';
 export { TorchError, NON_LEAF_GRAD_WARNING, type PyErrorType } from './errors.ts';
