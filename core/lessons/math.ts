@@ -37,7 +37,7 @@ export function insertFormulas(html: string, formulas: readonly string[]): strin
     .replace(/[\uE000\uE001]/g, '');
 }
 
-export function renderTex(tex: string, displayMode: boolean, env: RenderEnv): string {
+function renderTex(tex: string, displayMode: boolean, env: RenderEnv): string {
   try {
     const html = katex.renderToString(tex, {
       displayMode,
@@ -59,7 +59,7 @@ export function renderTex(tex: string, displayMode: boolean, env: RenderEnv): st
   }
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -15,10 +15,10 @@ import type { DerivativeInput, PracticeInput } from './schema.ts';
 import type { PositionedMessage, YamlBlock, YamlPath } from './yaml-block.ts';
 import { renderMarkdown } from './html.ts';
 
-export const DEFAULT_TOLERANCE: Tolerance = { absolute: 1e-9, relative: 1e-6 };
-export const DEFAULT_PLOT_RANGE: [number, number] = [-5, 5];
-export const DEFAULT_GRADCHECK_INPUTS: number[][] = [[0.5, -1.25, 2.0]];
-export const DEFAULT_SETUP = 'import torch';
+const DEFAULT_TOLERANCE: Tolerance = { absolute: 1e-9, relative: 1e-6 };
+const DEFAULT_PLOT_RANGE: [number, number] = [-5, 5];
+const DEFAULT_GRADCHECK_INPUTS: number[][] = [[0.5, -1.25, 2.0]];
+const DEFAULT_SETUP = 'import torch';
 
 type Problems = PositionedMessage[];
 

@@ -278,7 +278,7 @@ function markdownBlock(
   };
 }
 
-export function mathMessage(problem: MathProblem): string {
+function mathMessage(problem: MathProblem): string {
   return `maths $${problem.tex}$ does not render: ${problem.message}`;
 }
 

@@ -132,7 +132,6 @@ const codeAnswer = z.strictObject({
   compose: z.array(compositionTest).optional(),
 });
 
-export const ANSWER_TYPES = ['number', 'expression', 'code'] as const;
 const answer = z
   .discriminatedUnion('type', [numberAnswer, expressionAnswer, codeAnswer])
   .describe('How the answer is checked');
@@ -197,7 +196,6 @@ export const derivativeSchema = z
   })
   .describe('A ```derivative block: a symbolic derivative beside autograd');
 
-export type FrontMatterInput = z.output<typeof frontMatterSchema>;
 export type PracticeInput = z.output<typeof practiceSchema>;
 export type DerivativeInput = z.output<typeof derivativeSchema>;
 

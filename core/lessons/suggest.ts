@@ -4,7 +4,7 @@
  * Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
  * letters (`titel` -> `title` is one edit), case-insensitive.
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
   const rows: number[][] = [Array.from({ length: right.length + 1 }, (_, j) => j)];
