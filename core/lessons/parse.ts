@@ -182,7 +182,10 @@ function parseSteps(
         at(line, indent + 1, `a \`\`\`${language} block must not be inside a list or a quote`),
       );
     }
-    if (token.level > 0 || !BLOCK_KINDS.includes(language)) {
+    const isBlock =
+      token.level === 0 &&
+      (isPythonFence(token) || language === 'derivative' || language === 'practice');
+    if (!isBlock) {
       const guess = closestWord(language, BLOCK_KINDS);
       if (token.level === 0 && guess && language !== '')
         problems.push(

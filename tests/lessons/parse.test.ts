@@ -13,7 +13,7 @@ Opening words with a [reference link][ref].
 
 ## The \`grad\` attribute
 
-\`\`\`python
+\`\`\`py
 x = 1
 \`\`\`
 
