@@ -29,13 +29,21 @@ export interface DerivedNumberKey extends DerivedKey {
   fValue: number;
 }
 
-function deriveKey(from: DerivedExpression, autograd: AutogradEvaluator | undefined): DerivedKey {
+/**
+ * `wrt` must be a variable of f, or one the item declares (in `at` or `vars`): d/du of a
+ * function of v alone is a fair question, `wrt: y` for a function of x a typo.
+ */
+function deriveKey(
+  from: DerivedExpression,
+  autograd: AutogradEvaluator | undefined,
+  pointVariables: readonly string[] = [],
+): DerivedKey {
   const parsed = parseMath(from.f);
   if (!parsed.ok)
     throw new LessonKeyError(
       `from.f '${from.f}' does not parse: ${parsed.message} (column ${parsed.column})`,
     );
-  const variables = symbolsOf(parsed.expr);
+  const variables = [...new Set([...symbolsOf(parsed.expr), ...pointVariables])];
   if (!variables.includes(from.wrt))
     throw new LessonKeyError(
       `from.wrt '${from.wrt}' is not a variable of '${from.f}' (it has ${variables.join(', ') || 'none'})`,
@@ -59,18 +67,20 @@ function deriveKey(from: DerivedExpression, autograd: AutogradEvaluator | undefi
   };
 }
 
+/** `variables`: those the item declares (its answer's `vars`), besides those of f. */
 export function deriveExpressionKey(
   from: DerivedExpression,
   autograd?: AutogradEvaluator,
+  variables: readonly string[] = [],
 ): DerivedKey {
-  return deriveKey(from, autograd);
+  return deriveKey(from, autograd, variables);
 }
 
 export function deriveNumberKey(
   from: DerivedNumber,
   autograd?: AutogradEvaluator,
 ): DerivedNumberKey {
-  const key = deriveKey(from, autograd);
+  const key = deriveKey(from, autograd, Object.keys(from.at));
   const missing = key.variables.filter((v) => typeof from.at[v] !== 'number');
   if (missing.length) throw new LessonKeyError(`from.at gives no value for ${missing.join(', ')}`);
   const outcome = derive(key.f, [from.wrt], { at: from.at, ...(autograd ? { autograd } : {}) });

@@ -146,7 +146,7 @@ export function gradeExpression(
 ): GradeOutcome {
   const answer = item.answer;
   const key: DerivedKey | undefined = answer.from
-    ? deriveExpressionKey(answer.from, autograd)
+    ? deriveExpressionKey(answer.from, autograd, answer.vars)
     : undefined;
   const expected = key ? key.derivative : expectedExpression(answer.value!);
   const variables = answer.vars.length
