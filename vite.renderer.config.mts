@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import type { PythonKernel as Kernel } from './core/python/kernel.ts';
+import type { parseLesson as ParseLesson } from './core/lessons/parse.ts';
+import { lessonTextHash } from './renderer/lesson-hash.ts';
 import { securityHeaders } from './electron/security-headers.ts';
 import { contentTypeOf } from './electron/static-files.ts';
 
@@ -83,6 +85,36 @@ function pyodideRuntime(): Plugin {
   };
 }
 
+const prebuiltLessonsId = 'virtual:gradlab-prebuilt-lessons';
+
+/** The built-in lessons parsed now, in Node, so the page need not load the parser to show them. */
+function prebuiltLessons(): Plugin {
+  const lessonsDir = join(repoRoot, 'lessons');
+  return {
+    name: 'gradlab-prebuilt-lessons',
+    resolveId(id) {
+      return id === prebuiltLessonsId ? '\0' + prebuiltLessonsId : null;
+    },
+    async load(id) {
+      if (id !== '\0' + prebuiltLessonsId) return null;
+      const parserModule = pathToFileURL(join(repoRoot, 'core', 'lessons', 'parse.ts')).href;
+      const { parseLesson } = (await import(/* @vite-ignore */ parserModule)) as {
+        parseLesson: typeof ParseLesson;
+      };
+      const parsed: Record<string, unknown> = {};
+      for (const file of readdirSync(lessonsDir)) {
+        if (!file.endsWith('.md') || file.toLowerCase() === 'readme.md') continue;
+        const path = join(lessonsDir, file);
+        this.addWatchFile(path);
+        const text = readFileSync(path, 'utf8');
+        const { lesson, problems } = parseLesson(file, text);
+        parsed[file] = { textHash: lessonTextHash(text), lesson, problems };
+      }
+      return `export default ${JSON.stringify(parsed)};`;
+    },
+  };
+}
+
 /** Moves the built page from <outDir>/renderer/ to <outDir>/, fixing its relative URLs. */
 function htmlAtOutputRoot(): Plugin {
   return {
@@ -117,7 +149,7 @@ export default defineConfig({
   root: repoRoot,
   base: './',
   publicDir: false,
-  plugins: [pyodideRuntime(), htmlAtOutputRoot(), securityHeadersInDev()],
+  plugins: [prebuiltLessons(), pyodideRuntime(), htmlAtOutputRoot(), securityHeadersInDev()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   build: {

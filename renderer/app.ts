@@ -12,11 +12,8 @@ import { lessonPage } from './ui/lesson-page.ts';
 import type { LessonView } from './ui/lesson-view.ts';
 import { renderSidebar } from './ui/sidebar.ts';
 import { renderToolbar } from './ui/toolbar.ts';
-import { derivativeBlock } from './ui/derivative-block.ts';
-import { symbolicPanels } from './ui/symbolic-panel.ts';
-import { practiceRenderer } from './ui/practice.ts';
-import { practiceGrader } from './grading.ts';
-import { autogradEvaluator } from '../core/symbolic/autograd.ts';
+import { practiceRenderer, type PracticeGrader } from './ui/practice.ts';
+import { lazyElement } from './ui/lazy.ts';
 
 const statusText: Record<PythonState, string> = {
   starting: 'Starting Python…',
@@ -37,6 +34,9 @@ export class App {
   private view: LessonView | null = null;
   private viewKey: string | null = null;
   private notice: string | undefined;
+  /** The grader loads with the first answer checked. */
+  private readonly grade: PracticeGrader = async (item, answer, wrongAttemptsBefore) =>
+    (await import('./grading.ts')).gradeAnswer(this.python, item, answer, wrongAttemptsBefore);
 
   async start(): Promise<void> {
     this.showPythonState(this.python.state);
@@ -47,11 +47,11 @@ export class App {
       exportGrades: () => void this.exportGrades(),
     });
     this.notice = await this.progress.load();
-    this.library.replace(await this.host.listLessons());
+    await this.library.replace(await this.host.listLessons());
     this.progress.onChange(() => this.renderSidebar());
     window.addEventListener('hashchange', () => this.route());
     document.addEventListener('keydown', (event) => this.view?.handleKey(event));
-    this.host.onLessonChanged((source) => this.lessonChanged(source));
+    this.host.onLessonChanged((source) => void this.lessonChanged(source));
     this.host.onMenuCommand?.((command) => this.menuCommand(command));
     this.route();
     performance.mark('gradlab:first-lesson-visible');
@@ -99,9 +99,19 @@ export class App {
         view = lessonPage(key, lesson, {
           python: this.python,
           progress: this.progress,
-          decorate: (result) => symbolicPanels(result.graphs),
-          derivative: (block) => derivativeBlock(block, autogradEvaluator),
-          practice: practiceRenderer(this.progress, practiceGrader(this.python, autogradEvaluator)),
+          decorate: (result) =>
+            result.graphs.length === 0
+              ? []
+              : [
+                  lazyElement(async () =>
+                    (await import('./ui/symbolic-panel.ts')).symbolicPanels(result.graphs),
+                  ),
+                ],
+          derivative: (block) =>
+            lazyElement(async () =>
+              (await import('./ui/derivative-block.ts')).derivativeBlock(block),
+            ),
+          practice: practiceRenderer(this.progress, this.grade),
         });
         this.views.set(key, view);
       }
@@ -116,8 +126,8 @@ export class App {
     this.renderSidebar();
   }
 
-  private lessonChanged(source: LessonSource): void {
-    this.library.update(source);
+  private async lessonChanged(source: LessonSource): Promise<void> {
+    await this.library.update(source);
     this.views.delete(source.key);
     this.open(this.viewKey, true);
   }
@@ -125,7 +135,7 @@ export class App {
   private async openFolder(): Promise<void> {
     const lessons = await this.host.openLessonFolder();
     if (!lessons) return;
-    this.library.replace(await this.host.listLessons());
+    await this.library.replace(await this.host.listLessons());
     for (const source of lessons) this.views.delete(source.key);
     const first = lessons.find((source) => this.library.lesson(source.key));
     if (first) location.hash = `lesson=${encodeURIComponent(first.key)}`;

@@ -11,18 +11,19 @@ import { gradeCode } from '../core/grading/code-answer.ts';
 import { gradeExpression, gradeNumber } from '../core/grading/math-answer.ts';
 import type { GradeOutcome } from '../core/grading/outcome.ts';
 import type { AutogradEvaluator } from '../core/symbolic/derive.ts';
+import { autogradEvaluator } from '../core/symbolic/autograd.ts';
 import type { PythonSession } from './python/session.ts';
-import type { PracticeGrader, Verdict } from './ui/practice.ts';
+import type { Verdict } from './ui/practice.ts';
 
-export function practiceGrader(
+export async function gradeAnswer(
   python: PythonSession,
-  autograd?: AutogradEvaluator,
-): PracticeGrader {
+  item: PracticeItem,
+  answer: string,
+  wrongAttemptsBefore: number,
+): Promise<Verdict> {
   const isolated = { run: (cells: readonly string[]) => python.runIsolated(cells) };
-  return async (item, answer, wrongAttemptsBefore) => {
-    const outcome = await gradeByType(item, answer, isolated, autograd);
-    return verdict(item, outcome, wrongAttemptsBefore);
-  };
+  const outcome = await gradeByType(item, answer, isolated, autogradEvaluator);
+  return verdict(item, outcome, wrongAttemptsBefore);
 }
 
 function gradeByType(

@@ -1,7 +1,8 @@
 // The lessons the host offered, parsed by core/lessons: lessons that loaded, in course order,
 // and every problem found (a broken file never keeps the others from loading).
-import { parseLesson } from '../core/lessons/parse.ts';
+import prebuilt from 'virtual:gradlab-prebuilt-lessons';
 import type { Lesson, LessonProblem } from '../core/lessons/types.ts';
+import { lessonTextHash } from './lesson-hash.ts';
 import type { LessonSource } from './host/api.ts';
 import type { LessonEntry } from './ui/sidebar.ts';
 
@@ -14,12 +15,13 @@ interface Loaded {
 export class LessonLibrary {
   private loaded = new Map<string, Loaded>();
 
-  replace(sources: LessonSource[]): void {
-    this.loaded = new Map(sources.map((source) => [source.key, load(source)]));
+  async replace(sources: LessonSource[]): Promise<void> {
+    const loaded = await Promise.all(sources.map(load));
+    this.loaded = new Map(loaded.map((entry) => [entry.source.key, entry]));
   }
 
-  update(source: LessonSource): void {
-    this.loaded.set(source.key, load(source));
+  async update(source: LessonSource): Promise<void> {
+    this.loaded.set(source.key, await load(source));
   }
 
   lesson(key: string): Lesson | undefined {
@@ -45,8 +47,14 @@ export class LessonLibrary {
   }
 }
 
-function load(source: LessonSource): Loaded {
+/** A built-in lesson as parsed at build time when its text is unchanged, else parsed now. */
+async function load(source: LessonSource): Promise<Loaded> {
+  const ready = source.origin === 'builtin' ? prebuilt[source.fileName] : undefined;
+  if (ready && ready.textHash === lessonTextHash(source.text)) {
+    return { source, lesson: ready.lesson, problems: ready.problems };
+  }
   try {
+    const { parseLesson } = await import('../core/lessons/parse.ts');
     const { lesson, problems } = parseLesson(source.fileName, source.text);
     return { source, lesson, problems };
   } catch (error) {

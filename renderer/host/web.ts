@@ -6,7 +6,7 @@ const progressKey = 'gradlab.progress.v1';
 const lessonFilePattern = /\.(md|ipynb)$/i;
 const folderPollMs = 2000;
 
-const builtinFiles = import.meta.glob<string>('/lessons/*.md', {
+const builtinFiles = import.meta.glob<string>(['/lessons/*.md', '!/lessons/README.md'], {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -14,7 +14,6 @@ const builtinFiles = import.meta.glob<string>('/lessons/*.md', {
 
 function builtinLessons(): LessonSource[] {
   return Object.entries(builtinFiles)
-    .filter(([path]) => !/\/README\.md$/i.test(path))
     .map(([path, text]) => {
       const fileName = path.replace(/^.*\//, '');
       return { key: `builtin:${fileName}`, fileName, text, origin: 'builtin' as const };

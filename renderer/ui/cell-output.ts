@@ -1,7 +1,7 @@
 // What a cell printed, displayed, warned, raised and plotted, as a notebook shows it.
 import type { CellResult } from '../../core/python/kernel.ts';
 import { h } from './dom.ts';
-import { plotFigure } from './plot.ts';
+import { lazyElement } from './lazy.ts';
 
 export function cellOutput(result: CellResult): HTMLElement[] {
   const parts: HTMLElement[] = [];
@@ -13,7 +13,9 @@ export function cellOutput(result: CellResult): HTMLElement[] {
   if (result.error !== null) {
     parts.push(h('pre', { class: 'out-error' }, result.traceback ?? result.error));
   }
-  for (const plot of result.plots) parts.push(plotFigure(plot).figure);
+  for (const plot of result.plots) {
+    parts.push(lazyElement(async () => (await import('./plot.ts')).plotFigure(plot).figure));
+  }
   return parts;
 }
 

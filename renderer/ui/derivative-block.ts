@@ -1,7 +1,8 @@
 // A lesson's derivative block: f, each derivative in KaTeX with its value at the point beside
 // autograd's, and a plot of f and f′. Needs no Python, so it shows at once.
 import type { DerivativeBlock } from '../../core/lessons/types.ts';
-import { derive, type AutogradEvaluator, type Derivation } from '../../core/symbolic/derive.ts';
+import { derive, type Derivation } from '../../core/symbolic/derive.ts';
+import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { evaluate } from '../../core/symbolic/evaluate.ts';
 import type { Expr } from '../../core/symbolic/expr.ts';
 import { h, trustedHtml } from './dom.ts';
@@ -11,10 +12,10 @@ import { derivativeRows } from './derivative-rows.ts';
 
 const plotSamples = 401;
 
-export function derivativeBlock(block: DerivativeBlock, autograd?: AutogradEvaluator): HTMLElement {
+export function derivativeBlock(block: DerivativeBlock): HTMLElement {
   const outcome = derive(block.f, block.wrt, {
     ...(block.at ? { at: block.at } : {}),
-    ...(autograd ? { autograd } : {}),
+    autograd: autogradEvaluator,
   });
   const panel = h('section', {
     class: 'panel derivative',

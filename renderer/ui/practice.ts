@@ -5,7 +5,6 @@ import type { PracticeBlock, PracticeItem } from '../../core/lessons/types.ts';
 import type { ItemProgress, LessonProgress, Progress } from '../progress/progress.ts';
 import { button, h, trustedHtml } from './dom.ts';
 import { pythonEditor } from './editor.ts';
-import { answerPreview } from './answer-preview.ts';
 
 export interface Verdict {
   /** False when the answer could not be read (it costs no attempt). */
@@ -145,7 +144,10 @@ function answerInput(
   const input = h('input', { type: 'text', id, autocomplete: 'off', spellcheck: 'false' });
   input.value = state.lastAnswer;
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
-  const update = () => preview.replaceChildren(answerPreview(input.value));
+  const update = () =>
+    void import('./answer-preview.ts').then(({ answerPreview }) =>
+      preview.replaceChildren(answerPreview(input.value)),
+    );
   input.addEventListener('input', update);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') submit();
