@@ -51,6 +51,14 @@ console.log(
   `seed lab: ${cells.length} cells, median ${median(cellTimes).toFixed(1)} ms, slowest ${Math.max(...cellTimes).toFixed(1)} ms`,
 );
 
+python.runCell('x = torch.linspace(-10, 10, 1_000_000)\nplt = matplotlib.pylab');
+const plotTimes = [0, 1, 2].map(() => {
+  const began = performance.now();
+  python.runCell('plt.plot(x.numpy(), x.relu().numpy())\nplt.show()');
+  return performance.now() - began;
+});
+console.log(`a cell plotting 1e6 points: median ${median(plotTimes).toFixed(0)} ms of 3`);
+
 const timed = python.runCell(
   `import time\nx = torch.tensor(1.0, requires_grad=True)\ny = x\nstart = time.perf_counter()\n` +
     `for _ in range(${OPS}):\n    y = y * 1.0001\nprint((time.perf_counter() - start) / ${OPS} * 1e6)`,

@@ -49,8 +49,24 @@ export interface RunOptions {
 
 const SITE_DIR = '/home/pyodide/gradlab';
 
+/** A cell's outcome as Python hands it over: its None values arrive as undefined. */
+interface RawCellResult {
+  stdout: string;
+  display?: string;
+  error?: string;
+  traceback?: string;
+  warnings: string[];
+  plots: {
+    lines: { x: Float32Array | Float64Array; y: Float32Array | Float64Array; label?: string }[];
+    xlabel?: string;
+    ylabel?: string;
+    title?: string;
+    legend: boolean;
+  }[];
+}
+
 interface KernelModule {
-  run_cell: (code: string, fresh: boolean) => string;
+  run_cell: (code: string, fresh: boolean) => RawCellResult;
   reset: () => void;
   set_interrupt_view: (view: Int32Array | null) => void;
 }
@@ -100,11 +116,26 @@ export class PythonKernel {
   /** Runs one cell; never throws for anything the cell's code does. */
   runCell(code: string, options: RunOptions = {}): CellResult {
     this.#graphs = [];
-    const outputs = JSON.parse(this.#kernel.run_cell(code, options.fresh === true)) as Omit<
-      CellResult,
-      'graphs'
-    >;
-    return { ...outputs, graphs: this.#graphs };
+    const raw = this.#kernel.run_cell(code, options.fresh === true);
+    return {
+      stdout: raw.stdout,
+      display: raw.display ?? null,
+      error: raw.error ?? null,
+      traceback: raw.traceback ?? null,
+      warnings: raw.warnings,
+      plots: raw.plots.map((plot) => ({
+        lines: plot.lines.map((line) => ({
+          x: numbers(line.x),
+          y: numbers(line.y),
+          label: line.label ?? null,
+        })),
+        xlabel: plot.xlabel ?? null,
+        ylabel: plot.ylabel ?? null,
+        title: plot.title ?? null,
+        legend: plot.legend,
+      })),
+      graphs: this.#graphs,
+    };
   }
 
   /** Forgets every variable: the next cell starts from an empty namespace. */
@@ -125,6 +156,13 @@ export class PythonKernel {
       buffer === null ? null : new Int32Array(buffer.buffer, buffer.byteOffset, 1),
     );
   }
+}
+
+/** A plain array (what JSON and the chart take) from a typed one; a loop beats Array.from. */
+function numbers(values: Float32Array | Float64Array): number[] {
+  const result = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) result[i] = values[i];
+  return result;
 }
 
 function installSources(pyodide: PyodideAPI, sources: Record<string, string>): void {

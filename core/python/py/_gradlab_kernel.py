@@ -1,18 +1,19 @@
 """Notebook cell semantics for Gradlab: run one cell as Jupyter would and report what it did.
 
-The TypeScript kernel calls `run_cell`; the result is a JSON string, so no Python object
-outlives the call on the JavaScript side.
+The TypeScript kernel calls `run_cell`; the result is converted to plain JavaScript objects,
+so no Python object outlives the call on the JavaScript side.
 """
 
-import json
 import linecache
-import math
+from array import array
 import sys
 import time
 import traceback
 import warnings
 
+from js import Object
 from pyodide.code import CodeRunner
+from pyodide.ffi import to_js
 
 import _gradlab_session as session
 
@@ -93,18 +94,25 @@ def _warning_text(record):
     return f"{record.category.__name__}: {record.message}"
 
 
-def _finite_or_none(value):
-    return value if isinstance(value, (int, float)) and math.isfinite(value) else None
+def _float_buffer(values):
+    if isinstance(values, array) and values.typecode in "fd":
+        return values
+    return array("d", values)
 
 
-def _json_safe(value):
-    if isinstance(value, float):
-        return _finite_or_none(value)
-    if isinstance(value, dict):
-        return {key: _json_safe(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(item) for item in value]
-    return value
+def _transferable(plots):
+    """Plot values as float buffers: they cross to JavaScript as one copy each, where a list of
+    a million floats would be converted number by number."""
+    return [
+        {
+            **plot,
+            "lines": [
+                {**line, "x": _float_buffer(line["x"]), "y": _float_buffer(line["y"])}
+                for line in plot["lines"]
+            ],
+        }
+        for plot in plots
+    ]
 
 
 def run_cell(code, fresh=False):
@@ -145,15 +153,17 @@ def run_cell(code, fresh=False):
     finally:
         sys.stdout, sys.stderr = saved_streams
         cell_session = session.end_cell()
-    return json.dumps(
+    # Handed over as plain JavaScript objects (None arrives as undefined).
+    return to_js(
         {
             "stdout": output.getvalue(),
             "display": display,
             "error": error,
             "traceback": trace,
             "warnings": [_warning_text(record) for record in caught],
-            "plots": _json_safe(cell_session.plots),
-        }
+            "plots": _transferable(cell_session.plots),
+        },
+        dict_converter=Object.fromEntries,
     )
 
 

@@ -44,6 +44,8 @@ def _floats(values):
         # As real matplotlib does (through numpy): a tensor that requires grad is refused
         # with PyTorch's advice to detach() it first.
         values = values.numpy()
+    if hasattr(values, "_float_values"):
+        return values._float_values()  # numpy array: no element-by-element copy
     if hasattr(values, "tolist"):
         values = values.tolist()
     elif not isinstance(values, (list, tuple, range)):

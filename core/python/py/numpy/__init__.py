@@ -4,6 +4,7 @@ NumPy prints it, with elementwise arithmetic, indexing and iteration."""
 import builtins
 import math
 import operator
+from array import array as _buffer
 
 import _gradlab_engine as _E
 from _gradlab_nested import nest
@@ -81,7 +82,8 @@ class ndarray:
     @classmethod
     def _from_flat(cls, values, shape, name):
         array = object.__new__(cls)
-        array._values = list(values)
+        # A typed buffer (what Tensor.numpy() gives) is kept as is: large arrays stay cheap.
+        array._values = values if isinstance(values, _buffer) else list(values)
         array.shape = tuple(shape)
         array.dtype = _DTYPES[name]
         return array
@@ -101,6 +103,13 @@ class ndarray:
         rows, cols = self.shape
         values = [self._values[r * cols + c] for c in range(cols) for r in range(rows)]
         return ndarray._from_flat(values, (cols, rows), self.dtype.name)
+
+    def _float_values(self):
+        """The values as a float32 or float64 buffer (what a plot takes)."""
+        values = self._values
+        if isinstance(values, _buffer) and values.typecode in "fd":
+            return values
+        return _buffer("d", (float(value) for value in values))
 
     def tolist(self):
         return nest(self._values, list(self.shape))

@@ -1,6 +1,7 @@
 """torch.Tensor: a Python face over a tensor of the TypeScript engine (held in `_h`)."""
 
 import warnings
+from array import array
 
 from pyodide.ffi import to_js
 
@@ -13,6 +14,9 @@ from ._size import Size
 NUMPY_REQUIRES_GRAD = (
     "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
 )
+
+
+_BUFFER_TYPECODES = {"float32": "f", "float64": "d"}
 
 
 def wrap(handle):
@@ -212,7 +216,7 @@ class Tensor:
             return [int(value) for value in values]
         if dtype == "bool":
             return [bool(value) for value in values]
-        return [float(value) for value in values]
+        return values  # float32/float64 storage already reads as Python floats
 
     def item(self):
         if self.numel() != 1:
@@ -226,7 +230,14 @@ class Tensor:
             raise RuntimeError(NUMPY_REQUIRES_GRAD)
         import numpy
 
-        return numpy.ndarray._from_flat(self._flat_values(), tuple(self.shape), self.dtype._name)
+        dtype = self._h.dtype
+        if dtype in _BUFFER_TYPECODES:
+            # Straight from the engine's Float32Array/Float64Array bytes, no float objects.
+            storage = _engine.values(self._h).to_py()
+            values = array(_BUFFER_TYPECODES[dtype], storage.tobytes())
+        else:
+            values = self._flat_values()
+        return numpy.ndarray._from_flat(values, tuple(self.shape), dtype)
 
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
