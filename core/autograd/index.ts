@@ -80,6 +80,13 @@ export {
   abs,
   sign,
   reciprocal,
+  sinh,
+  cosh,
+  asin,
+  acos,
+  atan,
+  log2,
+  log10,
 } from './ops/unary.ts';
 export { where } from './ops/where.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';

@@ -141,7 +141,75 @@ const UNARY = {
     },
     grad: (g, r) => mul(neg(g), mul(r, r)),
   },
+  sinh: {
+    gradFn: 'SinhBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.sinh(x[i]);
+    },
+    grad: (g, x) => mul(g, cosh(x)),
+  },
+  cosh: {
+    gradFn: 'CoshBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.cosh(x[i]);
+    },
+    grad: (g, x) => mul(g, sinh(x)),
+  },
+  asin: {
+    gradFn: 'AsinBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.asin(x[i]);
+    },
+    grad: (g, x) => mul(g, rsqrtOneMinusSquare(x)),
+  },
+  acos: {
+    gradFn: 'AcosBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.acos(x[i]);
+    },
+    grad: (g, x) => mul(g, neg(rsqrtOneMinusSquare(x))),
+  },
+  atan: {
+    gradFn: 'AtanBackward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.atan(x[i]);
+    },
+    grad: (g, x) => div(g, add(mul(x, x), 1)),
+  },
+  log2: {
+    gradFn: 'Log2Backward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.log2(x[i]);
+    },
+    grad: (g, x) => div(g, mul(x, Math.LN2, { scalarKind: 'float' })),
+  },
+  log10: {
+    gradFn: 'Log10Backward0',
+    integers: 'float',
+    saves: 'input',
+    kernel: (o, x, n) => {
+      for (let i = 0; i < n; i++) o[i] = Math.log10(x[i]);
+    },
+    grad: (g, x) => div(g, mul(x, Math.LN10, { scalarKind: 'float' })),
+  },
 } satisfies Record<string, UnaryEntry>;
+
+/** (1 - x*x).rsqrt() as torch's asin/acos gradients write it: (-x * x + 1), then 1 / sqrt. */
+function rsqrtOneMinusSquare(x: Tensor): Tensor {
+  return reciprocal(sqrt(add(mul(neg(x), x), 1)));
+}
 
 export type UnaryOp = keyof typeof UNARY;
 
@@ -174,3 +242,10 @@ export const relu = (x: Tensor): Tensor => unary('relu', x);
 export const abs = (x: Tensor): Tensor => unary('abs', x);
 export const sign = (x: Tensor): Tensor => unary('sign', x);
 export const reciprocal = (x: Tensor): Tensor => unary('reciprocal', x);
+export const sinh = (x: Tensor): Tensor => unary('sinh', x);
+export const cosh = (x: Tensor): Tensor => unary('cosh', x);
+export const asin = (x: Tensor): Tensor => unary('asin', x);
+export const acos = (x: Tensor): Tensor => unary('acos', x);
+export const atan = (x: Tensor): Tensor => unary('atan', x);
+export const log2 = (x: Tensor): Tensor => unary('log2', x);
+export const log10 = (x: Tensor): Tensor => unary('log10', x);
