@@ -1,6 +1,6 @@
 // Starts the Python kernel in Node: Pyodide from node_modules, the Python sources from
 // core/python/py, and a memory snapshot cached on disk so later starts take well under a second.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,13 +40,19 @@ function readSnapshot(path: string): Uint8Array | undefined {
   }
 }
 
-/** Writes the snapshot beside its final name, then renames: readers never see half a file. */
+/**
+ * Writes the snapshot beside its final name, then renames: readers never see half a file.
+ * Snapshots of other Pyodide or Node versions (30 MiB each) are removed.
+ */
 function storeSnapshot(path: string, snapshot: Uint8Array): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, snapshot);
     renameSync(temporary, path);
+    for (const name of readdirSync(dirname(path)))
+      if (name.endsWith('.snapshot') && join(dirname(path), name) !== path)
+        rmSync(join(dirname(path), name), { force: true });
   } catch {
     // A cache that cannot be written only costs the next start its speed.
   }

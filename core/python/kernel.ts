@@ -28,16 +28,16 @@ export interface PythonHost {
 
 /** Standard modules imported before a snapshot is taken (the runtime needs them at once). */
 export const SNAPSHOT_IMPORTS = [
+  'array',
   'ast',
-  'json',
+  'functools',
   'linecache',
   'math',
+  'operator',
+  'random',
   'traceback',
   'warnings',
   'weakref',
-  'contextlib',
-  'functools',
-  'operator',
   'pyodide.code',
   'pyodide.ffi',
 ];
