@@ -1,6 +1,7 @@
 // Creating tensors: from values, constants, ranges; Python scalars as wrapped numbers.
 import {
   allocate,
+  castValue,
   DEFAULT_FLOAT,
   fillFrom,
   isFloating,
@@ -116,7 +117,7 @@ export function linspace(
     throw runtimeError('number of steps must be non-negative');
   const dtype = options?.dtype ?? DEFAULT_FLOAT;
   const data = allocate(dtype, steps);
-  const round = dtype === 'float32' ? Math.fround : (v: number) => v;
+  const round = (v: number): number => castValue(v, dtype);
   if (steps === 1) data[0] = start;
   if (steps > 1) {
     const from = round(start);
