@@ -11,6 +11,19 @@ import { symbolsOf } from '../symbolic/expr.ts';
 import { LessonKeyError } from './outcome.ts';
 
 /** Everything the grader knows about the function an item differentiates. */
+/** Keys already derived (an item is graded many times); bounded, oldest dropped first. */
+const cache = new Map<string, DerivedKey>();
+const CACHE_SIZE = 256;
+
+function cached<T extends DerivedKey>(key: string, derive: () => T): T {
+  const hit = cache.get(key);
+  if (hit) return hit as T;
+  const value = derive();
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
 export interface DerivedKey {
   f: Expr;
   /** The variables of f, in order of appearance. */
@@ -73,12 +86,21 @@ export function deriveExpressionKey(
   autograd?: AutogradEvaluator,
   variables: readonly string[] = [],
 ): DerivedKey {
-  return deriveKey(from, autograd, variables);
+  const id = JSON.stringify(['expression', from.f, from.wrt, variables, autograd !== undefined]);
+  return cached(id, () => deriveKey(from, autograd, variables));
 }
 
 export function deriveNumberKey(
   from: DerivedNumber,
   autograd?: AutogradEvaluator,
+): DerivedNumberKey {
+  const id = JSON.stringify(['number', from.f, from.wrt, from.at, autograd !== undefined]);
+  return cached(id, () => deriveNumberKeyNow(from, autograd));
+}
+
+function deriveNumberKeyNow(
+  from: DerivedNumber,
+  autograd: AutogradEvaluator | undefined,
 ): DerivedNumberKey {
   const key = deriveKey(from, autograd, Object.keys(from.at));
   const missing = key.variables.filter((v) => typeof from.at[v] !== 'number');

@@ -1,9 +1,13 @@
-/** A rejected input: one sentence for the person and the 1-based column of the problem. */
-export class ParseFailure extends Error {
-  override name = 'ParseFailure';
+/**
+ * A rejected input: one sentence for the person and the 1-based column of the problem. Not an
+ * Error subclass: it is the parser's way out of deep recursion, thrown for most mistyped input,
+ * and an Error would capture a stack trace nobody reads each time.
+ */
+export class ParseFailure {
+  readonly message: string;
   readonly column: number;
   constructor(message: string, column: number) {
-    super(message);
+    this.message = message;
     this.column = column;
   }
 }
