@@ -1,5 +1,5 @@
 // End to end: the web build in Debian's Chromium, driven as a student would drive it.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -21,7 +21,7 @@ let buildDir: string;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-const seen = { agreeingPanels: 0, practiceItems: 0 };
+const seen = { agreeingPanels: 0, practiceItems: 0, reluPlots: 0, hintsShown: 0 };
 /** Uncaught exceptions in the page: each test must leave none. */
 const pageErrors: string[] = [];
 
@@ -107,6 +107,13 @@ describe('Gradlab in Chromium (web build)', () => {
       ),
     );
     expect(lessonShown).toBeLessThan(pythonStarted!);
+    const indicator = page.locator('.step-indicator');
+    const steps = course[0]!.lesson.steps.length;
+    await page.locator('#lesson-title').click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => indicator.textContent(), patiently).toBe(`Step 2 of ${steps}`);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => indicator.textContent(), patiently).toBe(`Step 1 of ${steps}`);
   });
 
   for (const [lessonIndex, entry] of course.entries()) {
@@ -115,9 +122,13 @@ describe('Gradlab in Chromium (web build)', () => {
     });
   }
 
-  it('saw the symbolic panel agree with autograd and graded every practice item', () => {
+  it('saw the symbolic panel agree, the ReLU plot drawn, every practice item graded', () => {
     expect(seen.agreeingPanels).toBeGreaterThan(0);
-    expect(seen.practiceItems).toBeGreaterThan(0);
+    expect(seen.practiceItems).toBe(
+      course.reduce((sum, { lesson }) => sum + practiceBlocks(lesson).flat().length, 0),
+    );
+    expect(seen.reluPlots).toBeGreaterThan(0);
+    expect(seen.hintsShown).toBeGreaterThan(0);
   });
 
   it('runs the seed lab cell by cell with the outputs PyTorch gave', async () => {
@@ -190,6 +201,37 @@ describe('Gradlab in Chromium (web build)', () => {
         prefix,
       ).toBe(true);
   });
+
+  it("opens an instructor's lesson folder and shows its errors with file:line:col", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gradlab-folder-'));
+    mkdirSync(join(folder, 'course'));
+    writeFileSync(
+      join(folder, 'course', 'good.md'),
+      '---\nid: mine\ntitle: My own lesson\n---\n\n# Hello\n\nSome text.\n',
+    );
+    writeFileSync(
+      join(folder, 'course', 'broken.md'),
+      '---\nid: broken\ntitle: Broken\ntitel: typo\n---\n\n# Oops\n',
+    );
+    // Chromium's showDirectoryPicker cannot be driven by a test: use the <input> path instead.
+    const instructor = await browser.context.newPage();
+    instructor.on('pageerror', (error) => pageErrors.push(error.message));
+    await instructor.addInitScript(() => {
+      delete (window as { showDirectoryPicker?: unknown }).showDirectoryPicker;
+    });
+    await instructor.goto(server.url);
+    const chooser = instructor.waitForEvent('filechooser');
+    await instructor.getByRole('button', { name: 'Open lesson folder…' }).click();
+    await (await chooser).setFiles(join(folder, 'course'));
+    const link = instructor
+      .getByRole('navigation', { name: 'Lessons' })
+      .getByRole('link', { name: 'My own lesson', exact: true });
+    await expect.poll(() => link.count(), patiently).toBe(1);
+    const errors = instructor.getByRole('region', { name: 'Lesson errors' });
+    expect(await errors.textContent()).toMatch(/broken\.md:4:1: .*titel/);
+    await instructor.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
 });
 
 async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): Promise<void> {
@@ -223,6 +265,7 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
       if (/relu/i.test(code) && /plt\.plot|plot\(/.test(code)) {
         const canvas = cell.locator('canvas').first();
         expect(await canvasInkPixels(canvas), `${where}: ReLU plot drawn`).toBeGreaterThan(500);
+        seen.reluPlots++;
       }
     }
     for (const block of practice[stepIndex]!) {
@@ -230,6 +273,15 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
       expect(await answerPractice(item, wrongAnswer(block))).toMatch(/^Not yet: \S/);
       expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct\b/);
       seen.practiceItems++;
+      if (block.html.hints.length > 0) {
+        await item.getByRole('button', { name: 'Hint' }).click();
+        expect(await item.locator('.hints li').count()).toBe(1);
+        seen.hintsShown++;
+      }
+      if (block.item.solution !== undefined) {
+        await item.getByRole('button', { name: 'Show solution' }).click();
+        expect(await item.locator('.solution-text').textContent()).toBe(block.item.solution);
+      }
     }
     await page.screenshot({
       path: join(
