@@ -75,6 +75,7 @@ export class PythonKernel {
   #pyodide: PyodideAPI;
   #kernel: KernelModule;
   #graphs: LabelledGraph[] = [];
+  #interrupt: Uint8Array | null = null;
 
   private constructor(pyodide: PyodideAPI, kernel: KernelModule) {
     this.#pyodide = pyodide;
@@ -116,7 +117,15 @@ export class PythonKernel {
   /** Runs one cell; never throws for anything the cell's code does. */
   runCell(code: string, options: RunOptions = {}): CellResult {
     this.#graphs = [];
-    const raw = this.#kernel.run_cell(code, options.fresh === true);
+    // A stop pressed while no cell ran would otherwise interrupt this one as it starts.
+    if (this.#interrupt !== null) Atomics.store(this.#interrupt, 0, 0);
+    let raw: RawCellResult;
+    try {
+      raw = this.#kernel.run_cell(code, options.fresh === true);
+    } catch (error) {
+      // Only a stop request landing between the cell's code and its report gets here.
+      raw = { stdout: '', error: pythonErrorLine(error), warnings: [], plots: [] };
+    }
     return {
       stdout: raw.stdout,
       display: raw.display ?? null,
@@ -150,12 +159,20 @@ export class PythonKernel {
    * Int32Array view of it to wake a `time.sleep` at once.
    */
   setInterruptBuffer(buffer: Uint8Array | null): void {
+    this.#interrupt = buffer;
     // Pyodide documents setInterruptBuffer(undefined) as switching interrupts off.
     this.#pyodide.setInterruptBuffer(buffer ?? (undefined as unknown as Uint8Array));
     this.#kernel.set_interrupt_view(
       buffer === null ? null : new Int32Array(buffer.buffer, buffer.byteOffset, 1),
     );
   }
+}
+
+/** The last line of a Python traceback that escaped into JavaScript ("KeyboardInterrupt"). */
+function pythonErrorLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.trim().split('\n');
+  return lines[lines.length - 1] || 'Error';
 }
 
 /** A plain array (what JSON and the chart take) from a typed one; a loop beats Array.from. */

@@ -128,6 +128,8 @@ describe('stopping a cell', () => {
       await stopper.terminate();
     }
     expect(kernel.runCell('kept').display).toBe('7');
+    buffer[0] = 2; // Stop pressed while no cell was running
+    expect(kernel.runCell('kept + 1')).toMatchObject({ display: '8', error: null });
     kernel.setInterruptBuffer(null);
   });
 });

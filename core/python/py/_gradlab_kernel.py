@@ -59,6 +59,11 @@ def set_interrupt_view(view):
     time.sleep = _interruptible_sleep if view is not None else _original_sleep
 
 
+def _clear_interrupt():
+    if _interrupt_flag is not None:
+        _interrupt_flag[0] = 0
+
+
 def _interruptible_sleep(seconds):
     from js import Atomics
 
@@ -123,8 +128,7 @@ def run_cell(code, fresh=False):
         reset()
     # Lets tracebacks quote the cell's own lines.
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
-    if _interrupt_flag is not None:
-        _interrupt_flag[0] = 0
+    _clear_interrupt()
 
     output = _CellOutput()
     display = None
@@ -152,6 +156,7 @@ def run_cell(code, fresh=False):
                 trace = _traceback_text(exc, filename)
     finally:
         sys.stdout, sys.stderr = saved_streams
+        _clear_interrupt()  # a stop pressed as the cell ended must not hit what follows
         cell_session = session.end_cell()
     # Handed over as plain JavaScript objects (None arrives as undefined).
     return to_js(
