@@ -112,6 +112,21 @@ cases.push(
   { name: 'mv', inputs: () => [input([2, 3]), input([3])], fn: ([a, b]) => A.matmul(a, b) },
   { name: 'dot', inputs: () => [input([3]), input([3], -1, 1, 5)], fn: ([a, b]) => A.matmul(a, b) },
   {
+    name: 'batched matmul, broadcast batch',
+    inputs: () => [input([2, 3, 4]), input([4, 2])],
+    fn: ([a, b]) => A.matmul(a, b),
+  },
+  {
+    name: 'batched matmul with a vector',
+    inputs: () => [input([3]), input([2, 3, 2])],
+    fn: ([a, b]) => A.matmul(a, b),
+  },
+  {
+    name: 'batch times vector',
+    inputs: () => [input([2, 2, 3]), input([3])],
+    fn: ([a, b]) => A.matmul(a, b),
+  },
+  {
     name: 'vector @ matrix',
     inputs: () => [input([2]), input([2, 3])],
     fn: ([a, b]) => A.matmul(a, b),

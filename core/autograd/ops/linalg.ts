@@ -1,11 +1,12 @@
 // Matrix products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul's dispatch over them.
-import { allocate, type DType } from '../dtype.ts';
-import { runtimeError, TorchError } from '../errors.ts';
-import { Tensor } from '../tensor.ts';
+import { broadcastShapes, expandStorage } from '../broadcast.ts';
+import { allocate, type DType, type Storage } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';
 import { promote, storageAs } from './elementwise.ts';
 import { record } from './record.ts';
-import { squeeze, t, unsqueeze } from './shape.ts';
+import { reshape, squeeze, t, transpose, unsqueeze } from './shape.ts';
 
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
   if (a.dtype !== b.dtype)
@@ -26,16 +27,7 @@ function dtypeWord(dtype: DType): string {
 }
 
 /** Row-major (m×k)·(k×n), accumulated in double and rounded once per element. */
-function product(
-  a: Tensor,
-  b: Tensor,
-  m: number,
-  k: number,
-  n: number,
-  dtype: DType,
-): Float32Array | Float64Array | Uint8Array {
-  const x = storageAs(a, dtype);
-  const y = storageAs(b, dtype);
+function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype: DType): Storage {
   const out = allocate(dtype, m * n);
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
@@ -54,16 +46,26 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       `inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`,
     );
   const dtype = sameDType(a, b, 'dot');
-  return record(new Tensor(product(a, b, 1, a.shape[0], 1, dtype), [], dtype), {
-    name: 'DotBackward0',
-    op: 'dot',
-    inputs: [a, b],
-    saved: [a, b],
-    backward: ([g], node) => {
-      const [x, y] = node.saved;
-      return [node.needsInputGrad(0) ? mul(g, y) : null, node.needsInputGrad(1) ? mul(g, x) : null];
+  return record(
+    new Tensor(
+      product(storageAs(a, dtype), storageAs(b, dtype), 1, a.shape[0], 1, dtype),
+      [],
+      dtype,
+    ),
+    {
+      name: 'DotBackward0',
+      op: 'dot',
+      inputs: [a, b],
+      saved: [a, b],
+      backward: ([g], node) => {
+        const [x, y] = node.saved;
+        return [
+          node.needsInputGrad(0) ? mul(g, y) : null,
+          node.needsInputGrad(1) ? mul(g, x) : null,
+        ];
+      },
     },
-  });
+  );
 }
 
 export function mv(m: Tensor, v: Tensor): Tensor {
@@ -74,19 +76,26 @@ export function mv(m: Tensor, v: Tensor): Tensor {
       `size mismatch, got input (${m.shape[0]}), mat (${m.shape[0]}x${m.shape[1]}), vec (${v.shape[0]})`,
     );
   const dtype = sameDType(m, v, 'mv');
-  return record(new Tensor(product(m, v, m.shape[0], m.shape[1], 1, dtype), [m.shape[0]], dtype), {
-    name: 'MvBackward0',
-    op: 'mv',
-    inputs: [m, v],
-    saved: [m, v],
-    backward: ([g], node) => {
-      const [mat, vec] = node.saved;
-      return [
-        node.needsInputGrad(0) ? outer(g, vec) : null,
-        node.needsInputGrad(1) ? mv(t(mat), g) : null,
-      ];
+  return record(
+    new Tensor(
+      product(storageAs(m, dtype), storageAs(v, dtype), m.shape[0], m.shape[1], 1, dtype),
+      [m.shape[0]],
+      dtype,
+    ),
+    {
+      name: 'MvBackward0',
+      op: 'mv',
+      inputs: [m, v],
+      saved: [m, v],
+      backward: ([g], node) => {
+        const [mat, vec] = node.saved;
+        return [
+          node.needsInputGrad(0) ? outer(g, vec) : null,
+          node.needsInputGrad(1) ? mv(t(mat), g) : null,
+        ];
+      },
     },
-  });
+  );
 }
 
 export function mm(a: Tensor, b: Tensor): Tensor {
@@ -98,19 +107,22 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     );
   const dtype = sameDType(a, b, 'mm');
   const [m, k, n] = [a.shape[0], a.shape[1], b.shape[1]];
-  return record(new Tensor(product(a, b, m, k, n, dtype), [m, n], dtype), {
-    name: 'MmBackward0',
-    op: 'mm',
-    inputs: [a, b],
-    saved: [a, b],
-    backward: ([g], node) => {
-      const [x, y] = node.saved;
-      return [
-        node.needsInputGrad(0) ? mm(g, t(y)) : null,
-        node.needsInputGrad(1) ? mm(t(x), g) : null,
-      ];
+  return record(
+    new Tensor(product(storageAs(a, dtype), storageAs(b, dtype), m, k, n, dtype), [m, n], dtype),
+    {
+      name: 'MmBackward0',
+      op: 'mm',
+      inputs: [a, b],
+      saved: [a, b],
+      backward: ([g], node) => {
+        const [x, y] = node.saved;
+        return [
+          node.needsInputGrad(0) ? mm(g, t(y)) : null,
+          node.needsInputGrad(1) ? mm(t(x), g) : null,
+        ];
+      },
     },
-  });
+  );
 }
 
 /** torch.outer, composed as torch composes it (a column times a row). */
@@ -118,7 +130,7 @@ export function outer(a: Tensor, b: Tensor): Tensor {
   return mul(unsqueeze(a, 1), b);
 }
 
-/** torch.matmul / `@` for operands of one or two dims. */
+/** torch.matmul / `@`: dot, mv, mm, or a batched product. */
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 0 || b.ndim === 0)
     throw runtimeError(
@@ -128,8 +140,49 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
   if (a.ndim === 1 && b.ndim === 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
-  throw new TorchError(
-    'NotImplementedError',
-    'matmul of tensors with more than 2 dimensions is not supported yet',
-  );
+  return batchedMatmul(a, b);
+}
+
+/**
+ * matmul with a batch: the leading dims broadcast, a 1-D operand is a row (left) or a column
+ * (right) whose dim is dropped from the result. torch records it as UnsafeViewBackward0.
+ */
+function batchedMatmul(a: Tensor, b: Tensor): Tensor {
+  const left = a.ndim === 1 ? [1, a.shape[0]] : [...a.shape];
+  const right = b.ndim === 1 ? [b.shape[0], 1] : [...b.shape];
+  const [n, k] = left.slice(-2);
+  const [k2, p] = right.slice(-2);
+  if (k !== k2)
+    throw runtimeError(
+      `mat1 and mat2 shapes cannot be multiplied (${numelOf(left) / k}x${k} and ${k2}x${p})`,
+    );
+  const batch = broadcastShapes(left.slice(0, -2), right.slice(0, -2));
+  const dtype = sameDType(a, b, 'matmul');
+  const x = expandStorage(storageAs(a, dtype), left, [...batch, n, k]);
+  const y = expandStorage(storageAs(b, dtype), right, [...batch, k, p]);
+  const count = numelOf(batch);
+  const out = allocate(dtype, count * n * p);
+  for (let i = 0; i < count; i++) {
+    const xi = x.subarray(i * n * k, (i + 1) * n * k);
+    const yi = y.subarray(i * k * p, (i + 1) * k * p);
+    out.set(product(xi, yi, n, k, p, dtype), i * n * p);
+  }
+  const shape = [...batch, ...(a.ndim === 1 ? [] : [n]), ...(b.ndim === 1 ? [] : [p])];
+  const full = [...batch, n, p];
+  return record(new Tensor(out, shape, dtype), {
+    name: 'UnsafeViewBackward0',
+    op: 'matmul',
+    inputs: [a, b],
+    saved: [a, b],
+    backward: ([g], node) => {
+      const [sa, sb] = node.saved;
+      const grad = reshape(g, full);
+      const a2 = sa.ndim === 1 ? reshape(sa, left) : sa;
+      const b2 = sb.ndim === 1 ? reshape(sb, right) : sb;
+      // Batch dims an operand was broadcast over are summed away by the engine.
+      const ga = node.needsInputGrad(0) ? matmul(grad, transpose(b2, -1, -2)) : null;
+      const gb = node.needsInputGrad(1) ? matmul(transpose(a2, -1, -2), grad) : null;
+      return [ga, gb !== null && sb.ndim === 1 ? squeeze(gb, -1) : gb];
+    },
+  });
 }
