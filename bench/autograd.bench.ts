@@ -60,7 +60,7 @@ def scalar():
     x0 = torch.tensor(0.5, requires_grad=True); y = x0
     for _ in range(${SCALAR_NODES / 2}): y = y * 0.999 + x0
     y.backward()
-print(t(chain, ${RUNS}), t(scalar, 5), torch.__version__, torch.get_num_threads())
+print(t(chain, ${RUNS}), t(scalar, 3), torch.__version__, torch.get_num_threads())
 `;
 
 function torchBaseline(): {
