@@ -56,6 +56,14 @@ describe('the seed practice: ∂f/∂u of uv + (uv)^2 at (2, 1) in code', () => 
     );
   });
 
+  it("says the instructor's sentence when their condition holds", async () => {
+    expect(await grade('partial-code', lines(LEAVES, 'f = u * v + (u * v) ** 2'))).toMatchObject({
+      correct: false,
+      mistake: 'instructor-rule',
+      feedback: 'u.grad is still None; call f.backward() before reading it.',
+    });
+  });
+
   it('treats a syntax error as unreadable (no attempt used) and reports a runtime error', async () => {
     expect(await grade('partial-code', 'u = torch.tensor(2.0')).toMatchObject({
       valid: false,

@@ -1,0 +1,121 @@
+// derive's guard and LaTeX, and the equivalence test, beyond the golden set.
+import { describe, expect, it } from 'vitest';
+import katex from 'katex';
+import { derive } from '../../core/symbolic/derive.ts';
+import type { AutogradEvaluator } from '../../core/symbolic/derive.ts';
+import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
+import { equivalent } from '../../core/symbolic/equivalence.ts';
+import { parseMath } from '../../core/symbolic/parse.ts';
+import { SymbolicLimitError, withBudget } from '../../core/symbolic/budget.ts';
+import { differentiate } from '../../core/symbolic/diff.ts';
+import { simplify } from '../../core/symbolic/simplify.ts';
+
+function expr(text: string) {
+  const parsed = parseMath(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.expr;
+}
+
+describe('derive', () => {
+  it('writes derivatives as a textbook does', () => {
+    const cases: [string, string, string][] = [
+      ['tan(x)', 'x', '\\frac{df}{dx} = \\frac{1}{\\cos^{2}\\left(x\\right)}'],
+      ['sin(x)^2', 'x', '\\frac{df}{dx} = 2 \\sin\\left(x\\right) \\cos\\left(x\\right)'],
+      ['sqrt(x)', 'x', '\\frac{df}{dx} = \\frac{1}{2 \\sqrt{x}}'],
+      ['x^-2', 'x', '\\frac{df}{dx} = -\\frac{2}{x^{3}}'],
+      ['e^(-x^2/2)', 'x', '\\frac{df}{dx} = -x e^{-\\frac{x^{2}}{2}}'],
+    ];
+    for (const [f, v, latex] of cases) {
+      const outcome = derive(f, [v]);
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.derivation.derivatives[v].equationLatex).toBe(latex);
+      expect(() => katex.renderToString(latex, { throwOnError: true })).not.toThrow();
+    }
+    const partial = derive('u*v + u^2', ['u', 'v']);
+    expect(partial.ok && partial.derivation.derivatives.u.equationLatex).toBe(
+      '\\frac{\\partial f}{\\partial u} = v + 2 u',
+    );
+  });
+
+  it('follows PyTorch at the kinks: relu′(0) = 0, abs′(0) = 0', () => {
+    for (const f of ['relu(x)', 'abs(x)']) {
+      const outcome = derive(f, ['x'], { at: { x: 0 }, autograd: autogradEvaluator });
+      expect(outcome.ok && outcome.derivation.derivatives.x).toMatchObject({
+        value: 0,
+        autograd: 0,
+        verified: true,
+      });
+    }
+    const sigmoid = derive('sigmoid(x)', ['x'], { at: { x: 0 }, autograd: autogradEvaluator });
+    expect(sigmoid.ok && sigmoid.derivation.derivatives.x).toMatchObject({
+      text: '(1 - sigmoid(x))*sigmoid(x)',
+      value: 0.25,
+      autograd: 0.25,
+    });
+  });
+
+  it('withholds a derivative that disagrees with autograd, and shows autograd instead', () => {
+    // An engine that doubles every gradient stands in for a disagreement.
+    const doubling: AutogradEvaluator = (e, point, dtype) => {
+      const right = autogradEvaluator(e, point, dtype);
+      return {
+        value: right.value,
+        grad: Object.fromEntries(Object.entries(right.grad).map(([k, g]) => [k, 2 * g])),
+      };
+    };
+    const outcome = derive('x^3', ['x'], { at: { x: 1 }, autograd: doubling });
+    expect(outcome.ok && outcome.derivation.derivatives.x).toMatchObject({
+      derivative: null,
+      text: null,
+      latex: null,
+      autograd: 6,
+      verified: false,
+      note: expect.stringMatching(
+        /^The symbolic derivative is not shown: it disagrees with autograd \(at x=1 it gives 3 where autograd gives 6\)\.$/,
+      ),
+    });
+  });
+
+  it('stops symbolic work at its budget with SymbolicLimitError', () => {
+    const product = expr(Array.from({ length: 120 }, (_, i) => `(x+${i})`).join(''));
+    expect(() => withBudget(() => differentiate(simplify(product), 'x'), 1_000)).toThrow(
+      SymbolicLimitError,
+    );
+    expect(withBudget(() => differentiate(simplify(product), 'x')).kind).toBe('add');
+  });
+});
+
+describe('equivalent', () => {
+  it('decides by the simplified difference when it vanishes', () => {
+    expect(equivalent(expr('2(x+1)'), expr('2x + 2'))).toMatchObject({
+      equal: true,
+      method: 'symbolic',
+    });
+  });
+
+  it('decides by sampling where simplification cannot', () => {
+    expect(equivalent(expr('sin(x)^2 + cos(x)^2'), expr('1'))).toMatchObject({
+      equal: true,
+      method: 'numeric',
+    });
+    expect(equivalent(expr('(x+1)^40 - x^40 - 1'), expr('40x^39'))).toMatchObject({
+      equal: false,
+      method: 'numeric',
+    });
+  });
+
+  it('samples only where both sides are defined, within the limits given', () => {
+    expect(equivalent(expr('log(x^2)'), expr('2 log(x)'))).toMatchObject({ equal: true });
+    expect(equivalent(expr('log(x^2)'), expr('2 log(x)'), { limits: { x: [-3, -1] } })).toEqual({
+      equal: null,
+      reason: 'found only 0 of 8 sample points where both expressions are defined',
+    });
+  });
+
+  it('honours the relative tolerance', () => {
+    expect(equivalent(expr('0.3333x'), expr('x/3'))).toMatchObject({ equal: false });
+    expect(equivalent(expr('0.3333x'), expr('x/3'), { relativeTolerance: 1e-3 })).toMatchObject({
+      equal: true,
+    });
+  });
+});
