@@ -91,6 +91,20 @@ describe('numpy and plots', () => {
     expect(result.display).toBe('array([0., 1., 2.], dtype=float32)');
   });
 
+  it('prints a numpy array as numpy does', () => {
+    expect(
+      run('print(torch.linspace(0, 1, 3).numpy())\nprint(torch.linspace(-10, 10, 30).numpy())')
+        .stdout,
+    ).toBe(
+      '[0.  0.5 1. ]\n' +
+        '[-10.         -9.310345   -8.620689   -7.9310346  -7.2413793  -6.551724\n' +
+        '  -5.862069   -5.172414   -4.4827585  -3.7931032  -3.1034482  -2.413793\n' +
+        '  -1.7241378  -1.0344826  -0.3448274   0.3448274   1.0344826   1.7241378\n' +
+        '   2.413793    3.1034482   3.7931032   4.4827585   5.172414    5.862069\n' +
+        '   6.551724    7.2413793   7.9310346   8.620689    9.310345   10.       ]\n',
+    );
+  });
+
   it("keeps a numpy array's dtype in torch.tensor and from_numpy", () => {
     expect(
       run('torch.tensor(np.array([1.5, 2.0])), torch.from_numpy(np.array([1, 2]))').display,
