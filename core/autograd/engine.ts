@@ -7,6 +7,7 @@ import { addInto, GradientBuffers } from './grad-buffers.ts';
 import { AccumulateGrad, setExecuting, type Node } from './node.ts';
 import { add } from './ops/binary.ts';
 import { toDType } from './ops/convert.ts';
+import { copy_ } from './ops/inplace.ts';
 import { onesLike, zeros } from './ops/creation.ts';
 import { sumTo } from './ops/shape.ts';
 import { sameShape, Tensor } from './tensor.ts';
@@ -226,7 +227,12 @@ function accumulate(
   if (grad === null) {
     const own = buffers.owns(g);
     if (own) buffers.escape(g);
-    variable.grad = createGraph || own ? g : copyOf(g);
+    // With create_graph torch stores a copy that stays in the graph (grad_fn=<CopyBackwards>).
+    variable.grad = createGraph
+      ? copy_(zeros(g.shape, { dtype: g.dtype }), g)
+      : own
+        ? g
+        : copyOf(g);
   } else if (createGraph) {
     variable.grad = add(grad, g);
   } else {

@@ -105,6 +105,26 @@ describe('autograd rules', () => {
     expect(A.autogradGrad([A.mul(x, 2)], [unused], { allowUnused: true })).toEqual([null]);
   });
 
+  it('differentiates with respect to a non-leaf and frees the graph afterwards', () => {
+    const x = A.tensor([3], [], { requiresGrad: true });
+    const y = A.mul(x, 2);
+    const z = A.pow(y, 2);
+    const [dy] = A.autogradGrad([z], [y]);
+    expect(dy?.item()).toBe(12);
+    expect(x.grad).toBeNull();
+    expect(errorOf(() => z.backward())).toMatch(
+      /^RuntimeError: Trying to backward through the graph a second time/,
+    );
+  });
+
+  it('accumulates a second derivative into .grad through create_graph', () => {
+    const x = A.tensor([2], [], { requiresGrad: true });
+    A.pow(x, 3).backward(null, { createGraph: true });
+    expect(x.grad?.gradFn?.name).toBe('CopyBackwards');
+    (x.grad as A.Tensor).backward();
+    expect(x.grad?.item()).toBe(24);
+  });
+
   it('reduces broadcast gradients back to each input shape', () => {
     const a = A.tensor([1, 2, 3, 4, 5, 6], [2, 3], { requiresGrad: true });
     const b = A.tensor([1, 1, 1], [1, 3], { requiresGrad: true });
