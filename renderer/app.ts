@@ -4,7 +4,7 @@ import type { HostApi, LessonSource, MenuCommand } from './host/api.ts';
 import { currentHost } from './host/current.ts';
 import { Progress } from './progress/progress.ts';
 import { gradesCsv } from './progress/grades-csv.ts';
-import { PythonSession, type PythonState } from './python/session.ts';
+import type { PythonSession, PythonState } from './python/session.ts';
 import { LessonLibrary } from './lesson-library.ts';
 import { h } from './ui/dom.ts';
 import { errorsPanel } from './ui/errors-panel.ts';
@@ -25,7 +25,6 @@ const statusText: Record<PythonState, string> = {
 export class App {
   private readonly host: HostApi = currentHost();
   private readonly progress = new Progress(this.host);
-  private readonly python = new PythonSession(new URL('pyodide/', document.baseURI).href);
   private readonly library = new LessonLibrary();
   private readonly nav = document.getElementById('lessons')!;
   private readonly main = document.getElementById('lesson')!;
@@ -37,6 +36,12 @@ export class App {
   /** The grader loads with the first answer checked. */
   private readonly grade: PracticeGrader = async (item, answer, wrongAttemptsBefore) =>
     (await import('./grading.ts')).gradeAnswer(this.python, item, answer, wrongAttemptsBefore);
+
+  private readonly python: PythonSession;
+
+  constructor(python: PythonSession) {
+    this.python = python;
+  }
 
   async start(): Promise<void> {
     this.showPythonState(this.python.state);

@@ -1,5 +1,8 @@
-// Entry point of the renderer (desktop window and web build alike).
+// Entry point of the renderer (desktop window and web build alike). Python takes seconds to
+// start, so its worker starts first, before the rest of the app's code has even loaded.
 import './styles.css';
-import { App } from './app.ts';
+import { PythonSession } from './python/session.ts';
 
-void new App().start();
+const python = new PythonSession(new URL('pyodide/', document.baseURI).href);
+const { App } = await import('./app.ts');
+void new App(python).start();

@@ -18,22 +18,30 @@ function send(message: FromWorker): void {
   postMessage(message);
 }
 
-/** The build's memory snapshot of a booted interpreter, if it has one. */
-async function fetchSnapshot(indexURL: string): Promise<Uint8Array | undefined> {
-  const response = await fetch(new URL('snapshot.bin', indexURL)).catch(() => null);
-  return response?.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+/** The build's memory snapshot of a booted interpreter; rejects if the build has none. */
+async function fetchSnapshot(indexURL: string): Promise<Uint8Array> {
+  const response = await fetch(new URL('snapshot.bin', indexURL));
+  if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Pyodide accepts the snapshot as a promise: it downloads while the wasm compiles. */
+function loadFromSnapshot(snapshot: Promise<Uint8Array>): typeof loadPyodide {
+  return (options) => loadPyodide({ ...options, _loadSnapshot: snapshot });
 }
 
 async function start(indexURL: string, interruptBuffer: SharedArrayBuffer | null): Promise<void> {
   const began = performance.now();
   try {
-    const snapshot = await fetchSnapshot(indexURL);
-    kernel = await PythonKernel.start({ loadPyodide, indexURL, sources, snapshot }).catch(
-      (error: unknown) => {
-        if (!snapshot) throw error;
-        // A snapshot that does not fit this runtime: start cold instead.
-        return PythonKernel.start({ loadPyodide, indexURL, sources });
-      },
+    const snapshot = fetchSnapshot(indexURL);
+    snapshot.catch(() => undefined);
+    kernel = await PythonKernel.start({
+      loadPyodide: loadFromSnapshot(snapshot),
+      indexURL,
+      sources,
+    }).catch(() =>
+      // No snapshot, or one that does not fit this runtime: start cold instead.
+      PythonKernel.start({ loadPyodide, indexURL, sources }),
     );
     if (interruptBuffer) kernel.setInterruptBuffer(new Uint8Array(interruptBuffer));
     send({ type: 'ready', startMs: performance.now() - began });
