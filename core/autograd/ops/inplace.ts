@@ -62,11 +62,11 @@ export const div_ = (self: Tensor, other: Operand, options?: ScalarOptions): Ten
 export const clamp_ = (self: Tensor, bounds: ClampBounds): Tensor =>
   inPlace(self, (x) => clamp(x, bounds));
 
-/** Tensor.fill_(value): FillBackward0 (no gradient reaches the old value). */
+/** Tensor.fill_(value): FillBackward2 (torch numbers the in-place Scalar overload 2). */
 export function fill_(self: Tensor, value: number): Tensor {
   return inPlace(self, (x) =>
     record(fullLike(x, value), {
-      name: 'FillBackward0',
+      name: 'FillBackward2',
       op: 'fill',
       inputs: [x],
       attrs: { value },
