@@ -3,34 +3,36 @@
 import { UsageError, reportFailure } from './errors.ts';
 
 interface Command {
+  synopsis: string;
   summary: string;
   load: () => Promise<{ main: (args: string[]) => Promise<number> }>;
 }
 
 const commands: Record<string, Command> = {
   run: {
-    summary:
-      'run FILE [--fresh] [--json]            run every Python cell of a lesson, notebook or .py file',
+    synopsis: 'run FILE [--fresh] [--json]',
+    summary: 'run every Python cell of a lesson, notebook or .py file',
     load: () => import('./commands/run.ts'),
   },
   derive: {
-    summary: 'derive EXPR --wrt VARS [--at x=2] [--json]  symbolic derivative beside autograd',
+    synopsis: 'derive EXPR --wrt VARS [--at x=2,u=1] [--json]',
+    summary: 'the symbolic derivative beside autograd',
     load: () => import('./commands/derive.ts'),
   },
   grade: {
-    summary:
-      'grade LESSON ID (--answer TEXT | --answer-file FILE) [--json]  grade one practice answer',
+    synopsis: 'grade LESSON ID (--answer TEXT | --answer-file FILE) [--json]',
+    summary: 'grade one answer to a practice item',
     load: () => import('./commands/grade.ts'),
   },
   check: {
-    summary:
-      'check PATH...                          validate lesson files (file:line:col messages)',
+    synopsis: 'check PATH...',
+    summary: 'validate lesson files (file:line:col messages)',
     load: () => import('./commands/check.ts'),
   },
 };
 
 function usage(): string {
-  const lines = Object.values(commands).map((c) => `  gradlab ${c.summary}`);
+  const lines = Object.values(commands).map((c) => `  gradlab ${c.synopsis}\n      ${c.summary}`);
   return ['usage:', ...lines].join('\n');
 }
 
