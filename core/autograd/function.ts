@@ -1,6 +1,6 @@
 // Custom autograd Functions (torch.autograd.Function): a host-supplied forward and backward,
 // a node named `<Name>Backward`, saved tensors held here so the host keeps no reference cycle.
-import { runtimeError } from './errors.ts';
+import { BACKWARD_TWICE, runtimeError } from './errors.ts';
 import { isGradEnabled, withGradMode } from './grad-mode.ts';
 import { Node } from './node.ts';
 import { record, setTracer, type TraceEntry } from './ops/record.ts';
@@ -12,7 +12,12 @@ export class FunctionCtx {
   /** One flag per forward argument (false for non-tensor arguments). */
   readonly needsInputGrad: readonly boolean[];
   private pending: Tensor[] = [];
-  private node: Node | null = null;
+  /**
+   * Weak: the host's ctx object holds this one, and the node holds the host's backward callback,
+   * which holds the host's ctx. A strong link back to the node would close a cycle through the
+   * host that no garbage collector can see when a graph is dropped without running backward.
+   */
+  private node: WeakRef<Node> | null = null;
 
   constructor(needsInputGrad: readonly boolean[]) {
     this.needsInputGrad = needsInputGrad;
@@ -26,12 +31,15 @@ export class FunctionCtx {
 
   /** ctx.saved_tensors: PyTorch's "backward through the graph a second time" error once freed. */
   get savedTensors(): readonly Tensor[] {
-    return this.node === null ? this.pending : this.node.saved;
+    if (this.node === null) return this.pending;
+    const node = this.node.deref();
+    if (node === undefined) throw runtimeError(BACKWARD_TWICE);
+    return node.saved;
   }
 
   /** @internal */
   attach(node: Node): void {
-    this.node = node;
+    this.node = new WeakRef(node);
   }
 
   /** @internal the tensors saved so far */
