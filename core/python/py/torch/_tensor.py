@@ -311,7 +311,7 @@ class Tensor:
         _engine.setitem(self._h, _index_parts(index), operand)
 
     # -- printing ----------------------------------------------------------------------------
-    def __repr__(self, *, tensor_contents=None):
+    def __repr__(self):
         return _engine.format_tensor(self._h)
 
     __str__ = __repr__
