@@ -1,5 +1,6 @@
 """torch.nn.functional: the activation functions the lessons use."""
 
+
 def relu(input, inplace=False):  # noqa: A002 - PyTorch's parameter name
     return input.relu()
 
