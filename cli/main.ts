@@ -51,6 +51,12 @@ async function dispatch(argv: string[]): Promise<number> {
   return module.main(rest);
 }
 
+// A reader that stops early (`gradlab run FILE | head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   process.exitCode = await dispatch(process.argv.slice(2));
 } catch (error) {
