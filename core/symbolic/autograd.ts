@@ -103,45 +103,24 @@ function power(
   return torch.pow(base, exp, FLOAT);
 }
 
-/**
- * One backward pass per variable, the others plain tensors: each partial is then independent of
- * how the engine accumulates the other leaves' gradients (core/autograd currently lets one
- * leaf's in-place accumulation leak into another's in graphs such as `-v/2 + tanh(u + v)`).
- */
 export const autogradEvaluator: AutogradEvaluator = (
   expr: Expr,
   point: Point,
   dtype: AutogradDType,
 ) => {
-  const names = [...freeSymbols(expr)];
-  const grad: Record<string, number> = {};
-  // Without variables the value is a number and nothing needs a gradient.
-  let value = names.length === 0 ? evaluate(expr, point) : NaN;
-  for (const name of names) {
-    const result = backwardFor(expr, point, dtype, names, name);
-    value = result.value;
-    grad[name] = result.grad;
-  }
-  return { value, grad };
-};
-
-function backwardFor(
-  expr: Expr,
-  point: Point,
-  dtype: AutogradDType,
-  names: readonly string[],
-  variable: string,
-): { value: number; grad: number } {
   const leaves = new Map<string, Tensor>();
-  for (const name of names)
-    leaves.set(name, torch.tensor([point[name]], [], { dtype, requiresGrad: name === variable }));
+  for (const name of freeSymbols(expr))
+    leaves.set(name, torch.tensor([point[name]], [], { dtype, requiresGrad: true }));
+  const grad: Record<string, number> = {};
   try {
     const out = build(expr, leaves, point);
-    if (typeof out === 'number') return { value: out, grad: 0 };
+    if (typeof out === 'number') return { value: out, grad };
     out.backward();
-    return { value: out.item(), grad: leaves.get(variable)!.grad?.item() ?? 0 };
+    for (const [name, leaf] of leaves) grad[name] = leaf.grad?.item() ?? 0;
+    return { value: out.item(), grad };
   } catch (error) {
     if (!(error instanceof torch.TorchError)) throw error;
-    return { value: NaN, grad: NaN };
+    for (const name of leaves.keys()) grad[name] = NaN;
+    return { value: NaN, grad };
   }
-}
+};
