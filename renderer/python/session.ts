@@ -10,8 +10,10 @@ export type RunOutcome =
   /** The worker was ended to stop the cell: every variable is gone. */
   | { kind: 'restarted' };
 
-/** How long an interrupt may take before the worker is ended instead. */
-const interruptGraceMs = 700;
+/** An interrupt lands in milliseconds; rarely the flag is consumed without raising, so it is
+ *  sent again, and a cell still running after the grace period (C code) ends its worker. */
+const interruptResendMs = 200;
+const interruptGraceMs = 500;
 /** Grading runs a student's code answer; one that runs longer is ended. */
 const isolatedBudgetMs = 20_000;
 
@@ -105,9 +107,9 @@ export class PythonSession {
     const worker = this.active;
     if (worker.interruptible) {
       worker.interrupt();
-      setTimeout(() => {
-        if (this.running && this.active === worker) this.replace(worker);
-      }, interruptGraceMs);
+      const stillRunning = () => this.running && this.active === worker;
+      setTimeout(() => stillRunning() && worker.interrupt(), interruptResendMs);
+      setTimeout(() => stillRunning() && this.replace(worker), interruptGraceMs);
     } else {
       this.replace(worker);
     }
