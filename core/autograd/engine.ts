@@ -93,7 +93,10 @@ function rootGradients(outputs: readonly Tensor[], grads: readonly (Tensor | nul
   });
 }
 
-/** Reachable nodes, children before parents isn't needed: callers order by `seq`. */
+/**
+ * Every node reachable from the roots, in execution order: creation order reversed (a node is
+ * always made after the nodes of its inputs, so this is topological), accumulators last.
+ */
 function collect(roots: readonly Root[]): Node[] {
   const seen = new Set<Node>();
   const stack = roots.map((r) => r.node);
@@ -103,7 +106,6 @@ function collect(roots: readonly Root[]): Node[] {
     seen.add(node);
     for (const [next] of node.nextFunctions) if (next !== null && !seen.has(next)) stack.push(next);
   }
-  // Later nodes first; accumulators last (they only receive).
   return [...seen].sort((a, b) => rank(b) - rank(a));
 }
 

@@ -102,17 +102,21 @@ export class Node {
   }
 
   apply(grads: readonly Tensor[]): readonly (Tensor | null)[] {
-    if (this.savedTensors === null && this.hadSaved) throw runtimeError(BACKWARD_TWICE);
+    if (this.savedTensors === null) throw runtimeError(BACKWARD_TWICE);
     if (this.backwardFn === null) return [];
     return this.backwardFn(grads, this);
   }
 
-  /** Frees what backward needed; a second backward through this node then fails like torch's. */
+  /**
+   * Frees what backward needed; a second backward through this node then fails like torch's.
+   * A node without saved tensors stays usable (torch allows `(x + 1).backward()` twice), unless
+   * it holds a host callback (a custom Function's backward), which is released here too.
+   */
   release(): void {
-    if (this.savedTensors === null) return;
-    this.savedTensors = this.hadSaved ? null : this.savedTensors;
-    if (this.hadSaved) this.savedVersions = [];
     const callback = this.onRelease;
+    if (this.savedTensors === null || (!this.hadSaved && callback === null)) return;
+    this.savedTensors = null;
+    this.savedVersions = [];
     this.onRelease = null;
     callback?.();
   }
