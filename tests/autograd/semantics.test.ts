@@ -187,6 +187,27 @@ describe('custom Functions', () => {
     );
   });
 
+  it('allows a second backward through stateless ops but not through a released custom node', () => {
+    const x = A.tensor([2], [], { requiresGrad: true });
+    const y = A.add(x, 1);
+    y.backward();
+    y.backward();
+    expect(x.grad?.item()).toBe(2);
+    let released = 0;
+    const z = A.applyFunction({
+      name: 'Id',
+      inputs: [x],
+      forward: () => A.mul(x, 1),
+      backward: (_c, [g]) => [g],
+      onRelease: () => released++,
+    }) as A.Tensor;
+    z.backward();
+    expect(errorOf(() => z.backward())).toMatch(
+      /^RuntimeError: Trying to backward through the graph a second time/,
+    );
+    expect(released).toBe(1);
+  });
+
   it('reports a wrong number of gradients as PyTorch does', () => {
     const u = A.tensor([1], [], { requiresGrad: true });
     const v = A.tensor([2], [], { requiresGrad: true });
