@@ -176,7 +176,7 @@ function run(
           if (active !== null && !active.has(next)) return;
           const grad = conform(node, i, g);
           const made = !custom && !grads.includes(grad) && !node.inputs.includes(grad);
-          if (made && results.indexOf(grad) === i) buffers.adopt(grad);
+          if (made && results.indexOf(grad) === results.lastIndexOf(grad)) buffers.adopt(grad);
           buffers.deliver(next, nr, grad);
         });
         buffers.done(slots);

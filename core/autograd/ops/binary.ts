@@ -58,7 +58,14 @@ const BINARY = {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
       else for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
     },
-    grads: (g, a, b, _k, needs) => [needs[0] ? mul(g, b) : null, needs[1] ? mul(g, a) : null],
+    grads: (g, a, b, _k, needs) => {
+      // x * x: both gradients are the same product, bit for bit; compute it once.
+      if (a === b && needs[0] && needs[1]) {
+        const both = mul(g, a);
+        return [both, both];
+      }
+      return [needs[0] ? mul(g, b) : null, needs[1] ? mul(g, a) : null];
+    },
   },
   div: {
     gradFn: 'DivBackward0',
