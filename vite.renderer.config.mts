@@ -150,11 +150,20 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [prebuiltLessons(), pyodideRuntime(), htmlAtOutputRoot(), securityHeadersInDev()],
-  worker: { format: 'es' },
+  worker: { format: 'es', rollupOptions: { checks: { pluginTimings: false } } },
   optimizeDeps: { exclude: ['pyodide'] },
   build: {
     target: 'es2023',
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: join(repoRoot, 'renderer', 'index.html') },
+    rollupOptions: {
+      input: join(repoRoot, 'renderer', 'index.html'),
+      // Making the Python snapshot takes seconds by design: no timing report for it.
+      checks: { pluginTimings: false },
+      // pyodide.mjs imports node:* for its Node code path, which the worker never takes.
+      onwarn(warning, warn) {
+        if (/externalized for browser compatibility.*pyodide\.mjs/s.test(warning.message)) return;
+        warn(warning);
+      },
+    },
   },
 });
