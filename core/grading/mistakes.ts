@@ -117,22 +117,31 @@ export function expressionMistake(
       return { kind: 'chain-rule', say: CHAIN_RULE_SAY };
   }
   if (same(given, neg(expected))) return { kind: 'sign', say: SIGN_SAY };
-  const ratio = constantRatio(given, expected, options);
+  const ratio = constantRelation(given, expected, options, (a, b) =>
+    Math.abs(b) > 1e-9 ? a / b : undefined,
+  );
   if (ratio !== undefined && isSimpleRatio(ratio))
     return { kind: 'constant-factor', say: factorSay(ratio) };
+  const offset = constantRelation(given, expected, options, (a, b) => a - b);
+  if (offset !== undefined && !close(offset, 0, 1e-9, 1e-12))
+    return {
+      kind: 'constant-offset',
+      say: `Your answer differs from the right one by a constant (${formatNumber(offset)}): check the constant terms (the derivative of a constant is 0; of a·x it is a).`,
+    };
   return undefined;
 }
 
-/** given/expected when it is the same at several sample points. */
-function constantRatio(
+/** `combine(given, expected)` when it is the same at several sample points (a ratio, a difference). */
+function constantRelation(
   given: Expr,
   expected: Expr,
   options: EquivalenceOptions,
+  combine: (a: number, b: number) => number | undefined,
 ): number | undefined {
   const random = seededRandom(options.seed ?? 7);
   const variables = [...new Set([...symbolsOf(given), ...symbolsOf(expected)])];
-  const ratios: number[] = [];
-  for (let draw = 0; draw < 60 && ratios.length < 5; draw++) {
+  const values: number[] = [];
+  for (let draw = 0; draw < 60 && values.length < 5; draw++) {
     const point = Object.fromEntries(
       variables.map((v) => {
         const [low, high] = options.limits?.[v] ?? options.defaultLimits ?? [-2, 2];
@@ -141,8 +150,9 @@ function constantRatio(
     );
     const a = evaluate(given, point);
     const b = evaluate(expected, point);
-    if (Number.isFinite(a) && Number.isFinite(b) && Math.abs(b) > 1e-9) ratios.push(a / b);
+    const value = Number.isFinite(a) && Number.isFinite(b) ? combine(a, b) : undefined;
+    if (value !== undefined) values.push(value);
   }
-  if (ratios.length < 3 || ratios.some((r) => !close(r, ratios[0], 1e-9, 1e-12))) return undefined;
-  return ratios[0];
+  if (values.length < 3 || values.some((r) => !close(r, values[0], 1e-9, 1e-12))) return undefined;
+  return values[0];
 }

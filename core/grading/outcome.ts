@@ -9,6 +9,7 @@ export type MistakeKind =
   | 'chain-rule'
   | 'sign'
   | 'constant-factor'
+  | 'constant-offset'
   | 'ignores-grad-output'
   | 'no-backward'
   | 'instructor-rule';

@@ -93,6 +93,7 @@ describe('expression answers', () => {
     ['2x^3 + x', 'function-value', /f itself/],
     ['-6x^2 - 1', 'sign', /sign/],
     ['12x^2 + 2', 'constant-factor', /2 times/],
+    ['6x^2', 'constant-offset', /differs from the right one by a constant \(-1\)/],
   ])('explains %s as the mistake %s', async (answer, mistake, say) => {
     const outcome = await grade('cubic-derivative', answer);
     expect(outcome).toMatchObject({ correct: false, valid: true, mistake });
@@ -115,7 +116,7 @@ describe('expression answers', () => {
   });
 
   it('gives a point where a wrong answer differs when no usual mistake fits', async () => {
-    const outcome = await grade('cubic-derivative', '6x^2');
+    const outcome = await grade('cubic-derivative', '6x^3');
     expect(outcome.feedback).toMatch(
       /^Not right yet\. At x = -?[\d.]+ your answer is -?[\d.]+, the right one -?[\d.]+\.$/,
     );
