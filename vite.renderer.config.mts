@@ -110,7 +110,8 @@ function prebuiltLessons(): Plugin {
         const { lesson, problems } = parseLesson(file, text);
         parsed[file] = { textHash: lessonTextHash(text), lesson, problems };
       }
-      return `export default ${JSON.stringify(parsed)};`;
+      // A JSON string parses faster than the same object written as JavaScript.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(parsed))});`;
     },
   };
 }

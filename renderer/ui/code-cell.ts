@@ -3,7 +3,7 @@
 import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession, RunOutcome } from '../python/session.ts';
 import { button, h } from './dom.ts';
-import { pythonEditor, type PythonEditor } from './editor.ts';
+import { lazyPythonEditor, type CodeSource } from './lazy-editor.ts';
 import { cellOutput, restartNotice } from './cell-output.ts';
 
 export interface CellContext {
@@ -16,7 +16,7 @@ export interface CellContext {
 
 export class CodeCell {
   readonly element: HTMLElement;
-  private readonly editor: PythonEditor;
+  private readonly editor: CodeSource;
   private readonly output: HTMLElement;
   private readonly runButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
@@ -25,7 +25,12 @@ export class CodeCell {
   constructor(code: string, number: number, context: CellContext) {
     this.context = context;
     const editorHost = h('div', { class: 'cell-editor' });
-    this.editor = pythonEditor(editorHost, code, `Python cell ${number}`, () => void this.run());
+    this.editor = lazyPythonEditor(
+      editorHost,
+      code,
+      `Python cell ${number}`,
+      () => void this.run(),
+    );
     this.runButton = button('Run', () => void this.run(), { class: 'primary' });
     this.stopButton = button('Stop', () => context.python.stop(), { hidden: true });
     this.output = h('div', { class: 'cell-output', 'aria-live': 'polite', 'aria-label': 'Output' });

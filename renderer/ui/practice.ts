@@ -4,7 +4,7 @@
 import type { PracticeBlock, PracticeItem } from '../../core/lessons/types.ts';
 import type { ItemProgress, LessonProgress, Progress } from '../progress/progress.ts';
 import { button, h, trustedHtml } from './dom.ts';
-import { pythonEditor } from './editor.ts';
+import { lazyPythonEditor } from './lazy-editor.ts';
 
 export interface Verdict {
   /** False when the answer could not be read (it costs no attempt). */
@@ -137,7 +137,7 @@ function answerInput(
 ): () => string {
   if (item.answer.type === 'code') {
     const initial = state.lastAnswer || item.answer.starter;
-    const editor = pythonEditor(area, initial, 'Answer', submit);
+    const editor = lazyPythonEditor(area, initial, 'Answer', submit);
     return editor.code;
   }
   const id = `answer-${item.id}-${Math.random().toString(36).slice(2, 8)}`;

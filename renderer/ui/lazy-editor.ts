@@ -1,0 +1,23 @@
+// A Python editor whose code (CodeMirror) loads on first use: until then the code shows as
+// plain text, and reading the editor gives that text.
+import { h } from './dom.ts';
+import type { PythonEditor } from './editor.ts';
+
+export interface CodeSource {
+  code(): string;
+}
+
+export function lazyPythonEditor(
+  parent: HTMLElement,
+  code: string,
+  label: string,
+  onRun: () => void,
+): CodeSource {
+  let editor: PythonEditor | null = null;
+  parent.append(h('pre', { class: 'cell-code-static', 'aria-label': label }, code));
+  void import('./editor.ts').then(({ pythonEditor }) => {
+    parent.replaceChildren();
+    editor = pythonEditor(parent, code, label, onRun);
+  });
+  return { code: () => editor?.code() ?? code };
+}
