@@ -104,7 +104,8 @@ function deriveNumberKeyNow(
 ): DerivedNumberKey {
   const key = deriveKey(from, autograd, Object.keys(from.at));
   const missing = key.variables.filter((v) => typeof from.at[v] !== 'number');
-  if (missing.length) throw new LessonKeyError(`from.at gives no value for ${missing.join(', ')}`);
+  if (missing.length)
+    throw new LessonKeyError(`'from.at' gives no value for ${missing.join(', ')}`);
   const outcome = derive(key.f, [from.wrt], { at: from.at, ...(autograd ? { autograd } : {}) });
   if (!outcome.ok) throw new LessonKeyError(outcome.message);
   const info = outcome.derivation.derivatives[from.wrt];

@@ -5,7 +5,9 @@ import { parseMath } from '../symbolic/parse.ts';
 import { derive } from '../symbolic/derive.ts';
 import type { AutogradEvaluator } from '../symbolic/derive.ts';
 import type { LessonServices } from './services.ts';
-import type { DerivedNumber, PracticeItem } from './types.ts';
+import type { PracticeItem } from './types.ts';
+import { deriveExpressionKey, deriveNumberKey } from '../grading/keys.ts';
+import { LessonKeyError } from '../grading/outcome.ts';
 
 export type SymbolicServices = Required<
   Pick<LessonServices, 'checkExpression' | 'checkDerivative' | 'deriveKey'>
@@ -29,45 +31,30 @@ export function symbolicServices(autograd?: AutogradEvaluator): SymbolicServices
       return refused ? (refused.note ?? `d/d${refused.variable} disagrees with autograd`) : null;
     },
     async deriveKey(item) {
-      for (const key of derivedKeys(item)) {
-        const outcome = derive(key.f, key.wrt, key.at ? { at: key.at } : {});
-        if (!outcome.ok) return `${key.f}: ${outcome.message}`;
-        if (!key.at) continue;
-        for (const info of Object.values(outcome.derivation.derivatives))
-          if (info.value === undefined || !Number.isFinite(info.value))
-            return `d(${key.f})/d${info.variable} is not a finite number at ${pointText(key.at)}`;
+      // The grader's own key derivation, so `gradlab check` accepts exactly what it can grade.
+      try {
+        deriveKeys(item, autograd);
+        return null;
+      } catch (error) {
+        if (error instanceof LessonKeyError) return error.message;
+        throw error;
       }
-      return null;
     },
   };
 }
 
-interface DerivedKey {
-  f: string;
-  wrt: string[];
-  at?: Record<string, number>;
-}
-
-function derivedKeys(item: PracticeItem): DerivedKey[] {
-  const fromNumber = (from: DerivedNumber): DerivedKey => ({
-    f: from.f,
-    wrt: [from.wrt],
-    at: from.at,
-  });
+function deriveKeys(item: PracticeItem, autograd: AutogradEvaluator | undefined): void {
   const { answer } = item;
-  if (answer.type === 'number') return answer.from ? [fromNumber(answer.from)] : [];
-  if (answer.type === 'expression')
-    return answer.from ? [{ f: answer.from.f, wrt: [answer.from.wrt] }] : [];
-  return [
-    ...answer.checks.flatMap((check) => (check.from ? [fromNumber(check.from)] : [])),
-    ...answer.compose.flatMap((test) =>
-      test.f ? [{ f: test.f, wrt: Object.keys(test.at), at: test.at }] : [],
-    ),
-  ];
-}
-
-function pointText(point: Record<string, number>): string {
-  return Object.entries(point)
-    .map(([name, value]) => `${name}=${value}`)
-    .join(', ');
+  if (answer.type === 'number') {
+    if (answer.from) deriveNumberKey(answer.from, autograd);
+  } else if (answer.type === 'expression') {
+    if (answer.from) deriveExpressionKey(answer.from, autograd, answer.vars);
+  } else {
+    for (const check of answer.checks) if (check.from) deriveNumberKey(check.from, autograd);
+    for (const test of answer.compose) {
+      const f = test.f;
+      if (f)
+        for (const wrt of Object.keys(test.at)) deriveNumberKey({ f, wrt, at: test.at }, autograd);
+    }
+  }
 }

@@ -56,7 +56,7 @@ const EXPECTED: Record<string, string[]> = {
     "13:13: practice: 'answer.value' does not parse: A value is expected after '^', but found '^'",
   ],
   '22-practice-from-cannot-derive.md': [
-    '13:9: practice: the expected answer cannot be derived: x^2 + y: No value given for y in the point',
+    "13:9: practice: the expected answer cannot be derived: 'from.at' gives no value for y",
   ],
   '23-practice-from-point-lacks-variable.md': [
     "16:9: practice: 'answer.from.at' has no value for 'u'",

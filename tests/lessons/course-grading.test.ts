@@ -48,7 +48,7 @@ const WRONG: Record<string, Array<[answer: string, feedback: RegExp]>> = {
     ['6x^2 + 1', /number/],
   ],
   'cubic-expression': [
-    ['6x^2', /your answer is/],
+    ['6x^2', /differs from the right one by a constant/],
     ['2x^3 + x', /f itself/],
   ],
   'accumulated-gradient': [
