@@ -1,17 +1,23 @@
 // `npm run web`: builds the web build (the renderer with its web host) into dist/web and serves
 // it on localhost with the app's security headers on every response.
 // `serveWebBuild` is also what `npm start` uses where no Electron binary exists.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { snapshotFile } from '../vite.renderer.config.mts';
 import { securityHeaders } from '../electron/security-headers.ts';
 import { contentTypeOf, resolveInside } from '../electron/static-files.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const webBuildDir = join(repoRoot, 'dist', 'web');
 const entryPath = '/index.html';
+
+/** The big files of Python's runtime, also written gzipped for browsers that accept it. */
+const precompressed = ['pyodide/pyodide.asm.wasm', `pyodide/${snapshotFile}`];
 
 /** Writes the web build to dist/web (or another folder). */
 export async function buildWeb(outDir = webBuildDir): Promise<void> {
@@ -20,6 +26,10 @@ export async function buildWeb(outDir = webBuildDir): Promise<void> {
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
+  for (const file of precompressed) {
+    const path = join(outDir, file);
+    if (existsSync(path)) writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 6 }));
+  }
 }
 
 export interface WebServer {
@@ -43,12 +53,9 @@ export async function serveWebBuild(options: ServeOptions): Promise<WebServer> {
   const headers = securityHeaders();
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    void respond(root, request.method ?? 'GET', request.url ?? '/')
+    void respond(root, request)
       .catch((): Reply => ({ status: 400, headers: {}, body: 'Bad request\n' }))
-      .then(({ status, headers, body }) => {
-        response.writeHead(status, headers);
-        response.end(request.method === 'HEAD' ? undefined : body);
-      });
+      .then((reply) => send(response, request.method === 'HEAD', reply));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,26 +76,47 @@ export async function serveWebBuild(options: ServeOptions): Promise<WebServer> {
 interface Reply {
   status: number;
   headers: Record<string, string>;
-  body?: Buffer | string;
+  body?: string;
+  /** A file streamed as the body. */
+  file?: string;
 }
 
-async function respond(root: string, method: string, rawUrl: string): Promise<Reply> {
-  if (method !== 'GET' && method !== 'HEAD') {
+function send(response: ServerResponse, headOnly: boolean, reply: Reply): void {
+  response.writeHead(reply.status, reply.headers);
+  if (headOnly || reply.status === 304) response.end();
+  else if (reply.file)
+    createReadStream(reply.file)
+      .on('error', () => response.destroy())
+      .pipe(response);
+  else response.end(reply.body);
+}
+
+async function respond(root: string, request: IncomingMessage): Promise<Reply> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
     return { status: 405, headers: { Allow: 'GET, HEAD' }, body: 'Method not allowed\n' };
   }
-  const path = new URL(rawUrl, 'http://localhost').pathname;
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (path === '/') return { status: 302, headers: { Location: entryPath } };
   const file = resolveInside(root, path);
   if (file === null) return notFound();
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return notFound();
+  // Revalidated on every load, answered 304 while the file is unchanged.
+  const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"`;
+  const common = { 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding' };
+  if (request.headers['if-none-match'] === etag) return { status: 304, headers: common };
+  const gzipped = `${file}.gz`;
+  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  const compressed = acceptsGzip ? await stat(gzipped).catch(() => null) : null;
   return {
     status: 200,
     headers: {
+      ...common,
       'Content-Type': contentTypeOf(file),
-      'Cache-Control': 'no-cache',
+      'Content-Length': String(compressed?.size ?? info.size),
+      ...(compressed ? { 'Content-Encoding': 'gzip' } : {}),
     },
-    body: await readFile(file),
+    file: compressed ? gzipped : file,
   };
 }
 

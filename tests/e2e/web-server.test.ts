@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
 
@@ -14,6 +15,8 @@ beforeAll(async () => {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Gradlab</title>');
   writeFileSync(join(root, 'assets', 'worker-abc.js'), 'postMessage(1);');
+  writeFileSync(join(root, 'assets', 'big.bin'), 'x'.repeat(10_000));
+  writeFileSync(join(root, 'assets', 'big.bin.gz'), gzipSync('x'.repeat(10_000)));
   writeFileSync(join(tmpdir(), 'gradlab-outside.txt'), 'secret');
   server = await serveWebBuild({ port: 0, build: false, root });
   origin = new URL(server.url).origin;
@@ -56,6 +59,23 @@ describe('serveWebBuild', () => {
     }
     const malformed = await fetch(origin + '/%E0%A4%A');
     expect(malformed.status).toBe(404);
+  });
+
+  it('answers 304 to a revalidation of an unchanged file', async () => {
+    const first = await fetch(origin + '/assets/worker-abc.js');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(origin + '/assets/worker-abc.js', {
+      headers: { 'If-None-Match': etag! },
+    });
+    expect(again.status).toBe(304);
+    expectSecurityHeaders(again);
+  });
+
+  it('sends the gzipped copy of a file to browsers that accept gzip', async () => {
+    const response = await fetch(origin + '/assets/big.bin');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe('x'.repeat(10_000));
   });
 
   it('refuses anything but GET and HEAD', async () => {
