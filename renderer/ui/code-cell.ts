@@ -51,7 +51,9 @@ export class CodeCell {
 
   /** Runs the cell; resolves false if Python had to be restarted to stop it. */
   async run(): Promise<boolean> {
-    this.output.replaceChildren(h('p', { class: 'out-pending' }, 'Running…'));
+    const waiting = this.context.python.state === 'starting';
+    const pending = waiting ? 'Waiting for Python to start…' : 'Running…';
+    this.output.replaceChildren(h('p', { class: 'out-pending' }, pending));
     this.element.dataset.state = 'running';
     this.stopButton.hidden = false;
     let outcome: RunOutcome;
