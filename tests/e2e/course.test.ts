@@ -18,6 +18,7 @@ const pythonStartMs = 90_000;
 const patiently = { timeout: 30_000 };
 
 let buildDir: string;
+let downloads: string;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
@@ -30,7 +31,8 @@ beforeAll(async () => {
   // A build folder of its own: other tests may build dist/web at the same time.
   buildDir = mkdtempSync(join(tmpdir(), 'gradlab-e2e-web-'));
   server = await serveWebBuild({ port: 0, root: buildDir });
-  browser = await launchBrowser(mkdtempSync(join(tmpdir(), 'gradlab-downloads-')));
+  downloads = mkdtempSync(join(tmpdir(), 'gradlab-downloads-'));
+  browser = await launchBrowser(downloads);
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);
@@ -43,7 +45,9 @@ afterEach(() => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  for (const folder of [buildDir, downloads]) {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 const nav = () => page.getByRole('navigation', { name: 'Lessons' });

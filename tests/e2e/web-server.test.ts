@@ -1,6 +1,6 @@
 // The web build's server: every response, the worker script and errors included, carries the
 // CSP and the cross-origin isolation headers Pyodide's interrupt buffer needs.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,20 +9,26 @@ import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
 
 let server: WebServer;
 let origin: string;
+let root: string;
+const outside = join(tmpdir(), 'gradlab-outside.txt');
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'gradlab-web-'));
+  root = mkdtempSync(join(tmpdir(), 'gradlab-web-'));
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Gradlab</title>');
   writeFileSync(join(root, 'assets', 'worker-abc.js'), 'postMessage(1);');
   writeFileSync(join(root, 'assets', 'big.bin'), 'x'.repeat(10_000));
   writeFileSync(join(root, 'assets', 'big.bin.gz'), gzipSync('x'.repeat(10_000)));
-  writeFileSync(join(tmpdir(), 'gradlab-outside.txt'), 'secret');
+  writeFileSync(outside, 'secret');
   server = await serveWebBuild({ port: 0, build: false, root });
   origin = new URL(server.url).origin;
 });
 
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  rmSync(root, { recursive: true, force: true });
+  rmSync(outside, { force: true });
+});
 
 function expectSecurityHeaders(response: Response): void {
   const csp = response.headers.get('content-security-policy') ?? '';
