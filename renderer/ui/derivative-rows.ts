@@ -18,9 +18,9 @@ export function agrees(exact: number, autograd: number): boolean {
   return difference <= agreeAbsolute || difference <= agreeRelative * Math.abs(exact);
 }
 
-export function comparison(info: DerivativeInfo, autograd: number | undefined): HTMLElement {
-  if (info.value === undefined)
-    return h('span', { class: 'note' }, 'No point given to evaluate at.');
+/** Nothing to compare where no point was given: the formula alone is the answer. */
+export function comparison(info: DerivativeInfo, autograd: number | undefined): HTMLElement | null {
+  if (info.value === undefined) return null;
   const symbolic = `= ${formatNumber(info.value)}`;
   if (autograd === undefined) {
     return h(

@@ -124,7 +124,7 @@ function practiceItem(
 function verdictText(result: Verdict): string {
   const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
   const sentence = result.feedback.trim();
-  if (sentence.toLowerCase().replace(/[.!]$/, '') === word.toLowerCase()) return `${word}.`;
+  if (sentence.toLowerCase().startsWith(word.toLowerCase())) return sentence;
   return `${word}: ${sentence}`;
 }
 
