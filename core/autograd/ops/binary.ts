@@ -37,6 +37,7 @@ const BINARY = {
     scalar: 'alpha',
     kernel: (o, a, as, b, bs, n, k) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] + k * b[i];
+      else if (bs === 0) for (let i = 0, s = k * b[0]; i < n; i++) o[i] = a[i * as] + s;
       else for (let i = 0; i < n; i++) o[i] = a[i * as] + k * b[i * bs];
     },
     grads: (g, _a, _b, k) => [g, k === 1 ? g : mul(g, k)],
@@ -47,6 +48,7 @@ const BINARY = {
     scalar: 'alpha',
     kernel: (o, a, as, b, bs, n, k) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] - k * b[i];
+      else if (bs === 0) for (let i = 0, s = k * b[0]; i < n; i++) o[i] = a[i * as] - s;
       else for (let i = 0; i < n; i++) o[i] = a[i * as] - k * b[i * bs];
     },
     grads: (g, _a, _b, k) => [g, k === 1 ? neg(g) : mul(g, -k)],
@@ -56,6 +58,8 @@ const BINARY = {
     savesOperands: true,
     kernel: (o, a, as, b, bs, n) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
+      else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] * s;
+      else if (as === 0) for (let i = 0, s = a[0]; i < n; i++) o[i] = s * b[i];
       else for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
     },
     grads: (g, a, b, _k, needs) => {
@@ -73,6 +77,7 @@ const BINARY = {
     result: 'float',
     kernel: (o, a, as, b, bs, n) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] / b[i];
+      else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] / s;
       else for (let i = 0; i < n; i++) o[i] = a[i * as] / b[i * bs];
     },
     grads: (g, a, b, _k, needs) => [
