@@ -32,8 +32,13 @@ export function allocate(dtype: DType, size: number): Storage {
   return reuse(dtype, size)?.fill(0) ?? fresh(dtype, size);
 }
 
-/** A storage whose contents are unspecified: for kernels that write every element. */
-export function allocateForOverwrite(dtype: DType, size: number): Storage {
+/**
+ * A storage whose contents are unspecified: for kernels that write every element. `spare` is a
+ * storage the caller may overwrite (a gradient nothing else reads): it serves when it fits.
+ */
+export function allocateForOverwrite(dtype: DType, size: number, spare?: Storage): Storage {
+  if (spare !== undefined && spare.length === size && spare instanceof storageKind(dtype))
+    return spare;
   return reuse(dtype, size) ?? fresh(dtype, size);
 }
 

@@ -167,18 +167,26 @@ function run(
         // A custom Function's backward is user code that may keep what it is given or returns.
         const custom = node.op === 'custom';
         if (custom) for (const g of grads) buffers.escape(g);
-        const results = node.apply(grads);
+        const spare = grads.map((g) => !custom && buffers.owns(g));
+        const results = node.apply(grads, spare);
+        // A result written into a spare gradient's storage now owns it: never recycle it twice.
+        grads.forEach((g, i) => {
+          if (spare[i] && results.some((r) => r !== g && r?.data === g.data)) buffers.escape(g);
+        });
         if (!retainGraph) node.release();
         checkCount(node, results);
+        const made = custom ? [] : madeBy(node, grads, spare, results);
+        // The pass holds what the node made until every edge has it (x * x sends one result twice).
+        for (const g of made) buffers.claim(g);
         node.nextFunctions.forEach(([next, nr], i) => {
           const g = results[i];
           if (next === null || g === null || g === undefined) return;
           if (active !== null && !active.has(next)) return;
           const grad = conform(node, i, g);
-          const made = !custom && !grads.includes(grad) && !node.inputs.includes(grad);
-          if (made && results.indexOf(grad) === results.lastIndexOf(grad)) buffers.adopt(grad);
+          if (grad !== g && !custom) buffers.adopt(grad);
           buffers.deliver(next, nr, grad);
         });
+        buffers.done(made);
         buffers.done(slots);
       }
     });
@@ -186,6 +194,27 @@ function run(
     setExecuting(previous);
   }
   return captured;
+}
+
+/**
+ * The results `node` made itself, whose storage nothing else can read: not sharing it with one of
+ * its inputs, another result, or a gradient other than a spare one it was written into.
+ */
+function madeBy(
+  node: Node,
+  grads: readonly Tensor[],
+  spare: readonly boolean[],
+  results: readonly (Tensor | null)[],
+): Tensor[] {
+  const made: Tensor[] = [];
+  for (const r of results) {
+    if (r === null || made.includes(r)) continue;
+    const shares = (t: Tensor | null): boolean => t !== null && t !== r && t.data === r.data;
+    if (grads.includes(r) || node.inputs.some((t) => t === r || t.data === r.data)) continue;
+    if (results.some(shares) || grads.some((g, i) => !spare[i] && shares(g))) continue;
+    made.push(r);
+  }
+  return made;
 }
 
 function checkCount(node: Node, results: readonly (Tensor | null)[]): void {

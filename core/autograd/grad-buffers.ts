@@ -23,6 +23,12 @@ export class GradientBuffers {
     if (this.reuse && !this.refs.has(g)) this.refs.set(g, 0);
   }
 
+  /** adopt(), holding `g` until the caller passes it to done(). */
+  claim(g: Tensor): void {
+    this.adopt(g);
+    this.hold(g, 1);
+  }
+
   /** Stops tracking `g`: it leaves the pass (a leaf's .grad, autograd.grad's result, user code). */
   escape(g: Tensor): void {
     this.refs.delete(g);

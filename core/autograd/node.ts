@@ -7,8 +7,16 @@ import type { ForwardTrace } from './ops/record.ts';
 /** Scalar settings of an op, as the graph export shows them (exponent, alpha, clamp bounds...). */
 export type Attrs = Record<string, number | boolean | string | null | readonly number[]>;
 
-/** Gradients with respect to each input (null where none is needed), from the output gradients. */
-export type BackwardFn = (grads: readonly Tensor[], node: Node) => readonly (Tensor | null)[];
+/**
+ * Gradients with respect to each input (null where none is needed), from the output gradients.
+ * `spare[i]` says the engine gives up grads[i]: nothing else reads it, so the last op reading it
+ * may write its result into its storage (elementwise, each element read before it is written).
+ */
+export type BackwardFn = (
+  grads: readonly Tensor[],
+  node: Node,
+  spare: readonly boolean[],
+) => readonly (Tensor | null)[];
 
 export type Edge = [Node | null, number];
 
@@ -101,10 +109,10 @@ export class Node {
     return this.savedTensors === null;
   }
 
-  apply(grads: readonly Tensor[]): readonly (Tensor | null)[] {
+  apply(grads: readonly Tensor[], spare: readonly boolean[] = []): readonly (Tensor | null)[] {
     if (this.savedTensors === null) throw runtimeError(BACKWARD_TWICE);
     if (this.backwardFn === null) return [];
-    return this.backwardFn(grads, this);
+    return this.backwardFn(grads, this, spare);
   }
 
   /**

@@ -1,5 +1,11 @@
 // Elementwise functions of two operands: one table entry each (loop, result dtype, gradients).
-import { allocateForOverwrite, DEFAULT_FLOAT, isFloating, type ScalarKind } from '../dtype.ts';
+import {
+  allocateForOverwrite,
+  DEFAULT_FLOAT,
+  isFloating,
+  type ScalarKind,
+  type Storage,
+} from '../dtype.ts';
 import type { Attrs } from '../node.ts';
 import { Tensor } from '../tensor.ts';
 import {
@@ -21,15 +27,26 @@ interface BinaryEntry {
   result?: 'bool' | 'float';
   /** Whether the gradient reads the operands (saved for backward). */
   savesOperands: boolean;
-  /** Gradients for (a, b) given the output gradient; `k` is the entry's scalar (alpha...). */
-  grads?: (g: Tensor, a: Tensor, b: Tensor, k: number, needs: [boolean, boolean]) => Grads;
+  /**
+   * Gradients for (a, b) given the output gradient; `k` is the entry's scalar (alpha...), `spare`
+   * the storage of `g` when the engine gives it up (see BackwardFn).
+   */
+  grads?: (
+    g: Tensor,
+    a: Tensor,
+    b: Tensor,
+    k: number,
+    needs: [boolean, boolean],
+    spare: Storage | undefined,
+  ) => Grads;
   /** Name of the scalar `k` in the graph export, when the op takes one. */
   scalar?: string;
 }
 
 // Formulas from PyTorch's derivatives.yaml; the engine sums each gradient back to its input's
 // shape after broadcasting, as torch's engine does. The hot loops have a same-shape variant:
-// indexing by i alone runs markedly faster than i * step.
+// indexing by i alone runs markedly faster than i * step, and a scalar operand (step 0) is read
+// once before the loop.
 const BINARY = {
   add: {
     gradFn: 'AddBackward0',
@@ -62,13 +79,15 @@ const BINARY = {
       else if (as === 0) for (let i = 0, s = a[0]; i < n; i++) o[i] = s * b[i];
       else for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
     },
-    grads: (g, a, b, _k, needs) => {
+    grads: (g, a, b, _k, needs, spare) => {
       // x * x: both gradients are the same product, bit for bit; compute it once.
       if (a === b && needs[0] && needs[1]) {
-        const both = mul(g, a);
+        const both = product(g, a, spare);
         return [both, both];
       }
-      return [needs[0] ? mul(g, b) : null, needs[1] ? mul(g, a) : null];
+      // Only the last product reading g may write over it.
+      const ga = needs[0] ? product(g, b, needs[1] ? undefined : spare) : null;
+      return [ga, needs[1] ? product(g, a, spare) : null];
     },
   },
   div: {
@@ -181,12 +200,14 @@ export interface ScalarOptions {
   scalarKind?: ScalarKind;
 }
 
+/** `spare`: a storage the result may be written into (see allocateForOverwrite). */
 export function binary(
   op: BinaryOp,
   a: Operand,
   b: Operand,
   k = 1,
   options?: ScalarOptions,
+  spare?: Storage,
 ): Tensor {
   const entry: BinaryEntry = BINARY[op];
   const ta = toTensor(a, options?.scalarKind);
@@ -195,7 +216,7 @@ export function binary(
   const compute = entry.result === 'float' && !isFloating(promoted) ? DEFAULT_FLOAT : promoted;
   const line = broadcastPair(ta, tb, compute);
   const dtype = entry.result === 'bool' ? 'bool' : compute;
-  const out = allocateForOverwrite(dtype, line.n);
+  const out = allocateForOverwrite(dtype, line.n, spare);
   entry.kernel(out, line.a, line.as, line.b, line.bs, line.n, k);
   const result = new Tensor(out, line.shape, dtype);
   const grads = entry.grads;
@@ -207,9 +228,10 @@ export function binary(
     inputs: [ta, tb],
     saved: entry.savesOperands ? [ta, tb] : [],
     attrs,
-    backward: ([g], node) => {
+    backward: ([g], node, spare) => {
       const [sa, sb] = entry.savesOperands ? node.saved : [ta, tb];
-      return grads(g, sa, sb, k, [node.needsInputGrad(0), node.needsInputGrad(1)]);
+      const needs: [boolean, boolean] = [node.needsInputGrad(0), node.needsInputGrad(1)];
+      return grads(g, sa, sb, k, needs, spare[0] ? g.data : undefined);
     },
   });
 }
@@ -229,6 +251,11 @@ const withAlpha =
   (a: Operand, b: Operand, options?: AlphaOptions): Tensor =>
     binary(op, a, b, options?.alpha ?? 1, options);
 
+/** a * b, written into `spare` when it fits. */
+function product(a: Tensor, b: Tensor, spare: Storage | undefined): Tensor {
+  return binary('mul', a, b, 1, undefined, spare);
+}
+
 export const add = withAlpha('add');
 export const sub = withAlpha('sub');
 export const mul = plain('mul');
@@ -243,8 +270,12 @@ export const logicalAnd = (a: Operand, b: Operand): Tensor => binary('logicalAnd
 export const logicalOr = (a: Operand, b: Operand): Tensor => binary('logicalOr', a, b);
 
 /** ReLU's backward (torch's threshold_backward): the gradient where `result` > threshold, else 0. */
-export const thresholdBackward = (g: Tensor, result: Tensor, threshold: number): Tensor =>
-  binary('thresholdBackward', g, result, threshold);
+export const thresholdBackward = (
+  g: Tensor,
+  result: Tensor,
+  threshold: number,
+  spare?: Storage,
+): Tensor => binary('thresholdBackward', g, result, threshold, undefined, spare);
 
 /** tanh's backward (torch's tanh_backward): g * (1 - y*y) for the saved result y. */
 export const tanhBackward = (g: Tensor, result: Tensor): Tensor =>

@@ -1,5 +1,5 @@
 // Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
-import { allocateForOverwrite, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { allocateForOverwrite, isFloating, DEFAULT_FLOAT, type Storage } from '../dtype.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
@@ -14,7 +14,8 @@ interface UnaryEntry {
   integers: 'float' | 'same';
   /** What the gradient formula reads: the input, the result, or nothing. */
   saves: 'input' | 'result' | 'none';
-  grad: (g: Tensor, saved: Tensor) => Tensor;
+  /** `spare`: the storage of `g` when the engine gives it up (see BackwardFn). */
+  grad: (g: Tensor, saved: Tensor, spare: Storage | undefined) => Tensor;
 }
 
 // The gradient formulas are PyTorch's (tools/autograd/derivatives.yaml), written with tensor ops
@@ -112,7 +113,7 @@ const UNARY = {
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.max(x[i], 0); // NaN stays NaN, -0 becomes 0
     },
-    grad: (g, r) => thresholdBackward(g, r, 0),
+    grad: (g, r, spare) => thresholdBackward(g, r, 0, spare),
   },
   abs: {
     gradFn: 'AbsBackward0',
@@ -225,7 +226,9 @@ export function unary(op: UnaryOp, x: Tensor): Tensor {
     op,
     inputs: [x],
     saved: saved === null ? [] : [saved],
-    backward: ([g], node) => [entry.grad(g, saved === null ? g : node.saved[0])],
+    backward: ([g], node, spare) => [
+      entry.grad(g, saved === null ? g : node.saved[0], spare[0] ? g.data : undefined),
+    ],
   });
 }
 
