@@ -1,36 +1,9 @@
 // The student's progress: which steps of each lesson were seen, and each practice item's
 // attempts and score. Stored through the host as one JSON document; read back defensively.
-import { z } from 'zod';
+import type { ItemProgress, LessonProgress, ProgressDocument } from './progress-schema.ts';
 import type { HostApi } from '../host/api.ts';
 
-const itemProgressSchema = z.object({
-  attempts: z.number().int().nonnegative(),
-  score: z.number().min(0).max(1),
-  correct: z.boolean(),
-  hintsShown: z.number().int().nonnegative(),
-  solutionShown: z.boolean(),
-  lastAnswer: z.string(),
-  /** ISO time of the last check. */
-  time: z.string(),
-});
-
-const lessonProgressSchema = z.object({
-  title: z.string(),
-  step: z.number().int().nonnegative(),
-  stepsSeen: z.array(z.number().int().nonnegative()),
-  stepCount: z.number().int().nonnegative(),
-  items: z.record(z.string(), itemProgressSchema),
-});
-
-const progressSchema = z.object({
-  version: z.literal(1),
-  currentLesson: z.string().nullable(),
-  lessons: z.record(z.string(), lessonProgressSchema),
-});
-
-export type ItemProgress = z.infer<typeof itemProgressSchema>;
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
-export type ProgressDocument = z.infer<typeof progressSchema>;
+export type { ItemProgress, LessonProgress, ProgressDocument } from './progress-schema.ts';
 
 function emptyDocument(): ProgressDocument {
   return { version: 1, currentLesson: null, lessons: {} };
@@ -62,6 +35,8 @@ export class Progress {
   async load(): Promise<string | undefined> {
     const stored = await this.host.loadProgress();
     if (stored.data === null) return stored.notice;
+    // Only stored progress needs the schema (and zod): a first visit never loads them.
+    const { progressSchema } = await import('./progress-schema.ts');
     const parsed = progressSchema.safeParse(stored.data);
     if (parsed.success) {
       this.doc = parsed.data;

@@ -1,7 +1,6 @@
 // Messages between the page and the Python worker. The worker runs student code, which can
-// post anything to the page (`js.postMessage`), so the page validates every message it gets.
-import { z } from 'zod';
-import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
+// post anything to the page (`js.postMessage`), so the page validates every message it gets
+// (from-worker.ts).
 import type { CellResult } from '../../core/python/kernel.ts';
 
 export type ToWorker =
@@ -9,71 +8,10 @@ export type ToWorker =
   | { type: 'run'; id: number; code: string; fresh: boolean }
   | { type: 'reset'; id: number };
 
-const plotSchema = z.object({
-  lines: z.array(
-    z.object({ x: z.array(z.number()), y: z.array(z.number()), label: z.string().nullable() }),
-  ),
-  xlabel: z.string().nullable(),
-  ylabel: z.string().nullable(),
-  title: z.string().nullable(),
-  legend: z.boolean(),
-});
-
-const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);
-
-/** core/autograd's GraphSnapshot (a custom Function carries the snapshot of its forward). */
-const graphSnapshotSchema: z.ZodType<GraphSnapshot> = z.lazy(() =>
-  z.object({
-    nodes: z.array(
-      z.object({
-        id: z.number().int(),
-        kind: z.enum(['leaf', 'op', 'constant']),
-        op: z.string().nullable(),
-        gradFn: z.string().nullable(),
-        inputs: z.array(z.number().int()),
-        attrs: z.record(z.string(), z.unknown()),
-        shape: z.array(z.number().int()),
-        dtype: z.enum(['float32', 'float64', 'int64', 'bool']),
-        numel: z.number().int(),
-        values: z.array(jsonNumber),
-        grad: z.array(jsonNumber).nullable(),
-        label: z.string().nullable(),
-        outputNr: z.number().int(),
-        argument: z.number().int().optional(),
-        custom: z.object({ name: z.string(), forward: graphSnapshotSchema }).optional(),
-      }),
-    ),
-    root: z.number().int(),
-  }),
-) as z.ZodType<GraphSnapshot>;
-
-const cellResultSchema = z.object({
-  stdout: z.string(),
-  display: z.string().nullable(),
-  error: z.string().nullable(),
-  traceback: z.string().nullable(),
-  warnings: z.array(z.string()),
-  plots: z.array(plotSchema),
-  graphs: z.array(z.object({ line: z.number().int(), graph: graphSnapshotSchema })),
-});
-
 export type RunResult = CellResult;
-
-const fromWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), startMs: z.number() }),
-  z.object({ type: z.literal('failed'), message: z.string() }),
-  z.object({ type: z.literal('result'), id: z.number().int(), result: cellResultSchema }),
-  z.object({ type: z.literal('reset-done'), id: z.number().int() }),
-]);
 
 export type FromWorker =
   | { type: 'ready'; startMs: number }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: RunResult }
   | { type: 'reset-done'; id: number };
-
-/** The message if it is one the worker may send, else null (and it is ignored). */
-export function parseFromWorker(data: unknown): FromWorker | null {
-  const parsed = fromWorkerSchema.safeParse(data);
-  return parsed.success ? (parsed.data as FromWorker) : null;
-}

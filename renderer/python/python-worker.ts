@@ -1,5 +1,6 @@
 // One Python worker as the page sees it: start it, run cells on it, interrupt or end it.
-import { parseFromWorker, type RunResult, type ToWorker } from './protocol.ts';
+import type { FromWorker, RunResult, ToWorker } from './protocol.ts';
+import type { parseFromWorker } from './from-worker.ts';
 
 /** Thrown to callers waiting on a worker that was terminated. */
 export class WorkerEnded extends Error {}
@@ -17,24 +18,36 @@ export class PythonWorker {
   >();
   private nextId = 1;
   private ended = false;
+  /** The message check (and zod) loads with the worker's first message, not with the page. */
+  private check: Promise<{ parseFromWorker: typeof parseFromWorker }> | null = null;
 
   constructor(indexURL: string) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
     this.interruptFlag = shared ? new Int32Array(shared) : null;
     this.ready = new Promise((resolve, reject) => {
-      this.worker.addEventListener('message', (event) => {
-        const message = parseFromWorker(event.data);
+      const handle = (message: FromWorker | null): void => {
         if (message?.type === 'ready') resolve(message.startMs);
         else if (message?.type === 'failed') reject(new Error(message.message));
         else if (message?.type === 'result') this.settle(message.id, message.result);
         else if (message?.type === 'reset-done') this.settle(message.id, null);
+      };
+      // Callbacks on one promise run in the order they were added: messages keep their order.
+      this.worker.addEventListener('message', (event) => {
+        void this.loadCheck().then(
+          ({ parseFromWorker }) => handle(parseFromWorker(event.data)),
+          () => reject(new Error('The page could not load its Python message check.')),
+        );
       });
       this.worker.addEventListener('error', (event) =>
         reject(new Error(event.message || 'The Python worker could not start.')),
       );
     });
     this.post({ type: 'start', indexURL, interruptBuffer: shared });
+  }
+
+  private loadCheck(): Promise<{ parseFromWorker: typeof parseFromWorker }> {
+    return (this.check ??= import('./from-worker.ts'));
   }
 
   /** True when a running cell can be interrupted without ending the worker. */

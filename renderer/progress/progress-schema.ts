@@ -1,0 +1,32 @@
+// The shape of the stored progress document, checked whenever stored progress is read back.
+// Its own module so that zod loads only when there is stored progress to check.
+import { z } from 'zod';
+
+const itemProgressSchema = z.object({
+  attempts: z.number().int().nonnegative(),
+  score: z.number().min(0).max(1),
+  correct: z.boolean(),
+  hintsShown: z.number().int().nonnegative(),
+  solutionShown: z.boolean(),
+  lastAnswer: z.string(),
+  /** ISO time of the last check. */
+  time: z.string(),
+});
+
+const lessonProgressSchema = z.object({
+  title: z.string(),
+  step: z.number().int().nonnegative(),
+  stepsSeen: z.array(z.number().int().nonnegative()),
+  stepCount: z.number().int().nonnegative(),
+  items: z.record(z.string(), itemProgressSchema),
+});
+
+export const progressSchema = z.object({
+  version: z.literal(1),
+  currentLesson: z.string().nullable(),
+  lessons: z.record(z.string(), lessonProgressSchema),
+});
+
+export type ItemProgress = z.infer<typeof itemProgressSchema>;
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+export type ProgressDocument = z.infer<typeof progressSchema>;

@@ -1,0 +1,67 @@
+// The check of every message the Python worker sends: student code can post anything to the
+// page. Kept apart from protocol.ts so that zod loads with the worker's first message, after the
+// first lesson is on screen.
+import { z } from 'zod';
+import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
+import type { FromWorker } from './protocol.ts';
+
+const plotSchema = z.object({
+  lines: z.array(
+    z.object({ x: z.array(z.number()), y: z.array(z.number()), label: z.string().nullable() }),
+  ),
+  xlabel: z.string().nullable(),
+  ylabel: z.string().nullable(),
+  title: z.string().nullable(),
+  legend: z.boolean(),
+});
+
+const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);
+
+/** core/autograd's GraphSnapshot (a custom Function carries the snapshot of its forward). */
+const graphSnapshotSchema: z.ZodType<GraphSnapshot> = z.lazy(() =>
+  z.object({
+    nodes: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(['leaf', 'op', 'constant']),
+        op: z.string().nullable(),
+        gradFn: z.string().nullable(),
+        inputs: z.array(z.number().int()),
+        attrs: z.record(z.string(), z.unknown()),
+        shape: z.array(z.number().int()),
+        dtype: z.enum(['float32', 'float64', 'int64', 'bool']),
+        numel: z.number().int(),
+        values: z.array(jsonNumber),
+        grad: z.array(jsonNumber).nullable(),
+        label: z.string().nullable(),
+        outputNr: z.number().int(),
+        argument: z.number().int().optional(),
+        custom: z.object({ name: z.string(), forward: graphSnapshotSchema }).optional(),
+      }),
+    ),
+    root: z.number().int(),
+  }),
+) as z.ZodType<GraphSnapshot>;
+
+const cellResultSchema = z.object({
+  stdout: z.string(),
+  display: z.string().nullable(),
+  error: z.string().nullable(),
+  traceback: z.string().nullable(),
+  warnings: z.array(z.string()),
+  plots: z.array(plotSchema),
+  graphs: z.array(z.object({ line: z.number().int(), graph: graphSnapshotSchema })),
+});
+
+const fromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), startMs: z.number() }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({ type: z.literal('result'), id: z.number().int(), result: cellResultSchema }),
+  z.object({ type: z.literal('reset-done'), id: z.number().int() }),
+]);
+
+/** The message if it is one the worker may send, else null (and it is ignored). */
+export function parseFromWorker(data: unknown): FromWorker | null {
+  const parsed = fromWorkerSchema.safeParse(data);
+  return parsed.success ? (parsed.data as FromWorker) : null;
+}
