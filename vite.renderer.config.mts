@@ -131,6 +131,26 @@ function htmlAtOutputRoot(): Plugin {
   };
 }
 
+/** The page fetches the app's code (loaded by main.ts right after the Python worker starts)
+ *  together with its own, instead of only once main.ts has run. */
+function preloadAppChunks(): Plugin {
+  return {
+    name: 'gradlab-preload-app-chunks',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const page = bundle['index.html'];
+      const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
+      const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/renderer/app.ts'));
+      if (page?.type !== 'asset' || !app) return;
+      const links = [app.fileName, ...app.imports]
+        .filter((file) => !String(page.source).includes(`./${file}"`))
+        .map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">\n`)
+        .join('');
+      page.source = String(page.source).replace('  </head>', `${links}  </head>`);
+    },
+  };
+}
+
 /** The dev server sends the same headers as the web build's server. */
 function securityHeadersInDev(): Plugin {
   return {
@@ -150,7 +170,13 @@ export default defineConfig({
   root: repoRoot,
   base: './',
   publicDir: false,
-  plugins: [prebuiltLessons(), pyodideRuntime(), htmlAtOutputRoot(), securityHeadersInDev()],
+  plugins: [
+    prebuiltLessons(),
+    pyodideRuntime(),
+    htmlAtOutputRoot(),
+    preloadAppChunks(),
+    securityHeadersInDev(),
+  ],
   worker: { format: 'es', rollupOptions: { checks: { pluginTimings: false } } },
   optimizeDeps: { exclude: ['pyodide'] },
   build: {
