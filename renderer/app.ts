@@ -60,6 +60,8 @@ export class App {
     this.host.onMenuCommand?.((command) => this.menuCommand(command));
     this.route();
     performance.mark('gradlab:first-lesson-visible');
+    // The check of the worker's messages (and zod) loads now, while Python is still starting.
+    void import('./python/from-worker.ts');
   }
 
   private showPythonState(state: PythonState): void {
