@@ -4,6 +4,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
 import { indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
+import { codeTheme } from './code-theme.ts';
 
 export interface PythonEditor {
   view: EditorView;
@@ -23,6 +24,7 @@ export function pythonEditor(
     extensions: [
       basicSetup,
       python(),
+      codeTheme,
       Prec.highest(keymap.of([runKey])),
       // Tab indents; Escape then Tab leaves the editor (CodeMirror's keyboard-trap escape).
       keymap.of([indentWithTab]),
