@@ -28,6 +28,10 @@ export const BACKWARD_TWICE =
 export const LEAF_INPLACE =
   'a leaf Variable that requires grad is being used in an in-place operation.';
 
+/** Basic indexing (`x[0] = v`, `x[1:] = v`) writes through a view of the leaf. */
+export const LEAF_VIEW_INPLACE =
+  'a view of a leaf Variable that requires grad is being used in an in-place operation.';
+
 export const NOT_DIFFERENTIABLE_DTYPE =
   'Only Tensors of floating point and complex dtype can require gradients';
 

@@ -21,7 +21,12 @@
 //   outputs before the graph is freed; `gradcheck(fn, inputs, options)` is torch's slow mode.
 export type { DType, ScalarKind, Storage } from './dtype.ts';
 export { isFloating, promoteTypes, resultType, torchName } from './dtype.ts';
-export { TorchError, NON_LEAF_GRAD_WARNING, type PyErrorType } from './errors.ts';
+export {
+  TorchError,
+  NON_LEAF_GRAD_WARNING,
+  LEAF_VIEW_INPLACE,
+  type PyErrorType,
+} from './errors.ts';
 export { isGradEnabled, setGradEnabled, noGrad, withGradMode } from './grad-mode.ts';
 export { Tensor } from './tensor.ts';
 export { Node, AccumulateGrad, type Attrs } from './node.ts';
@@ -88,10 +93,24 @@ export {
   log2,
   log10,
 } from './ops/unary.ts';
-export { where } from './ops/where.ts';
+export { where, type WhereOptions } from './ops/where.ts';
+export { cat, stack } from './ops/join.ts';
+export { cumsum } from './ops/cumsum.ts';
+export { softmax, logSoftmax } from './ops/softmax.ts';
+export { floorDivide, remainder, type DivisionOptions } from './ops/floor-division.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';
 export { sum, mean, type ReduceOptions } from './ops/reduce.ts';
-export { max, min, maxDim, minDim, maximum, minimum, type ValuesIndices } from './ops/extrema.ts';
+export {
+  max,
+  min,
+  maxDim,
+  minDim,
+  maximum,
+  minimum,
+  argmax,
+  argmin,
+  type ValuesIndices,
+} from './ops/extrema.ts';
 export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
 export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
 export { clone, toDType } from './ops/convert.ts';

@@ -69,6 +69,8 @@ export class Node {
   private savedTensors: Tensor[] | null;
   private savedVersions: number[];
   private readonly hadSaved: boolean;
+  /** For each saved tensor, its output number if it is this node's own output, else -1. */
+  private readonly savedOutputNrs: number[];
   /** Called once when the saved state is freed (after a backward without retain_graph). */
   onRelease: (() => void) | null = null;
 
@@ -85,6 +87,9 @@ export class Node {
     this.savedVersions = this.savedTensors.map((t) => t.version.value);
     this.hadSaved = this.savedTensors.length > 0;
     const outputs = init.outputs ?? (output === undefined ? [] : [output]);
+    // torch names an output's producer as it was when saved (this node, whose output it is
+    // not yet here); any other saved tensor by its grad_fn now, after the in-place change.
+    this.savedOutputNrs = this.savedTensors.map((t) => outputs.indexOf(t));
     this.outputMeta = outputs.map((t) => ({ shape: t.shape, dtype: t.dtype }));
   }
 
@@ -94,9 +99,16 @@ export class Node {
     for (let i = 0; i < this.savedTensors.length; i++) {
       const t = this.savedTensors[i];
       if (t.version.value !== this.savedVersions[i])
-        throw runtimeError(modifiedInPlace(t, this.savedVersions[i]));
+        throw runtimeError(modifiedInPlace(t, this.savedVersions[i], this.producer(i, t)));
     }
     return this.savedTensors;
+  }
+
+  /** The grad_fn name and output number the in-place error names for saved tensor `i`. */
+  private producer(i: number, t: Tensor): readonly [string, number] | null {
+    const nr = this.savedOutputNrs[i];
+    if (nr >= 0) return [this.name, nr];
+    return t.gradFn === null ? null : [t.gradFn.name, t.outputNr];
   }
 
   /** Whether backward must compute the gradient of input `i` (torch's needs_input_grad). */
@@ -146,9 +158,13 @@ function edgeOf(t: Tensor): Edge {
   return [null, 0];
 }
 
-function modifiedInPlace(t: Tensor, expected: number): string {
+function modifiedInPlace(
+  t: Tensor,
+  expected: number,
+  savedFrom: readonly [string, number] | null,
+): string {
   const shape = t.shape.join(', ');
-  const origin = t.gradFn !== null ? `, which is output ${t.outputNr} of ${t.gradFn.name},` : '';
+  const origin = savedFrom === null ? '' : `, which is output ${savedFrom[1]} of ${savedFrom[0]},`;
   return (
     `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
     `[${legacyTypeName(t.dtype)} [${shape}]]${origin} is at version ${t.version.value}; expected version ${expected} instead. ` +

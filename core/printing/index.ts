@@ -7,6 +7,8 @@
 //       === 'tensor([1., 2.], dtype=torch.float64, requires_grad=True)'
 //   formatNumpyArray(values, shape, dtype)         -> repr(ndarray), e.g.
 //     formatNumpyArray([0, 0.5, 1], [3], 'float32') === 'array([0. , 0.5, 1. ], dtype=float32)'
+//   formatNumpyStr(values, shape, dtype)           -> str(ndarray) of 1+ dims, what print() shows:
+//     formatNumpyStr([1, 1, 1, 1], [2, 2], 'float32') === '[[1. 1.]\n [1. 1.]]'
 //   formatPythonFloat(x)                           -> repr(float): '2.0', '1e-05', 'nan', '-0.0'
 //   formatFixed(x, n) / formatExponential(x, n)    -> Python's '{:.nf}' / '{:.ne}' (half-to-even
 //                                                     on the exact binary value, unlike toFixed)
@@ -21,6 +23,6 @@
 export type { Dtype, ElementValues } from './layout.ts';
 export type { TensorSuffixes } from './torchRepr.ts';
 export { formatTensor } from './torchRepr.ts';
-export { formatNumpyArray } from './numpyRepr.ts';
+export { formatNumpyArray, formatNumpyStr } from './numpyRepr.ts';
 export { formatExponential, formatFixed, formatPythonFloat } from './pythonFloat.ts';
 export { formatFloat32Shortest } from './numpyScalar.ts';

@@ -1,4 +1,4 @@
-// repr(ndarray) exactly as numpy 2.4 writes it with the default print options (precision 8,
+// repr(ndarray) and str(ndarray) exactly as numpy 2.4 writes them with the default print options (precision 8,
 // floatmode 'maxprec', threshold 1000, edgeitems 3, linewidth 75): numpy/_core/arrayprint.py.
 
 import type { FloatWidth } from './binaryFloat.ts';
@@ -22,7 +22,16 @@ const THRESHOLD = 1000;
 const EDGE_ITEMS = 3;
 const LINE_WIDTH = 75;
 const PREFIX = 'array(';
-const SEPARATOR = ', ';
+
+/** How array2string lays an array out: repr's `array(` prefix and `, `, or str's bare ` `. */
+interface Layout {
+  separator: string;
+  prefix: string;
+  suffix: string;
+}
+
+const REPR: Layout = { separator: ', ', prefix: PREFIX, suffix: ')' };
+const STR: Layout = { separator: ' ', prefix: '', suffix: '' };
 
 type ElementFormat = (value: number | bigint | boolean) => string;
 
@@ -117,7 +126,13 @@ function extendLine(
 }
 
 /** numpy's _formatArray for a non-empty array. */
-function arrayBody(values: ElementValues, shape: readonly number[], dtype: Dtype): string {
+function arrayBody(
+  values: ElementValues,
+  shape: readonly number[],
+  dtype: Dtype,
+  layout: Layout,
+): string {
+  const separator = layout.separator;
   const summarize = elementCount(shape) > THRESHOLD;
   const shown = summarize
     ? edgeIndices(shape, EDGE_ITEMS)
@@ -140,17 +155,17 @@ function arrayBody(values: ElementValues, shape: readonly number[], dtype: Dtype
       let line = hangingIndent;
       items.forEach((word, i) => {
         [text, line] = extendLine(text, line, word, elementWidth, hangingIndent);
-        if (i < items.length - 1) line += SEPARATOR;
+        if (i < items.length - 1) line += separator;
       });
       text += line;
     } else {
-      const lineSeparator = SEPARATOR.trimEnd() + '\n'.repeat(axesLeft - 1);
+      const lineSeparator = separator.trimEnd() + '\n'.repeat(axesLeft - 1);
       text = items.map((row) => hangingIndent + row).join(lineSeparator);
     }
     return `[${text.slice(hangingIndent.length)}]`;
   };
-  // The ')' closing 'array(' is taken off the line width up front, as array_repr does.
-  return recurse(0, 0, ' '.repeat(1 + PREFIX.length), LINE_WIDTH - 1);
+  // The suffix (repr's ')') is taken off the line width up front, as array2string does.
+  return recurse(0, 0, ' '.repeat(1 + layout.prefix.length), LINE_WIDTH - layout.suffix.length);
 }
 
 const NUMPY_DTYPE_NAMES: Record<Dtype, string> = {
@@ -171,7 +186,7 @@ export function formatNumpyArray(
 ): string {
   checkLayout('formatNumpyArray', values, shape, dtype);
   const size = values.length;
-  const body = size === 0 ? '[]' : arrayBody(values, shape, dtype);
+  const body = size === 0 ? '[]' : arrayBody(values, shape, dtype, REPR);
 
   const extras: string[] = [];
   if ((size === 0 && !(shape.length === 1 && shape[0] === 0)) || size > THRESHOLD) {
@@ -187,4 +202,18 @@ export function formatNumpyArray(
   const spacer =
     lastLineLength + tail.length + 1 > LINE_WIDTH ? '\n' + ' '.repeat(PREFIX.length) : ' ';
   return head + spacer + tail;
+}
+
+/**
+ * str() of an ndarray of one or more dims, what `print(array)` shows: numpy's array_str, the
+ * repr's layout without `array(`, the dtype or commas, e.g. '[[1. 1.]\n [1. 1.]]'.
+ */
+export function formatNumpyStr(
+  values: ElementValues,
+  shape: readonly number[],
+  dtype: Dtype,
+): string {
+  checkLayout('formatNumpyStr', values, shape, dtype);
+  if (shape.length === 0) throw new RangeError('formatNumpyStr: a 0-d array prints as its scalar');
+  return values.length === 0 ? '[]' : arrayBody(values, shape, dtype, STR);
 }

@@ -4,7 +4,7 @@
 // which the bridge would otherwise lose (2.0 arrives as 2).
 import * as ag from '../autograd/index.ts';
 import type { DType, ScalarKind, Tensor } from '../autograd/index.ts';
-import { formatNumpyArray, formatTensor } from '../printing/index.ts';
+import { formatNumpyArray, formatNumpyStr, formatTensor } from '../printing/index.ts';
 import type { LabelledGraph } from './cell-result.ts';
 
 export interface GraphRecorder {
@@ -63,6 +63,18 @@ function indexItems(parts: IndexPart[]): ag.IndexItem[] {
   });
 }
 
+/**
+ * `x[index] = value`. Basic indexing (ints, slices, None) writes through a view of x in torch,
+ * so on a leaf that requires grad its error names the view; advanced indexing is index_put_.
+ */
+function setitem(a: Tensor, parts: IndexPart[], value: Operand): void {
+  const throughView =
+    parts.some(([kind]) => kind !== 'ellipsis') && parts.every(([kind]) => kind !== 'tensor');
+  if (throughView && ag.isGradEnabled() && a.isLeaf && a.requiresGrad)
+    throw new ag.TorchError('RuntimeError', ag.LEAF_VIEW_INPLACE);
+  ag.indexPut_(a, indexItems(parts), value);
+}
+
 const BINARY: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefined) => Tensor> = {
   add: (a, b, k) => ag.add(a, b, { scalarKind: k }),
   sub: (a, b, k) => ag.sub(a, b, { scalarKind: k }),
@@ -78,6 +90,12 @@ const BINARY: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefine
   ge: (a, b, k) => ag.ge(a, b, { scalarKind: k }),
   eq: (a, b, k) => ag.eq(a, b, { scalarKind: k }),
   ne: (a, b, k) => ag.ne(a, b, { scalarKind: k }),
+  floor_divide: (a, b, k) => ag.floorDivide(a, b, { scalarKind: k }),
+  rfloor_divide: (a, b, k) => ag.floorDivide(b, a, { scalarKind: k }),
+  remainder: (a, b, k) => ag.remainder(a, b, { scalarKind: k }),
+  rremainder: (a, b, k) => ag.remainder(b, a, { scalarKind: k }),
+  maximum: (a, b) => ag.maximum(a, tensorOperand(b)),
+  minimum: (a, b) => ag.minimum(a, tensorOperand(b)),
   matmul: (a, b) => ag.matmul(a, tensorOperand(b)),
   mm: (a, b) => ag.mm(a, tensorOperand(b)),
   mv: (a, b) => ag.mv(a, tensorOperand(b)),
@@ -97,6 +115,15 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   sigmoid: ag.sigmoid,
   relu: ag.relu,
   sign: ag.sign,
+  sinh: ag.sinh,
+  cosh: ag.cosh,
+  asin: ag.asin,
+  acos: ag.acos,
+  atan: ag.atan,
+  log2: ag.log2,
+  log10: ag.log10,
+  max: ag.max,
+  min: ag.min,
   reciprocal: ag.reciprocal,
   clone: ag.clone,
   detach: (a) => a.detach(),
@@ -111,6 +138,27 @@ const SHAPE: Record<string, (a: Tensor, args: number[]) => Tensor> = {
   transpose: (a, [dim0, dim1]) => ag.transpose(a, dim0, dim1),
   unsqueeze: (a, [dim]) => ag.unsqueeze(a, dim),
   squeeze: (a, [dim]) => ag.squeeze(a, dim),
+};
+
+/** Ops along one dim: `[dim]`, or `[dim, keepdim]` for max/min/argmax/argmin. */
+const ALONG_DIM: Record<string, (a: Tensor, dim: number, keepdim: boolean) => Tensor | Tensor[]> = {
+  cumsum: (a, dim) => ag.cumsum(a, dim),
+  softmax: (a, dim) => ag.softmax(a, dim),
+  log_softmax: (a, dim) => ag.logSoftmax(a, dim),
+  max: (a, dim, keepdim) => valuesIndices(ag.maxDim(a, dim, keepdim)),
+  min: (a, dim, keepdim) => valuesIndices(ag.minDim(a, dim, keepdim)),
+  argmax: (a, dim, keepdim) => ag.argmax(a, dim, keepdim),
+  argmin: (a, dim, keepdim) => ag.argmin(a, dim, keepdim),
+};
+
+function valuesIndices({ values, indices }: ag.ValuesIndices): Tensor[] {
+  return [values, indices];
+}
+
+/** argmax/argmin over the flattened tensor (dim=None). */
+const FLAT_INDEX: Record<string, (a: Tensor, keepdim: boolean) => Tensor> = {
+  argmax: (a, keepdim) => ag.argmax(a, null, keepdim),
+  argmin: (a, keepdim) => ag.argmin(a, null, keepdim),
 };
 
 const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> = {
@@ -232,11 +280,40 @@ function backwardRecordedBy(recorder: GraphRecorder) {
     createGraph: boolean,
     labels: [Tensor, string][],
     line: number,
+    inputs?: Tensor[],
   ): void => {
     for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
-    ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
+    if (inputs === undefined) ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
+    else backwardInto(inputs, outputs, nonNull(grads), retainGraph, createGraph);
     for (const output of outputs) recorder.record({ line, graph: ag.exportGraph(output) });
   };
+}
+
+/**
+ * backward(inputs=...): gradients accumulate into these tensors' `.grad` only (non-leaves
+ * included), as torch's AccumulateGrad does: the first one stored, later ones added.
+ */
+function backwardInto(
+  inputs: Tensor[],
+  outputs: Tensor[],
+  gradOutputs: (Tensor | null)[],
+  retainGraph: boolean,
+  createGraph: boolean,
+): void {
+  const grads = ag.autogradGrad(outputs, inputs, {
+    gradOutputs,
+    retainGraph,
+    createGraph,
+    allowUnused: true,
+  });
+  inputs.forEach((input, i) => {
+    const g = grads[i];
+    if (g === null) return;
+    const current = input.grad;
+    if (createGraph) input.grad = current === null ? ag.clone(g) : ag.add(current, g);
+    else if (current === null) input.grad = ag.noGrad(() => ag.clone(g));
+    else ag.noGrad(() => ag.add_(current, g));
+  });
 }
 
 type Forward = PyCallback<[ag.FunctionCtx], Tensor | Tensor[]>;
@@ -305,18 +382,38 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
     },
-    where: (condition: Tensor, a: Operand, b: Operand, line: number) =>
-      labelLine(ag.where(condition, a, b), line),
+    where: (
+      condition: Tensor,
+      a: Operand,
+      b: Operand,
+      line: number,
+      aKind?: ScalarKind,
+      bKind?: ScalarKind,
+    ) => labelLine(ag.where(condition, a, b, { aKind, bKind }), line),
+    alongDim: (name: string, a: Tensor, dim: number | null, keepdim: boolean, line: number) => {
+      if (dim === null || dim === undefined) {
+        const flat = FLAT_INDEX[name];
+        if (flat === undefined) throw unsupported(`torch.${name} without dim`);
+        return flat(a, keepdim);
+      }
+      const apply = ALONG_DIM[name];
+      if (apply === undefined) throw unsupported(`torch.${name}`);
+      const result = apply(a, dim, keepdim);
+      for (const t of Array.isArray(result) ? result : [result]) labelLine(t, line);
+      return result;
+    },
+    join: (name: 'cat' | 'stack', tensors: Tensor[], dim: number, line: number) =>
+      labelLine((name === 'cat' ? ag.cat : ag.stack)(tensors, dim), line),
     inplace,
     getitem: (a: Tensor, parts: IndexPart[], line: number) =>
       labelLine(ag.index(a, indexItems(parts)), line),
-    setitem: (a: Tensor, parts: IndexPart[], value: Operand) => {
-      ag.indexPut_(a, indexItems(parts), value);
-    },
+    setitem,
     values: (a: Tensor) => a.values(),
     formatTensor: repr,
     formatNumpyArray: (values: number[], shape: number[], dtype: DType) =>
       formatNumpyArray(values, shape, dtype),
+    formatNumpyStr: (values: number[], shape: number[], dtype: DType) =>
+      formatNumpyStr(values, shape, dtype),
     roundFloat32: Math.fround,
     grad: (a: Tensor) => orNone(a.grad),
     setGrad,

@@ -125,3 +125,26 @@ export const minDim = (t: Tensor, dim: number, keepdim?: boolean): ValuesIndices
   extremumDim('min', t, dim, keepdim);
 export const maximum = (a: Tensor, b: Tensor): Tensor => elementwiseExtremum('max', a, b);
 export const minimum = (a: Tensor, b: Tensor): Tensor => elementwiseExtremum('min', a, b);
+
+/** torch.argmax / argmin: the index of the first extremum, over the flattened tensor or a dim. */
+function argExtremum(kind: Extremum, t: Tensor, dim: number | null, keepdim: boolean): Tensor {
+  if (dim !== null) return extremumDim(kind, t, dim, keepdim).indices;
+  if (t.numel === 0)
+    throw new TorchError(
+      'IndexError',
+      `arg${kind}(): Expected reduction dim to be specified for input.numel() == 0.`,
+    );
+  const { indices } = extremumDim(kind, new Tensor(t.data, [t.numel], t.dtype), 0);
+  return keepdim
+    ? new Tensor(
+        indices.data,
+        t.shape.map(() => 1),
+        'int64',
+      )
+    : indices;
+}
+
+export const argmax = (t: Tensor, dim: number | null = null, keepdim = false): Tensor =>
+  argExtremum('max', t, dim, keepdim);
+export const argmin = (t: Tensor, dim: number | null = null, keepdim = false): Tensor =>
+  argExtremum('min', t, dim, keepdim);

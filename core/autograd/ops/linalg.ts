@@ -6,7 +6,7 @@ import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';
 import { promote, storageAs } from './elementwise.ts';
 import { record } from './record.ts';
-import { reshape, squeeze, t, transpose, unsqueeze } from './shape.ts';
+import { reshape, squeeze, squeezeInPlace, t, transpose, unsqueeze } from './shape.ts';
 
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
   if (a.dtype !== b.dtype)
@@ -138,7 +138,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     );
   if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
-  if (a.ndim === 1 && b.ndim === 2) return squeeze(mm(unsqueeze(a, 0), b), 0);
+  if (a.ndim === 1 && b.ndim === 2) return squeezeInPlace(mm(unsqueeze(a, 0), b), 0);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
   return batchedMatmul(a, b);
 }

@@ -107,9 +107,21 @@ export function squeeze(t: Tensor, dim?: number): Tensor {
       'SqueezeBackward0',
       'squeeze',
     );
+  return squeezeDim(t, dim, 'SqueezeBackward1');
+}
+
+/**
+ * torch's in-place `squeeze_(dim)` (SqueezeBackward4), as matmul applies it to its own fresh
+ * result for a 1-D @ 2-D product; here it returns the squeezed copy.
+ */
+export function squeezeInPlace(t: Tensor, dim: number): Tensor {
+  return squeezeDim(t, dim, 'SqueezeBackward4');
+}
+
+function squeezeDim(t: Tensor, dim: number, name: string): Tensor {
   const d = normalizeDim(dim, t.ndim);
   const shape = t.shape.filter((size, i) => i !== d || size !== 1);
-  return withShape(t, shape, 'SqueezeBackward1', 'squeeze');
+  return withShape(t, shape, name, 'squeeze');
 }
 
 /** Reorders dims: out dim i is input dim order[i]. */

@@ -3,12 +3,19 @@ import { broadcastShapes, expandStorage } from '../broadcast.ts';
 import { allocate } from '../dtype.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { zerosLike } from './creation.ts';
+import type { ScalarKind } from '../dtype.ts';
 import { promote, storageAs, toTensor, type Operand } from './elementwise.ts';
 import { record } from './record.ts';
 
-export function where(condition: Tensor, a: Operand, b: Operand): Tensor {
-  const ta = toTensor(a);
-  const tb = toTensor(b);
+/** How Python scalar operands promote (`torch.where(c, 1.0, 0.0)` is float32). */
+export interface WhereOptions {
+  aKind?: ScalarKind;
+  bKind?: ScalarKind;
+}
+
+export function where(condition: Tensor, a: Operand, b: Operand, options?: WhereOptions): Tensor {
+  const ta = toTensor(a, options?.aKind);
+  const tb = toTensor(b, options?.bKind);
   const dtype = promote(ta, tb);
   const shape = broadcastShapes(condition.shape, broadcastShapes(ta.shape, tb.shape));
   const n = numelOf(shape);

@@ -180,23 +180,10 @@ class ndarray:
         return _E.formatNumpyArray(to_js(self._values), to_js(list(self.shape)), self.dtype.name)
 
     def __str__(self):
-        """print(array): numpy's str, rebuilt from the repr's elements for 0-D and 1-D arrays
-        (same element format, ' ' between them, wrapped at 75 columns); others print as repr."""
-        text = repr(self)
+        """print(array): numpy's str (the scalar itself for a 0-D array)."""
         if self.ndim == 0:
-            return text[len("array("):].split(",")[0].rstrip(")")
-        if self.ndim > 1:
-            return text
-        prefix = "array(["
-        body = text[len(prefix):text.rindex("]")]
-        words = body.replace(",\n" + " " * len(prefix), ", ").split(", ")
-        wrapped, line = "", " "
-        for i, word in enumerate(words):
-            if len(line) + len(word) > 74 and len(line) > 1:
-                wrapped += line.rstrip() + "\n"
-                line = " "
-            line += word if i == len(words) - 1 else word + " "
-        return "[" + (wrapped + line)[1:] + "]"
+            return repr(self)[len("array("):].split(",")[0].rstrip(")")
+        return _E.formatNumpyStr(to_js(self._values), to_js(list(self.shape)), self.dtype.name)
 
     def _elementwise(self, other, function, reflected=False, result_name=None):
         if isinstance(other, ndarray):

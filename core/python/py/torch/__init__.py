@@ -36,7 +36,7 @@ from ._grad_mode import (  # noqa: F401
 from ._random import manual_seed, rand, randint, randn  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
-from . import autograd, nn  # noqa: F401,E402
+from . import autograd, nn, return_types  # noqa: F401,E402
 
 __version__ = "2.11.0+gradlab"
 
@@ -53,6 +53,9 @@ class device:
 
     def __repr__(self):
         return f"device(type='{self.type}')"
+
+    def __str__(self):
+        return self.type
 
 
 pi = math.pi
@@ -109,7 +112,9 @@ for _name in (
     "abs", "neg", "exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",
     "sum", "mean", "clamp", "clip", "pow", "matmul", "mm", "mv", "dot", "add", "sub", "mul",
     "div", "square", "reciprocal", "reshape", "flatten", "t", "clone", "detach", "sign",
-    "unsqueeze", "squeeze", "transpose", "permute",
+    "unsqueeze", "squeeze", "transpose", "permute", "sinh", "cosh", "asin", "acos", "atan",
+    "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
+    "softmax", "log_softmax", "floor_divide", "remainder",
 ):
     globals()[_name] = _method(_name)
 del _name
@@ -121,11 +126,47 @@ subtract = globals()["sub"]
 
 
 def where(condition, input, other):  # noqa: A002 - PyTorch's parameter names
-    from ._tensor import _operand
+    from ._tensor import _operand, _scalar_kind
 
     return _tensor_module.wrap(
-        _engine.where(condition._h, _operand(input), _operand(other), _session.cell_line())
+        _engine.where(
+            condition._h,
+            _operand(input),
+            _operand(other),
+            _session.cell_line(),
+            _scalar_kind(input),
+            _scalar_kind(other),
+        )
     )
+
+
+def _join(name, tensors, dim):
+    from pyodide.ffi import to_js
+
+    if isinstance(tensors, Tensor) or not isinstance(tensors, (list, tuple)):
+        raise TypeError(
+            f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
+            + type(tensors).__name__
+        )
+    for position, value in enumerate(tensors):
+        if not isinstance(value, Tensor):
+            raise TypeError(
+                f"expected Tensor as element {position} in argument 0, but got "
+                + type(value).__name__
+            )
+    handles = to_js([t._h for t in tensors])
+    return _tensor_module.wrap(_engine.join(name, handles, dim, _session.cell_line()))
+
+
+def cat(tensors, dim=0):
+    return _join("cat", tensors, dim)
+
+
+concat = concatenate = cat
+
+
+def stack(tensors, dim=0):
+    return _join("stack", tensors, dim)
 
 
 def __getattr__(name):

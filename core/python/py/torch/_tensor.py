@@ -62,6 +62,22 @@ def _unary(name, tensor):
     return wrap(_engine.op(name, tensor._h, None, session.cell_line()))
 
 
+def _binary_method(name):
+    def method(self, other):
+        return _binary(name, self, other)
+
+    method.__name__ = name
+    return method
+
+
+def _unary_method(name):
+    def method(self):
+        return _unary(name, self)
+
+    method.__name__ = name
+    return method
+
+
 def _dims(args):
     """Accepts both x.reshape(2, 3) and x.reshape((2, 3))."""
     return tuple(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
@@ -226,7 +242,8 @@ class Tensor:
         return self._flat_values()[0]
 
     def numpy(self, force=False):
-        if self.requires_grad and not force:
+        # As in torch, the check reads grad mode: a custom Function's forward may call it.
+        if self.requires_grad and not force and _engine.is_grad_enabled():
             raise RuntimeError(NUMPY_REQUIRES_GRAD)
         import numpy
 
@@ -324,68 +341,39 @@ class Tensor:
     __hash__ = object.__hash__
 
     # -- arithmetic --------------------------------------------------------------------------
-    def __add__(self, other):
-        return _binary("add", self, other)
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        return _binary("sub", self, other)
-
-    def __rsub__(self, other):
-        return _binary("rsub", self, other)
-
-    def __mul__(self, other):
-        return _binary("mul", self, other)
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other):
-        return _binary("div", self, other)
-
-    def __rtruediv__(self, other):
-        return _binary("rdiv", self, other)
-
-    def __pow__(self, other):
-        return _binary("pow", self, other)
-
-    def __rpow__(self, other):
-        return _binary("rpow", self, other)
-
-    def __matmul__(self, other):
-        return _binary("matmul", self, other)
+    __add__ = __radd__ = _binary_method("add")
+    __sub__ = _binary_method("sub")
+    __rsub__ = _binary_method("rsub")
+    __mul__ = __rmul__ = _binary_method("mul")
+    __truediv__ = _binary_method("div")
+    __rtruediv__ = _binary_method("rdiv")
+    __pow__ = _binary_method("pow")
+    __rpow__ = _binary_method("rpow")
+    __matmul__ = _binary_method("matmul")
 
     def __rmatmul__(self, other):
         from ._creation import tensor
 
         return _binary("matmul", tensor(other), self)
 
-    def __neg__(self):
-        return _unary("neg", self)
+    __floordiv__ = _binary_method("floor_divide")
+    __rfloordiv__ = _binary_method("rfloor_divide")
+    __mod__ = _binary_method("remainder")
+    __rmod__ = _binary_method("rremainder")
+
+    __neg__ = _unary_method("neg")
 
     def __pos__(self):
         return self
 
-    def __abs__(self):
-        return _unary("abs", self)
+    __abs__ = _unary_method("abs")
 
-    def __lt__(self, other):
-        return _binary("lt", self, other)
-
-    def __le__(self, other):
-        return _binary("le", self, other)
-
-    def __gt__(self, other):
-        return _binary("gt", self, other)
-
-    def __ge__(self, other):
-        return _binary("ge", self, other)
-
-    def __eq__(self, other):
-        return _binary("eq", self, other)
-
-    def __ne__(self, other):
-        return _binary("ne", self, other)
+    __lt__ = _binary_method("lt")
+    __le__ = _binary_method("le")
+    __gt__ = _binary_method("gt")
+    __ge__ = _binary_method("ge")
+    __eq__ = _binary_method("eq")
+    __ne__ = _binary_method("ne")
 
     def _inplace(self, name, other):
         operand = _operand(other)
@@ -444,50 +432,70 @@ class Tensor:
     def matmul(self, other):
         return self @ other
 
-    def mm(self, other):
-        return _binary("mm", self, other)
+    mm = _binary_method("mm")
+    mv = _binary_method("mv")
+    dot = _binary_method("dot")
+    neg = _unary_method("neg")
+    abs = _unary_method("abs")
+    exp = _unary_method("exp")
+    log = _unary_method("log")
+    sqrt = _unary_method("sqrt")
+    sin = _unary_method("sin")
+    cos = _unary_method("cos")
+    tan = _unary_method("tan")
+    tanh = _unary_method("tanh")
+    sigmoid = _unary_method("sigmoid")
+    relu = _unary_method("relu")
+    sinh = _unary_method("sinh")
+    cosh = _unary_method("cosh")
+    asin = _unary_method("asin")
+    acos = _unary_method("acos")
+    atan = _unary_method("atan")
+    log2 = _unary_method("log2")
+    log10 = _unary_method("log10")
 
-    def mv(self, other):
-        return _binary("mv", self, other)
+    reciprocal = _unary_method("reciprocal")
+    floor_divide = _binary_method("floor_divide")
+    remainder = _binary_method("remainder")
+    maximum = _binary_method("maximum")
+    minimum = _binary_method("minimum")
 
-    def dot(self, other):
-        return _binary("dot", self, other)
+    def max(self, dim=None, keepdim=False):
+        return self._extremum("max", dim, keepdim)
 
-    def neg(self):
-        return _unary("neg", self)
+    def min(self, dim=None, keepdim=False):
+        return self._extremum("min", dim, keepdim)
 
-    def abs(self):
-        return _unary("abs", self)
+    def _extremum(self, name, dim, keepdim):
+        if isinstance(dim, Tensor):  # x.max(other): the elementwise maximum
+            return _binary("maximum" if name == "max" else "minimum", self, dim)
+        if dim is None:
+            return _unary(name, self)
+        from . import return_types
 
-    def exp(self):
-        return _unary("exp", self)
+        values, indices = self._along_dim(name, dim, keepdim)
+        return return_types.BY_NAME[name](wrap(values), wrap(indices))
 
-    def log(self):
-        return _unary("log", self)
+    def argmax(self, dim=None, keepdim=False):
+        return wrap(self._along_dim("argmax", dim, keepdim))
 
-    def sqrt(self):
-        return _unary("sqrt", self)
+    def argmin(self, dim=None, keepdim=False):
+        return wrap(self._along_dim("argmin", dim, keepdim))
 
-    def sin(self):
-        return _unary("sin", self)
+    def cumsum(self, dim, dtype=None):
+        source = self if dtype is None else self.to(dtype)
+        return wrap(source._along_dim("cumsum", dim, False))
 
-    def cos(self):
-        return _unary("cos", self)
+    def softmax(self, dim, dtype=None):
+        source = self if dtype is None else self.to(dtype)
+        return wrap(source._along_dim("softmax", dim, False))
 
-    def tan(self):
-        return _unary("tan", self)
+    def log_softmax(self, dim, dtype=None):
+        source = self if dtype is None else self.to(dtype)
+        return wrap(source._along_dim("log_softmax", dim, False))
 
-    def tanh(self):
-        return _unary("tanh", self)
-
-    def sigmoid(self):
-        return _unary("sigmoid", self)
-
-    def relu(self):
-        return _unary("relu", self)
-
-    def reciprocal(self):
-        return 1 / self
+    def _along_dim(self, name, dim, keepdim):
+        return _engine.along_dim(name, self._h, dim, bool(keepdim), session.cell_line())
 
     def square(self):
         return self ** 2
@@ -567,7 +575,8 @@ class Tensor:
 
     @property
     def T(self):
-        return self.t()
+        # torch's numpy_T: all dims reversed by a permute (PermuteBackward0).
+        return self.permute(*range(self.dim() - 1, -1, -1))
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -34,8 +34,8 @@ def _leaf_labels():
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
-    if inputs is not None:
-        raise NotImplementedError("backward(inputs=...) is not supported in Gradlab yet")
+    if inputs is not None and len(inputs) == 0:
+        raise RuntimeError("'inputs' argument to backward() cannot be empty.")
     outputs = _as_tuple(tensors)
     gradients = _as_tuple(grad_tensors) or (None,) * len(outputs)
     keep = create_graph if retain_graph is None else retain_graph
@@ -46,6 +46,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         bool(create_graph),
         _leaf_labels(),
         session.cell_line(),
+        None if inputs is None else _handles(_as_tuple(inputs)),
     )
 
 

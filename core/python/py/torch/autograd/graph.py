@@ -23,6 +23,15 @@ class Node:
         return tuple((node_for(entry[0]), int(entry[1])) for entry in nexts)
 
     @property
+    def variable(self):
+        """The leaf an AccumulateGrad node adds gradients into."""
+        if type(self).__name__ != "AccumulateGrad":
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'variable'")
+        from .._tensor import wrap
+
+        return wrap(self._node.variable)
+
+    @property
     def metadata(self):
         return {}
 

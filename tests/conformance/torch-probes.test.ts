@@ -1,0 +1,43 @@
+// Conformance beyond the golden cases: the probes of tools/torch-probes/probes.py with the outputs
+// real PyTorch gave them (tests/fixtures/torch-probes.json, written by
+// tools/torch-probes/generate.py where PyTorch is installed), each run as a notebook cell after
+// `import torch` in a fresh namespace. Outputs known to depend on the PyTorch version are kept
+// apart in the fixture (`versionSpecific`, with the reason) and not compared here.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PythonKernel } from '../../core/python/kernel.ts';
+import { startNodeKernel } from '../../cli/python-node.ts';
+import { visibleOutput, type GoldenOutput } from './compare.ts';
+
+interface Probe extends GoldenOutput {
+  code: string;
+}
+
+interface ProbeFixture {
+  meta: { torch: string };
+  cases: Record<string, Probe>;
+  versionSpecific: Record<string, Probe & { reason: string }>;
+}
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/torch-probes.json', import.meta.url), 'utf8'),
+) as ProbeFixture;
+const probes = Object.entries(fixture.cases);
+let kernel: PythonKernel;
+
+beforeAll(async () => {
+  kernel = await startNodeKernel();
+});
+
+describe(`torch probes against PyTorch ${fixture.meta.torch}`, () => {
+  it('has a reason for every probe left out', () => {
+    expect(probes.length).toBeGreaterThanOrEqual(150);
+    for (const probe of Object.values(fixture.versionSpecific))
+      expect(probe.reason.length).toBeGreaterThan(0);
+  });
+
+  it.each(probes)('%s', (_name, expected) => {
+    kernel.runCell('import torch', { fresh: true });
+    expect(visibleOutput(kernel.runCell(expected.code))).toEqual(visibleOutput(expected));
+  });
+});

@@ -1,0 +1,117 @@
+"""Runs the probes of probes.py in real PyTorch and writes their outputs as a test fixture.
+
+Needs a Python with PyTorch and NumPy (on Debian: `apt-get install python3-torch`), e.g.
+    /usr/bin/python3 tools/torch-probes/generate.py
+writes tests/fixtures/torch-probes.json. Each probe runs as Gradlab runs a notebook cell: in a
+fresh namespace after `import torch`, stdout and stderr captured, the repr of a trailing
+expression displayed, the error as `Type: message`, warnings as `Category: message`.
+Probes listed in VERSION_SPECIFIC are recorded apart with the reason: their output depends on
+the PyTorch version (the golden outputs come from PyTorch 2.11), so the test does not use them.
+"""
+
+import ast
+import contextlib
+import io
+import json
+import pathlib
+import platform
+import sys
+import warnings
+
+import numpy
+import torch
+
+from probes import PROBES
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests/fixtures/torch-probes.json"
+
+# Outputs of this PyTorch that differ from the PyTorch 2.11 Gradlab follows, and why.
+_TRIGGERED_AT = (
+    "the C++ warning ends with '(Triggered internally at <source path>:<line>.)', a location "
+    "that changes with every PyTorch build"
+)
+VERSION_SPECIFIC = {
+    "gf_rpow": "PyTorch 1.13 names `2 ** x` PowBackward1; 2.11 (torch-semantics.json) PowBackward2",
+    "gf_matmul_vm": "1-D @ 2-D ends in squeeze_(dim): SqueezeBackward3 in 1.13, SqueezeBackward4 "
+    "once 2.x added squeeze.dims to derivatives.yaml",
+    "gf_reshape": "1.13 records reshape of a contiguous tensor as ReshapeAliasBackward0; 2.x as a "
+    "view (ViewBackward0)",
+    "gf_flatten": "flatten is a reshape: ReshapeAliasBackward0 in 1.13, ViewBackward0 in 2.x",
+    "attr_requires_grad_int": "1.13 says 'floating point dtype'; 2.x 'floating point and complex "
+    "dtype'",
+    "attr_item_multi": "1.13 raises ValueError 'only one element tensors can be converted to "
+    "Python scalars'; 2.x RuntimeError 'a Tensor with 2 elements cannot be converted to Scalar'",
+    "attr_mv_error": "1.13 says 'size mismatch, got 2, 2x3,2'; 2.x 'size mismatch, got input "
+    "(2), mat (2x3), vec (2)'",
+    "attr_tensor_from_tensor_warning": "1.13 recommends clone().detach(); 2.x detach().clone()",
+    "bw_nonleaf_grad_none": _TRIGGERED_AT,
+    "bw_grad_not_leaf_warning": _TRIGGERED_AT,
+    "bw_create_graph_backward": _TRIGGERED_AT + " (Gradlab does not give this warning: the "
+    "2.11 location is unknown)",
+}
+
+
+def _split_trailing_expression(code):
+    """The cell's statements and its trailing expression (None if it ends otherwise or with ;)."""
+    tree = ast.parse(code)
+    last = tree.body[-1] if tree.body else None
+    if not isinstance(last, ast.Expr) or code.rstrip().endswith(";"):
+        return tree, None
+    tree.body.pop()
+    return tree, ast.Expression(last.value)
+
+
+def run_probe(code):
+    namespace = {"__name__": "__main__"}
+    exec("import torch", namespace)
+    torch.set_grad_enabled(True)
+    output = io.StringIO()
+    display = error = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            try:
+                body, trailing = _split_trailing_expression(code)
+                exec(compile(body, "cell", "exec"), namespace)
+                if trailing is not None:
+                    value = eval(compile(trailing, "cell", "eval"), namespace)
+                    if value is not None:
+                        display = repr(value)
+            except BaseException as exc:  # noqa: BLE001 - every failure belongs to the probe
+                message = str(exc)
+                error = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return {
+        "code": code,
+        "stdout": output.getvalue(),
+        "display": display,
+        "error": error,
+        "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
+    }
+
+
+def main():
+    cases, version_specific = {}, {}
+    for name, code in PROBES.items():
+        result = run_probe(code)
+        if name in VERSION_SPECIFIC:
+            version_specific[name] = {**result, "reason": VERSION_SPECIFIC[name]}
+        else:
+            cases[name] = result
+    fixture = {
+        "meta": {
+            "torch": torch.__version__,
+            "numpy": numpy.__version__,
+            "python": platform.python_version(),
+            "generator": "tools/torch-probes/generate.py",
+        },
+        "cases": cases,
+        "versionSpecific": version_specific,
+    }
+    FIXTURE.write_text(json.dumps(fixture, indent=1, ensure_ascii=False) + "\n")
+    print(f"{len(cases)} probes (+{len(version_specific)} version-specific) -> {FIXTURE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
