@@ -98,7 +98,7 @@ const show = (t: Timing): string => `median ${t.median.toFixed(2)} ms, min ${t.m
 const chain = elementwiseChain();
 const scalar = scalarGraph();
 console.log(
-  `engine: sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32: ${show(chain)} (${perSecond(ELEMENTS, chain.median)} elements)`,
+  `engine: sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32, ${RUNS} runs in one synchronous loop: ${show(chain)} (${perSecond(ELEMENTS, chain.median)} elements)`,
 );
 console.log(
   `engine: 100k-node scalar graph build+backward: ${show(scalar)} (${perSecond(SCALAR_NODES, scalar.median)} ops)`,

@@ -3,6 +3,7 @@
 // copy, and its storage is recycled when no slot holds it any more. A fresh large buffer costs
 // page faults on every first touch, which is most of what large elementwise backward passes pay.
 import { recycle } from './dtype.ts';
+import { simdBinary } from './kernels/simd.ts';
 import type { Node } from './node.ts';
 import { add } from './ops/binary.ts';
 import { sameShape, type Tensor } from './tensor.ts';
@@ -97,5 +98,6 @@ export class GradientBuffers {
 export function addInto(target: Tensor, source: Tensor): void {
   const t = target.data;
   const s = source.data;
-  for (let i = 0; i < t.length; i++) t[i] += s[i];
+  const done = simdBinary('add', t, t, 1, s, 1, t.length, 1);
+  for (let i = done; i < t.length; i++) t[i] += s[i];
 }

@@ -6,6 +6,7 @@ import {
   type ScalarKind,
   type Storage,
 } from '../dtype.ts';
+import { simdBinary, type SimdOp } from '../kernels/simd.ts';
 import type { Attrs } from '../node.ts';
 import { Tensor } from '../tensor.ts';
 import {
@@ -13,6 +14,7 @@ import {
   promote,
   toTensor,
   type BinaryKernel,
+  type Broadcast,
   type Operand,
 } from './elementwise.ts';
 import { record, untracked } from './record.ts';
@@ -23,6 +25,8 @@ type Grads = [Tensor | null, Tensor | null];
 interface BinaryEntry {
   gradFn: string;
   kernel: BinaryKernel;
+  /** The WebAssembly SIMD kernel doing the same for float32 (see kernels/simd.ts). */
+  simd?: SimdOp;
   /** 'bool' for comparisons; 'float' when integer operands divide into float32. */
   result?: 'bool' | 'float';
   /** Whether the gradient reads the operands (saved for backward). */
@@ -52,6 +56,7 @@ const BINARY = {
     gradFn: 'AddBackward0',
     savesOperands: false,
     scalar: 'alpha',
+    simd: 'add',
     kernel: (o, a, as, b, bs, n, k) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] + k * b[i];
       else if (bs === 0) for (let i = 0, s = k * b[0]; i < n; i++) o[i] = a[i * as] + s;
@@ -73,8 +78,10 @@ const BINARY = {
   mul: {
     gradFn: 'MulBackward0',
     savesOperands: true,
+    simd: 'mul',
     kernel: (o, a, as, b, bs, n) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
+      else if (as === 1 && bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i] * s;
       else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] * s;
       else if (as === 0) for (let i = 0, s = a[0]; i < n; i++) o[i] = s * b[i];
       else for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
@@ -108,6 +115,7 @@ const BINARY = {
     gradFn: 'ThresholdBackwardBackward0',
     savesOperands: true,
     scalar: 'threshold',
+    simd: 'threshold',
     kernel: (o, a, as, b, bs, n, k) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = b[i] <= k ? 0 : a[i];
       else for (let i = 0; i < n; i++) o[i] = b[i * bs] <= k ? 0 : a[i * as];
@@ -217,7 +225,7 @@ export function binary(
   const line = broadcastPair(ta, tb, compute);
   const dtype = entry.result === 'bool' ? 'bool' : compute;
   const out = allocateForOverwrite(dtype, line.n, spare);
-  entry.kernel(out, line.a, line.as, line.b, line.bs, line.n, k);
+  runKernel(entry, out, line, k);
   const result = new Tensor(out, line.shape, dtype);
   const grads = entry.grads;
   if (grads === undefined) return result;
@@ -234,6 +242,20 @@ export function binary(
       return grads(g, sa, sb, k, needs, spare[0] ? g.data : undefined);
     },
   });
+}
+
+/** The entry's loop over `line`: its SIMD kernel as far as it goes, the JS loop for the rest. */
+function runKernel(entry: BinaryEntry, out: Storage, line: Broadcast, k: number): void {
+  const { a, as, b, bs, n } = line;
+  const done = entry.simd === undefined ? 0 : simdBinary(entry.simd, out, a, as, b, bs, n, k);
+  if (done === 0) entry.kernel(out, a, as, b, bs, n, k);
+  else if (done < n)
+    entry.kernel(out.subarray(done), rest(a, as, done), as, rest(b, bs, done), bs, n - done, k);
+}
+
+/** An operand from element `from` on (a one-element operand, step 0, stays whole). */
+function rest(s: Storage, step: number, from: number): Storage {
+  return step === 0 ? s : s.subarray(from * step);
 }
 
 export interface AlphaOptions extends ScalarOptions {

@@ -1,7 +1,14 @@
 // Reductions: sum and mean over all elements or over dims, gradients broadcast back.
 import { sumToStorage } from '../broadcast.ts';
-import { allocate, isFloating, scalarTypeName, type DType } from '../dtype.ts';
+import {
+  allocate,
+  allocateForOverwrite,
+  isFloating,
+  scalarTypeName,
+  type DType,
+} from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
+import { isGradEnabled } from '../grad-mode.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { div } from './binary.ts';
 import { storageAs } from './elementwise.ts';
@@ -47,8 +54,15 @@ function reduceSum(t: Tensor, p: Reduction, dtype: DType): Tensor {
   return new Tensor(out, p.shape, dtype);
 }
 
-/** Broadcasts a reduced gradient back to the input shape. */
+/**
+ * Broadcasts a reduced gradient back to the input shape. A one-element gradient outside
+ * create_graph is a plain fill of pooled memory (expand's result, without its bookkeeping).
+ */
 function spread(g: Tensor, p: Reduction, inputShape: readonly number[]): Tensor {
+  if (g.numel === 1 && !isGradEnabled()) {
+    const out = allocateForOverwrite(g.dtype, numelOf(inputShape));
+    return new Tensor(out.fill(g.data[0]), inputShape, g.dtype);
+  }
   return expand(g.ndim === p.kept.length ? g : reshape(g, p.kept), inputShape);
 }
 

@@ -1,0 +1,208 @@
+// Float32 elementwise loops in WebAssembly SIMD: four lanes per instruction where a JS loop does
+// one. Tensors stay in ordinary typed arrays: a call copies chunks of its operands into a small
+// scratch memory, runs the kernel there and copies the result out. The copies are memcpy and a
+// chunk stays in cache, so this costs far less than the scalar loop (measured per 1e6 float32 on
+// this machine: JS loop 0.8-1.0 ms, f32x4 kernel 0.15 ms, one copy 0.1 ms), and no tensor lives
+// in WebAssembly memory: the scratch never grows (so no view is ever detached), nothing is shared
+// between threads, and nothing has to be freed.
+// Results equal the JS loops': an f32 add or mul rounds once in both (a JS double operation on two
+// float32 values rounded to float32 gives the correctly rounded f32 result), comparisons are exact.
+// Only NaN payload bits may differ, which nothing in the engine can observe.
+// Where WebAssembly or its SIMD is missing, or compiling is forbidden (a CSP without
+// 'wasm-unsafe-eval'), no kernels load and callers keep their JS loops.
+import {
+  F32,
+  I32,
+  V128,
+  op,
+  simd,
+  simdOp,
+  sleb,
+  wasmModule,
+  type WasmFunction,
+} from './wasm-emitter.ts';
+
+// core/ compiles against ES2023 alone, which has no WebAssembly: the members used here, declared
+// for this file and read from globalThis, so that an environment without them falls back.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+export interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { exports: Record<string, unknown> };
+}
+
+/** Elements per chunk: three 32 KiB regions (two operands, the result) in two 64 KiB pages. */
+const CHUNK = 8192;
+const PAGES = 2;
+const A_AT = 0;
+const B_AT = CHUNK * 4;
+const OUT_AT = 2 * CHUNK * 4;
+/** Below this many elements the call and copies cost more than the JS loop saves. */
+const MIN_ELEMENTS = 64;
+
+// Every kernel is (out, a, b-or-scalar, [k,] bytes): byte offsets into the scratch memory, a byte
+// count that is a multiple of 16. Locals after the params: the byte index, and a splatted scalar.
+type Kernel = (out: number, a: number, b: number, bytes: number) => void;
+type ThresholdKernel = (out: number, g: number, r: number, k: number, bytes: number) => void;
+
+/** for (i = 0; i < bytes; i += 16) out[i] = compute(i): `compute` leaves one v128 on the stack. */
+function loop(bytes: number, index: number, out: number, compute: readonly number[]): number[] {
+  return [
+    ...[op.block, 0x40, op.loop, 0x40],
+    ...[op.localGet, index, op.localGet, bytes, op.i32GeU, op.brIf, 1],
+    ...[op.localGet, out, op.localGet, index, op.i32Add],
+    ...compute,
+    ...simdOp(simd.store),
+    ...[op.localGet, index, op.i32Const, ...sleb(16), op.i32Add, op.localSet, index],
+    ...[op.br, 0, op.end, op.end],
+  ];
+}
+
+/** v128.load from the region whose byte offset is param `at`, at the loop's byte index. */
+function load(at: number, index: number): number[] {
+  return [op.localGet, at, op.localGet, index, op.i32Add, ...simdOp(simd.load)];
+}
+
+/** A scalar param splatted once into a v128 local before the loop. */
+function splat(scalar: number, local: number): number[] {
+  return [op.localGet, scalar, ...simdOp(simd.f32x4Splat), op.localSet, local];
+}
+
+function vectorVector(name: string, lanes: number): WasmFunction {
+  // params: out 0, a 1, b 2, bytes 3; local: index 4
+  return {
+    name,
+    params: [I32, I32, I32, I32],
+    locals: [I32],
+    body: loop(3, 4, 0, [...load(1, 4), ...load(2, 4), ...simdOp(lanes)]),
+  };
+}
+
+function vectorScalar(name: string, lanes: number): WasmFunction {
+  // params: out 0, a 1, s 2 (f32), bytes 3; locals: index 4, splat 5
+  return {
+    name,
+    params: [I32, I32, F32, I32],
+    locals: [I32, V128],
+    body: [...splat(2, 5), ...loop(3, 4, 0, [...load(1, 4), op.localGet, 5, ...simdOp(lanes)])],
+  };
+}
+
+/** threshold_backward: g where r > k, else +0 (NaN in r keeps g: NaN <= k is false). */
+const threshold: WasmFunction = {
+  // params: out 0, g 1, r 2, k 3 (f32), bytes 4; locals: index 5, splat 6
+  name: 'threshold',
+  params: [I32, I32, I32, F32, I32],
+  locals: [I32, V128],
+  body: [
+    ...splat(3, 6),
+    ...loop(4, 5, 0, [
+      ...load(1, 5),
+      ...load(2, 5),
+      ...[op.localGet, 6, ...simdOp(simd.f32x4Le)],
+      ...simdOp(simd.v128AndNot),
+    ]),
+  ],
+};
+
+const MODULE = wasmModule(PAGES, [
+  vectorVector('mul', simd.f32x4Mul),
+  vectorVector('add', simd.f32x4Add),
+  vectorScalar('mulScalar', simd.f32x4Mul),
+  vectorScalar('addScalar', simd.f32x4Add),
+  threshold,
+]);
+
+export interface SimdKernels {
+  mul: Kernel;
+  add: Kernel;
+  mulScalar: Kernel;
+  addScalar: Kernel;
+  threshold: ThresholdKernel;
+  a: Float32Array;
+  b: Float32Array;
+  out: Float32Array;
+}
+
+/** The kernels over a fresh scratch memory, or null where `api` cannot run them. */
+export function loadKernels(api: WasmApi | undefined): SimdKernels | null {
+  try {
+    if (api === undefined || !api.validate(MODULE)) return null;
+    const memory = new api.Memory({ initial: PAGES, maximum: PAGES });
+    const { exports } = new api.Instance(new api.Module(MODULE), { env: { memory } });
+    return {
+      mul: exports.mul as Kernel,
+      add: exports.add as Kernel,
+      mulScalar: exports.mulScalar as Kernel,
+      addScalar: exports.addScalar as Kernel,
+      threshold: exports.threshold as ThresholdKernel,
+      a: new Float32Array(memory.buffer, A_AT, CHUNK),
+      b: new Float32Array(memory.buffer, B_AT, CHUNK),
+      out: new Float32Array(memory.buffer, OUT_AT, CHUNK),
+    };
+  } catch {
+    return null; // compiling refused (CSP) or no SIMD: the JS loops serve
+  }
+}
+
+const available = loadKernels((globalThis as { WebAssembly?: WasmApi }).WebAssembly);
+let enabled = true;
+
+/** Whether SIMD kernels run; returns the previous setting (tests compare both paths). */
+export function setSimdEnabled(on: boolean): boolean {
+  const previous = enabled;
+  enabled = on;
+  return previous;
+}
+
+export function simdAvailable(): boolean {
+  return available !== null;
+}
+
+export type SimdOp = 'add' | 'mul' | 'threshold';
+
+/**
+ * Runs `op` over the first elements of float32 arrays, as BinaryKernel's arguments: out[i] =
+ * a[i] + k*b[i] (add, only for k = 1), a[i] * b[i] (mul), b[i] <= k ? 0 : a[i] (threshold), where
+ * a step of 0 reads a one-element operand. Returns how many elements it wrote, a multiple of 4
+ * (0 when it cannot run): the caller's loop does the rest.
+ */
+export function simdBinary(
+  kind: SimdOp,
+  out: ArrayLike<number>,
+  a: ArrayLike<number>,
+  as: number,
+  b: ArrayLike<number>,
+  bs: number,
+  n: number,
+  k: number,
+): number {
+  const kernels = enabled ? available : null;
+  if (kernels === null || n < MIN_ELEMENTS) return 0;
+  if (!(out instanceof Float32Array && a instanceof Float32Array && b instanceof Float32Array))
+    return 0;
+  if (kind === 'add' && k !== 1) return 0;
+  if (kind === 'threshold' && (Math.fround(k) !== k || as !== 1 || bs !== 1)) return 0;
+  // add and mul commute exactly: put a one-element operand second.
+  if (as === 0 && bs === 1) return simdBinary(kind, out, b, 1, a, 0, n, k);
+  if (as !== 1 || (bs !== 0 && bs !== 1)) return 0;
+  const vectorEnd = n - (n % 4);
+  for (let start = 0; start < vectorEnd; start += CHUNK) {
+    const length = Math.min(CHUNK, vectorEnd - start);
+    kernels.a.set(a.subarray(start, start + length));
+    if (bs === 1) kernels.b.set(b.subarray(start, start + length));
+    const bytes = length * 4;
+    if (kind === 'threshold') kernels.threshold(OUT_AT, A_AT, B_AT, k, bytes);
+    else if (bs === 0)
+      kernels[kind === 'add' ? 'addScalar' : 'mulScalar'](OUT_AT, A_AT, b[0], bytes);
+    else kernels[kind](OUT_AT, A_AT, B_AT, bytes);
+    out.set(length === CHUNK ? kernels.out : kernels.out.subarray(0, length), start);
+  }
+  return vectorEnd;
+}
