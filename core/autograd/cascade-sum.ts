@@ -2,6 +2,9 @@
 // cascade_sum with 4 interleaved accumulators of AVX2 vectors (8 float32 / 4 float64 lanes),
 // partial sums combined level by level, accumulators kept in the tensor's own precision.
 // A plain double-precision sum would differ in the last bit, which `.item()` prints.
+// The float32 row loop runs in WebAssembly SIMD where it can (kernels/simd.ts): the same
+// additions lane by lane in the same order, so the same bits.
+import { simdRowAdder, type RowAdder } from './kernels/simd.ts';
 
 type Accumulator = Float32Array | Float64Array;
 
@@ -27,14 +30,11 @@ function rowSum(
   const step = 1 << power;
   const mask = step - 1;
   const block = ILP * width;
-  const acc = make(LEVELS * block);
-  const addRow = (row: number): void => {
-    const base = row * block;
-    for (let q = 0; q < block; q++) acc[q] += data[base + q];
-  };
+  const { acc, addRows } = simdRowAdder(data, block, rows) ?? jsRowAdder(data, block, make);
   let i = 0;
   while (i + step <= rows) {
-    for (let j = 0; j < step; j++, i++) addRow(i);
+    addRows(i, step);
+    i += step;
     for (let level = 1; level < LEVELS; level++) {
       for (let q = 0; q < block; q++) {
         acc[level * block + q] += acc[(level - 1) * block + q];
@@ -43,7 +43,7 @@ function rowSum(
       if ((i & (mask << (level * power))) !== 0) break;
     }
   }
-  for (; i < rows; i++) addRow(i);
+  addRows(i, rows - i);
   for (let level = 1; level < LEVELS; level++)
     for (let q = 0; q < block; q++) acc[q] += acc[level * block + q];
   for (let item = rows * ILP; item < items; item++)
@@ -51,6 +51,23 @@ function rowSum(
   for (let k = 1; k < ILP; k++)
     for (let lane = 0; lane < width; lane++) acc[lane] += acc[k * width + lane];
   return acc.subarray(0, width);
+}
+
+function jsRowAdder(
+  data: ArrayLike<number>,
+  block: number,
+  make: (n: number) => Accumulator,
+): RowAdder {
+  const acc = make(LEVELS * block);
+  return {
+    acc,
+    addRows(from, count) {
+      for (let row = from; row < from + count; row++) {
+        const base = row * block;
+        for (let q = 0; q < block; q++) acc[q] += data[base + q];
+      }
+    },
+  };
 }
 
 /** The sum of all of `data` as torch computes it for float32 (Float32Array) or float64 data. */

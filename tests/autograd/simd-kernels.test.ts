@@ -73,6 +73,19 @@ describe('float32 SIMD kernels', () => {
         expect(differences(fast, plain)).toEqual([]);
       });
 
+  for (const n of [...LENGTHS, 128 * 16 + 1, 1_000_003])
+    it(`the float32 sum adds in ATen's order as the JS loop does, ${n} elements`, () => {
+      const x = A.tensor(values(n, 2 * n), [n]);
+      const finite = A.tensor(
+        Array.from(values(n, 3 * n), (v) => (Number.isFinite(v) ? v : 0.5)),
+        [n],
+      );
+      for (const t of [x, finite]) {
+        const [fast, plain] = bothPaths(() => A.sum(t));
+        expect(differences(fast, plain)).toEqual([]);
+      }
+    });
+
   it('give the same gradients for sum(relu(x*x + 2*x)) and accumulate the same', () => {
     const n = 2 * 8192 + 3;
     const grads = bothPaths(() => {

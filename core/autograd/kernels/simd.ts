@@ -37,12 +37,19 @@ export interface WasmApi {
   ) => { exports: Record<string, unknown> };
 }
 
-/** Elements per chunk: three 32 KiB regions (two operands, the result) in two 64 KiB pages. */
+/**
+ * Elements per chunk: three 32 KiB regions (two operands, the result) in two 64 KiB pages, then
+ * the accumulators of a sum.
+ */
 const CHUNK = 8192;
 const PAGES = 2;
 const A_AT = 0;
 const B_AT = CHUNK * 4;
 const OUT_AT = 2 * CHUNK * 4;
+const ACC_AT = 3 * CHUNK * 4;
+/** Floats in a row of ATen's float32 sum (4 accumulators of 8 lanes), and rows kept in its cascade. */
+const SUM_ROW = 32;
+const SUM_LEVELS = 4;
 /** Below this many elements the call and copies cost more than the JS loop saves. */
 const MIN_ELEMENTS = 64;
 
@@ -111,12 +118,54 @@ const threshold: WasmFunction = {
   ],
 };
 
+/**
+ * Adds consecutive rows of SUM_ROW floats lane by lane into the accumulator row at `acc`, in row
+ * order (each lane's additions in the order of the JS loop), kept in eight v128 locals meanwhile.
+ */
+function addRows(): WasmFunction {
+  // params: acc 0, data 1, bytes 2; locals: end 3, then one v128 per 16 bytes of the row
+  const vectors = SUM_ROW / 4;
+  const lanes = Array.from({ length: vectors }, (_, j) => j);
+  const local = (j: number): number => 4 + j;
+  return {
+    name: 'addRows',
+    params: [I32, I32, I32],
+    locals: [I32, ...lanes.map(() => V128)],
+    body: [
+      ...[op.localGet, 1, op.localGet, 2, op.i32Add, op.localSet, 3],
+      ...lanes.flatMap((j) => [
+        op.localGet,
+        0,
+        ...simdOp(simd.load, 16 * j),
+        op.localSet,
+        local(j),
+      ]),
+      ...[op.block, 0x40, op.loop, 0x40],
+      ...[op.localGet, 1, op.localGet, 3, op.i32GeU, op.brIf, 1],
+      ...lanes.flatMap((j) => [
+        ...[op.localGet, local(j), op.localGet, 1, ...simdOp(simd.load, 16 * j)],
+        ...[...simdOp(simd.f32x4Add), op.localSet, local(j)],
+      ]),
+      ...[op.localGet, 1, op.i32Const, ...sleb(SUM_ROW * 4), op.i32Add, op.localSet, 1],
+      ...[op.br, 0, op.end, op.end],
+      ...lanes.flatMap((j) => [
+        op.localGet,
+        0,
+        op.localGet,
+        local(j),
+        ...simdOp(simd.store, 16 * j),
+      ]),
+    ],
+  };
+}
+
 const MODULE = wasmModule(PAGES, [
   vectorVector('mul', simd.f32x4Mul),
   vectorVector('add', simd.f32x4Add),
   vectorScalar('mulScalar', simd.f32x4Mul),
   vectorScalar('addScalar', simd.f32x4Add),
   threshold,
+  addRows(),
 ]);
 
 export interface SimdKernels {
@@ -125,6 +174,9 @@ export interface SimdKernels {
   mulScalar: Kernel;
   addScalar: Kernel;
   threshold: ThresholdKernel;
+  addRows: (acc: number, data: number, bytes: number) => void;
+  /** The cascade's accumulators: SUM_LEVELS rows of SUM_ROW floats. */
+  acc: Float32Array;
   a: Float32Array;
   b: Float32Array;
   out: Float32Array;
@@ -142,6 +194,8 @@ export function loadKernels(api: WasmApi | undefined): SimdKernels | null {
       mulScalar: exports.mulScalar as Kernel,
       addScalar: exports.addScalar as Kernel,
       threshold: exports.threshold as ThresholdKernel,
+      addRows: exports.addRows as SimdKernels['addRows'],
+      acc: new Float32Array(memory.buffer, ACC_AT, SUM_LEVELS * SUM_ROW),
       a: new Float32Array(memory.buffer, A_AT, CHUNK),
       b: new Float32Array(memory.buffer, B_AT, CHUNK),
       out: new Float32Array(memory.buffer, OUT_AT, CHUNK),
@@ -205,4 +259,43 @@ export function simdBinary(
     out.set(length === CHUNK ? kernels.out : kernels.out.subarray(0, length), start);
   }
   return vectorEnd;
+}
+
+/** The row loop of ATen's float32 cascade sum (see cascade-sum.ts), over `rows` rows of `data`. */
+export interface RowAdder {
+  /** The cascade's zeroed accumulators, in the data's precision (SIMD: in the scratch memory). */
+  acc: Float32Array | Float64Array;
+  /** acc[0..SUM_ROW) += each of rows from..from+count, lane by lane, in row order. */
+  addRows(from: number, count: number): void;
+}
+
+/**
+ * A RowAdder for float32 data whose rows are SUM_ROW floats, or null where the JS loop must do
+ * it. Rows are copied into the scratch a chunk at a time as the calls (in row order) reach them.
+ */
+export function simdRowAdder(data: ArrayLike<number>, row: number, rows: number): RowAdder | null {
+  const kernels = enabled ? available : null;
+  if (kernels === null || row !== SUM_ROW || rows * row < MIN_ELEMENTS) return null;
+  if (!(data instanceof Float32Array)) return null;
+  const rowsPerChunk = CHUNK / SUM_ROW;
+  let loadedFrom = 0;
+  let loadedRows = 0;
+  const acc = kernels.acc.fill(0);
+  return {
+    acc,
+    addRows(from, count) {
+      for (let next = from, left = count; left > 0;) {
+        if (next < loadedFrom || next >= loadedFrom + loadedRows) {
+          loadedFrom = next;
+          loadedRows = Math.min(rowsPerChunk, rows - next);
+          kernels.a.set(data.subarray(next * SUM_ROW, (next + loadedRows) * SUM_ROW));
+        }
+        const here = Math.min(left, loadedFrom + loadedRows - next);
+        const at = A_AT + (next - loadedFrom) * SUM_ROW * 4;
+        kernels.addRows(ACC_AT, at, here * SUM_ROW * 4);
+        next += here;
+        left -= here;
+      }
+    },
+  };
 }

@@ -58,9 +58,9 @@ export function sleb(n: number): number[] {
   }
 }
 
-/** A SIMD instruction; loads and stores take a memarg (alignment 2^4, offset 0). */
-export function simdOp(code: number): number[] {
-  const memarg = code === simd.load || code === simd.store ? [4, 0] : [];
+/** A SIMD instruction; loads and stores take a memarg (alignment 2^4, a constant byte offset). */
+export function simdOp(code: number, offset = 0): number[] {
+  const memarg = code === simd.load || code === simd.store ? [4, ...uleb(offset)] : [];
   return [SIMD_PREFIX, ...uleb(code), ...memarg];
 }
 
