@@ -25,18 +25,29 @@ function powScalarKernel(o: Storage, x: Storage, n: number, e: number): void {
   else if (e === -0.5) for (let i = 0; i < n; i++) o[i] = 1 / r(Math.sqrt(x[i]));
   else if (e === -1) for (let i = 0; i < n; i++) o[i] = 1 / x[i];
   else if (e === -2) for (let i = 0; i < n; i++) o[i] = 1 / r(x[i] * x[i]);
-  else for (let i = 0; i < n; i++) o[i] = Math.pow(x[i], e);
+  else {
+    // ATen's vectorised loop takes float32 in chunks of 16 (two AVX2 vectors) with the exponent
+    // as a float; the remaining tail runs std::pow(float, double), the exponent kept double.
+    const vectorised = o instanceof Float32Array ? n - (n % FLOAT32_CHUNK) : 0;
+    const floatExponent = Math.fround(e);
+    for (let i = 0; i < vectorised; i++) o[i] = Math.pow(x[i], floatExponent);
+    for (let i = vectorised; i < n; i++) o[i] = Math.pow(x[i], e);
+  }
 }
+
+const FLOAT32_CHUNK = 16;
 
 const powTensorsKernel: BinaryKernel = (o, a, as, b, bs, n) => {
   for (let i = 0; i < n; i++) o[i] = Math.pow(a[i * as], b[i * bs]);
 };
 
-function compute(base: Tensor, exponent: Tensor): Tensor {
+/** `scalarExponent`: a Python number exponent, which ATen keeps as a double. */
+function compute(base: Tensor, exponent: Tensor, scalarExponent?: number): Tensor {
   const dtype = promote(base, exponent);
   const line = broadcastPair(base, exponent, dtype);
   const out = allocate(dtype, line.n);
-  if (line.bs === 0 && isFloating(dtype)) powScalarKernel(out, line.a, line.n, line.b[0]);
+  if (line.bs === 0 && isFloating(dtype))
+    powScalarKernel(out, line.a, line.n, scalarExponent ?? line.b[0]);
   else powTensorsKernel(out, line.a, line.as, line.b, line.bs, line.n, 1);
   return new Tensor(out, line.shape, dtype);
 }
@@ -61,7 +72,7 @@ export function pow(
     const e = Number(exponent);
     if (!isFloating(x.dtype) && Number.isInteger(e) && e < 0 && kind !== 'float')
       throw runtimeError('Integers to negative integer powers are not allowed.');
-    return record(compute(x, toTensor(exponent, kind)), {
+    return record(compute(x, toTensor(exponent, kind), e), {
       name: 'PowBackward0',
       op: 'pow',
       inputs: [x],

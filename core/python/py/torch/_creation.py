@@ -28,9 +28,11 @@ def _flatten(data, shape, depth, out):
             )
         for item in data:
             _flatten(item, shape, depth + 1, out)
+    elif isinstance(data, str):
+        raise ValueError("too many dimensions 'str'")
     else:
         if depth < len(shape):
-            raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+            raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
         out.append(data)
 
 
@@ -47,6 +49,8 @@ def _array_dtype(data):
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if isinstance(data, str):
+        raise TypeError("new(): invalid data type 'str'")
     if isinstance(data, Tensor):
         warnings.warn(COPY_CONSTRUCT_WARNING, UserWarning, stacklevel=2)
         dtype = data.dtype if dtype is None else dtype
@@ -58,7 +62,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     _flatten(data, shape, 0, flat)
     for value in flat:
         if not isinstance(value, (int, float)):
-            raise TypeError(f"Could not infer dtype of {type(value).__name__}")
+            raise RuntimeError(f"Could not infer dtype of {type(value).__name__}")
     name = _dtype_name(dtype or _dtypes.infer(flat))
     values = [float(value) for value in flat]
     return wrap(_engine.tensor(to_js(values), to_js(shape), name, bool(requires_grad)))

@@ -79,27 +79,25 @@ class Function:
     @classmethod
     def apply(cls, *args, **kwargs):
         contexts = []
-        returned_tuple = []
+        returned = []  # [(forward's outputs as a tuple, whether forward returned a tuple)]
 
         def forward(engine_ctx):
             ctx = FunctionCtx(engine_ctx)
             contexts.append(ctx)
             result = cls.forward(ctx, *args, **kwargs)
-            if isinstance(result, tuple):
-                returned_tuple.append(True)
-                return to_js([o._h for o in result])
-            if not isinstance(result, Tensor):
-                raise TypeError(
-                    f"{cls.__name__}.forward must return a Tensor or a tuple of Tensors in Gradlab"
-                )
-            return result._h
+            items = result if isinstance(result, tuple) else (result,)
+            returned.append((items, isinstance(result, tuple)))
+            # Only tensors join the graph; anything else is handed back as forward returned it.
+            return to_js([o._h for o in items if isinstance(o, Tensor)])
 
         def backward(engine_ctx, grad_handles):
-            grads = [wrap(handle) for handle in grad_handles]
+            # One gradient per forward output; None stands in for outputs that are not tensors.
+            tensor_grads = iter([wrap(handle) for handle in grad_handles])
+            grads = [next(tensor_grads) if isinstance(o, Tensor) else None for o in returned[0][0]]
             # The engine runs backward with grad mode on only when create_graph is set.
-            returned = cls.backward(contexts[0], *grads)
-            returned = returned if isinstance(returned, tuple) else (returned,)
-            return to_js([g._h if isinstance(g, Tensor) else None for g in returned])
+            gradients = cls.backward(contexts[0], *grads)
+            gradients = gradients if isinstance(gradients, tuple) else (gradients,)
+            return to_js([g._h if isinstance(g, Tensor) else None for g in gradients])
 
         handles = _engine.apply_function(
             cls.__name__,
@@ -108,8 +106,10 @@ class Function:
             create_proxy(_engine.callback(backward)),
             session.cell_line(),
         )
-        outputs = tuple(wrap(handle) for handle in handles)
-        return outputs if returned_tuple else outputs[0]
+        tensors = iter([wrap(handle) for handle in handles])
+        items, was_tuple = returned[0]
+        outputs = tuple(next(tensors) if isinstance(o, Tensor) else o for o in items)
+        return outputs if was_tuple else outputs[0]
 
 
 def once_differentiable(function):
