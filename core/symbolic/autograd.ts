@@ -1,14 +1,16 @@
-// Runs an expression through the autograd engine (core/autograd) the way a student's PyTorch
-// code would: variables become 0-D leaf tensors with requires_grad, each node one torch op,
-// constants Python floats. It gives autograd's value beside each symbolic derivative (float32,
+// Runs an expression through the autograd engine (core/autograd) as PyTorch code: variables
+// become 0-D leaf tensors with requires_grad, each node one torch op, constants Python floats.
+// The expression is taken in SymPy's form and order (sympy-order.ts), as the reference figures
+// of torch were made: `a / b` as `a * b ** -1.0` rounds differently from torch's division, by up
+// to 2.7e-4 relative in an ill-conditioned public case. It gives autograd's value beside each symbolic derivative (float32,
 // torch's default) and the reference of the numeric guard (float64).
 import * as torch from '../autograd/index.ts';
 import type { Tensor } from '../autograd/index.ts';
 import type { Expr, FunctionName } from './expr.ts';
 import { freeSymbols } from './expr.ts';
+import { sympyForm } from './sympy-order.ts';
 import type { Point } from './evaluate.ts';
 import { evaluate } from './evaluate.ts';
-import { fractionLayout, reciprocalOf } from './fraction.ts';
 import type { AutogradDType, AutogradEvaluator } from './derive.ts';
 
 type Value = Tensor | number;
@@ -20,9 +22,11 @@ const OPS: Record<FunctionName, (x: Tensor) => Tensor> = {
   cos: torch.cos,
   tan: torch.tan,
   tanh: torch.tanh,
-  // The engine has no hyperbolic sine and cosine: (e^x ∓ e^-x) / 2, as their definition.
-  sinh: (x) => torch.div(torch.sub(torch.exp(x), torch.exp(torch.neg(x))), 2, FLOAT),
-  cosh: (x) => torch.div(torch.add(torch.exp(x), torch.exp(torch.neg(x))), 2, FLOAT),
+  sinh: torch.sinh,
+  cosh: torch.cosh,
+  asin: torch.asin,
+  acos: torch.acos,
+  atan: torch.atan,
   log: torch.log,
   abs: torch.abs,
   relu: torch.relu,
@@ -44,7 +48,11 @@ function build(e: Expr, leaves: ReadonlyMap<string, Tensor>, point: Point): Valu
         (a, b) => a + b,
       );
     case 'mul':
-      return product(e, leaves, point);
+      return fold(
+        e.factors.map((f) => build(f, leaves, point)),
+        torch.mul,
+        (a, b) => a * b,
+      );
     case 'pow':
       return power(e, leaves, point);
     case 'fn':
@@ -66,29 +74,7 @@ function fold(
   });
 }
 
-/** A product laid out as SymPy prints it for torch: `-(a*b)/(c*d)`. */
-function product(e: Expr, leaves: ReadonlyMap<string, Tensor>, point: Point): Value {
-  const layout = fractionLayout(e);
-  const side = (factors: readonly Expr[]) =>
-    factors.length === 0
-      ? 1
-      : fold(
-          factors.map((f) => build(f, leaves, point)),
-          torch.mul,
-          (a, b) => a * b,
-        );
-  const numerator = side(layout.numerator);
-  const denominator = side(layout.denominator);
-  const quotient =
-    layout.denominator.length === 0
-      ? numerator
-      : typeof numerator === 'number'
-        ? torch.rdiv(denominator as Tensor, numerator, FLOAT)
-        : torch.div(numerator, denominator, FLOAT);
-  if (!layout.negative) return quotient;
-  return typeof quotient === 'number' ? -quotient : torch.neg(quotient);
-}
-
+/** `b ** p` (a reciprocal is `b ** -1.0`: SymPy has no division), `sqrt`, `exp`. */
 function power(
   e: Extract<Expr, { kind: 'pow' }>,
   leaves: ReadonlyMap<string, Tensor>,
@@ -98,7 +84,6 @@ function power(
     return torch.exp(build(e.exp, leaves, point) as Tensor);
   const base = build(e.base, leaves, point);
   const exp = build(e.exp, leaves, point);
-  if (reciprocalOf(e)) return product(e, leaves, point);
   if (typeof exp === 'number' && typeof base !== 'number' && exp === 0.5) return torch.sqrt(base);
   return torch.pow(base, exp, FLOAT);
 }
@@ -113,7 +98,7 @@ export const autogradEvaluator: AutogradEvaluator = (
     leaves.set(name, torch.tensor([point[name]], [], { dtype, requiresGrad: true }));
   const grad: Record<string, number> = {};
   try {
-    const out = build(expr, leaves, point);
+    const out = build(sympyForm(expr), leaves, point);
     if (typeof out === 'number') return { value: out, grad };
     out.backward();
     for (const [name, leaf] of leaves) grad[name] = leaf.grad?.item() ?? 0;

@@ -29,3 +29,22 @@ export function spend(units = 1): void {
   if (remaining < 0)
     throw new SymbolicLimitError('the expression is too large to work with symbolically');
 }
+
+/**
+ * Runs work that only improves a result (a tidier form) on half of what is left: when that runs
+ * out, the other half is kept for the caller and `fallback` is the result.
+ */
+export function optional<T>(work: () => T, fallback: T): T {
+  const allowance = Math.floor(remaining / 2);
+  const kept = remaining - allowance;
+  remaining = allowance;
+  try {
+    const result = work();
+    remaining += kept;
+    return result;
+  } catch (error) {
+    if (!(error instanceof SymbolicLimitError)) throw error;
+    remaining = kept;
+    return fallback;
+  }
+}

@@ -1,7 +1,10 @@
 // Differentiation on our own tree, with PyTorch's conventions where the maths has a kink:
 // relu'(u) = step(u) (0 at 0), abs'(u) = sign(u) (0 at 0), as torch's backward formulas.
 import type { Expr } from './expr.ts';
-import { dependsOn, fn, int } from './expr.ts';
+import { dependsOn, fn, int, num } from './expr.ts';
+import { rational } from './rational.ts';
+import { combineFractions } from './together.ts';
+import { optional } from './budget.ts';
 import {
   ONE_EXPR,
   ZERO_EXPR,
@@ -25,9 +28,14 @@ export interface DiffRules {
 
 const TEXTBOOK: DiffRules = { chainRule: true };
 
-/** d e / d variable, simplified. */
+/** d e / d variable, simplified, with sums of fractions over a common denominator. */
 export function differentiate(e: Expr, variable: string, rules: DiffRules = TEXTBOOK): Expr {
-  const d = (inner: Expr) => differentiate(inner, variable, rules);
+  const derivative = derivativeOf(e, variable, rules);
+  return optional(() => combineFractions(derivative), derivative);
+}
+
+function derivativeOf(e: Expr, variable: string, rules: DiffRules): Expr {
+  const d = (inner: Expr) => derivativeOf(inner, variable, rules);
   /** The inner derivative of a composition, or 1 for one who forgets it. */
   const chain = (inner: Expr) => (rules.chainRule ? d(inner) : ONE_EXPR);
   if (!dependsOn(e, variable)) return ZERO_EXPR;
@@ -86,6 +94,12 @@ function outerDerivative(name: Extract<Expr, { kind: 'fn' }>['name'], u: Expr): 
       return apply('cosh', u);
     case 'cosh':
       return apply('sinh', u);
+    case 'asin':
+      return pow(sub(ONE_EXPR, pow(u, int(2))), num(rational(-1, 2)));
+    case 'acos':
+      return neg(pow(sub(ONE_EXPR, pow(u, int(2))), num(rational(-1, 2))));
+    case 'atan':
+      return pow(add([ONE_EXPR, pow(u, int(2))]), MINUS_ONE_EXPR);
     case 'log':
       return pow(u, MINUS_ONE_EXPR);
     case 'abs':

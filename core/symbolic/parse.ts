@@ -15,6 +15,13 @@ import { toLatex, toText } from './print.ts';
 export const MAX_INPUT_LENGTH = 1000;
 export const MAX_NESTING = 100;
 
+/** Functions that may take a second argument: log's base, max's other operand. */
+const TWO_ARGUMENTS = new Set(['log', 'max']);
+
+function isZero(e: Expr): boolean {
+  return e.kind === 'num' && e.value.n === 0;
+}
+
 export type ParseOptions = NameOptions;
 
 export type ParseResult =
@@ -224,7 +231,7 @@ class Parser {
     throw new ParseFailure(`Missing ${what}: ${describe(t)}`, t.column);
   }
 
-  /** `sin(x)`, `sin x`, `sin 2x`, `sin^2(x)`, `sin²x`, `√x`. */
+  /** `sin(x)`, `sin x`, `sin 2x`, `sin^2(x)`, `sin²x`, `√x`, `log(x, 2)`, `max(0, x)`. */
   private call(name: Token): Expr {
     const meaning = FUNCTION_ALIASES[name.text];
     let power: Expr | undefined;
@@ -244,18 +251,40 @@ class Parser {
         name.column,
       );
     this.enter(name.column);
-    const arg = this.argument(name);
+    const args = this.arguments(name, meaning);
     this.depth--;
-    const applied =
-      meaning === 'exp'
-        ? rawPow(constant('e'), arg)
-        : meaning === 'sqrt'
-          ? rawPow(arg, num(rational(1, 2)))
-          : fn(meaning as FunctionName, arg);
+    const applied = this.applied(name, meaning, args);
     return power ? rawPow(applied, power) : applied;
   }
 
-  private argument(name: Token): Expr {
+  /** The meaning of a call, written with our functions (`log(x, 2)` is `log(x)/log(2)`). */
+  private applied(name: Token, meaning: string, [arg, second]: Expr[]): Expr {
+    const logBase = (base: Expr) => rawMul([fn('log', arg), rawPow(fn('log', base), int(-1))]);
+    switch (meaning) {
+      case 'exp':
+        return rawPow(constant('e'), arg);
+      case 'sqrt':
+        return rawPow(arg, num(rational(1, 2)));
+      case 'log2':
+        return logBase(int(2));
+      case 'log10':
+        return logBase(int(10));
+      case 'log':
+        return second ? logBase(second) : fn('log', arg);
+      case 'max':
+        if (second && isZero(arg)) return fn('relu', second);
+        if (second && isZero(second)) return fn('relu', arg);
+        throw new ParseFailure(
+          `${name.text} is known with 0 as one of its two arguments: max(0, x) is relu(x)`,
+          name.column,
+        );
+      default:
+        return fn(meaning as FunctionName, arg);
+    }
+  }
+
+  /** The argument, and a second one for the functions that take two (`log(x, 2)`). */
+  private arguments(name: Token, meaning: string): Expr[] {
     const t = this.peek();
     if (t.type === '(') {
       this.next();
@@ -264,7 +293,11 @@ class Parser {
           `'${name.text}' needs an argument inside its parentheses`,
           this.peek().column,
         );
-      const inner = this.sum();
+      const inner = [this.sum()];
+      if (TWO_ARGUMENTS.has(meaning) && this.peek().type === ',') {
+        this.next();
+        inner.push(this.sum());
+      }
       this.expectClosing(')', t);
       return inner;
     }
@@ -273,7 +306,7 @@ class Parser {
       const factors = [this.power()];
       while (this.peek().type !== '(' && this.startsImplicitFactor(true))
         factors.push(this.power());
-      return rawMul(factors);
+      return [rawMul(factors)];
     }
     throw new ParseFailure(`'${name.text}' needs an argument, as in ${name.text}(x)`, t.column);
   }

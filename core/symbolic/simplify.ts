@@ -172,9 +172,10 @@ function exactValue(name: FunctionName, v: Q.Rational): Q.Rational | undefined {
     case 'cosh':
       return x === 0 ? Q.ONE : undefined;
     case 'log':
+    case 'acos':
       return x === 1 ? Q.ZERO : undefined;
     default:
-      return x === 0 ? Q.ZERO : undefined; // sin, tan, tanh, sinh
+      return x === 0 ? Q.ZERO : undefined; // sin, tan, tanh, sinh, asin, atan
   }
 }
 

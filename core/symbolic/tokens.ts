@@ -19,17 +19,29 @@ export const FUNCTION_ALIASES: Record<string, string> = {
   tanh: 'tanh',
   sinh: 'sinh',
   cosh: 'cosh',
+  asin: 'asin',
+  acos: 'acos',
+  atan: 'atan',
+  arcsin: 'asin',
+  arccos: 'acos',
+  arctan: 'atan',
   exp: 'exp',
   ln: 'log',
   log: 'log',
   sqrt: 'sqrt',
   abs: 'abs',
+  Abs: 'abs',
   relu: 'relu',
   sigmoid: 'sigmoid',
   sign: 'sign',
   sgn: 'sign',
   step: 'step',
   heaviside: 'step',
+  Heaviside: 'step',
+  max: 'max',
+  Max: 'max',
+  log2: 'log2',
+  log10: 'log10',
 };
 
 const KNOWN_FUNCTIONS = Object.keys(FUNCTION_ALIASES).join(', ');
@@ -97,6 +109,9 @@ export function tokenize(input: string, options: NameOptions): Token[] {
     } else if (isLetter(ch)) {
       let end = i;
       while (end < input.length && isLetter(input[end])) end++;
+      // log2(x) and log10(x) are names of their own.
+      const base = /^(2|10)(?=\s*\()/.exec(input.slice(end));
+      if (base && input.slice(i, end).endsWith('log')) end += base[1].length;
       tokens.push(...splitNames(input.slice(i, end), column, options, input[end] === '('));
       i = end;
     } else if (ch === '*' && input[i + 1] === '*') {

@@ -44,6 +44,12 @@ describe('parseMath reads maths as students type it', () => {
     ['2^3^2', '2^(3^2)'],
     ['0.5x', 'x/2'],
     ['pi*x', 'pi*x'],
+    ['arcsin(x) + acos(x) + atan(x)', 'asin(x) + acos(x) + atan(x)'],
+    ['log(x, 2)', 'log(x)/log(2)'],
+    ['log10(x)', 'log(x)/log(10)'],
+    ['Max(0, x - 1)', 'relu(x - 1)'],
+    ['max(x, 0)', 'relu(x)'],
+    ['2*Heaviside(x)*Abs(x)', '2*step(x)*abs(x)'],
   ])('%s is read as %s', (input, text) => {
     expect(reading(input)).toBe(text);
   });
@@ -76,7 +82,8 @@ describe('parseMath refuses what it cannot read, with the column', () => {
     ['()', 2, /empty/],
     ['x $ 2', 3, /character '\$'/],
     ['1.2.3', 4, /second decimal point/],
-    ['log(x, 2)', 6, /one argument/],
+    ['sin(x, 2)', 6, /one argument/],
+    ['max(x, 1)', 1, /max\(0, x\) is relu\(x\)/],
   ])('%j is refused at column %i', (input, column, message) => {
     const r = rejection(input);
     expect(r.column).toBe(column);

@@ -1,0 +1,172 @@
+// Sums of fractions put over a common denominator, as a textbook writes the quotient rule's
+// result: `f'/g - f g'/g^2` becomes `(f' g - f g')/g^2` with its numerator expanded, so that
+// `2x/(x+1)^2 - 2x^2/(x+1)^3` reads `2x/(x+1)^3`. A rewrite is kept only where it is shorter.
+import type { Expr } from './expr.ts';
+import { children, int, num } from './expr.ts';
+import { keyOf } from './key.ts';
+import type { Rational } from './rational.ts';
+import * as Q from './rational.ts';
+import { ONE_EXPR, add, apply, mul, pow, splitCoefficient } from './simplify.ts';
+import { toText } from './print.ts';
+
+/** Terms an expanded numerator may have; past it the fraction is left as it was. */
+const MAX_EXPANDED_TERMS = 48;
+/** Largest power of a sum expanded in a numerator. */
+const MAX_EXPANDED_POWER = 4;
+
+class TooLarge extends Error {}
+
+/** The expression with every sum of fractions combined where that makes it shorter. */
+export function combineFractions(e: Expr): Expr {
+  const inner = children(e);
+  const combined = inner.map(combineFractions);
+  // Rebuilt only where something inside changed.
+  const rebuilt = combined.every((c, i) => c === inner[i]) ? e : rebuild(e, combined);
+  if (rebuilt.kind !== 'add') return rebuilt;
+  const parts = factorParts(rebuilt);
+  return shortest([
+    rebuilt,
+    together(rebuilt, false),
+    together(rebuilt, true),
+    parts && mul(parts),
+  ]);
+}
+
+function rebuild(e: Expr, operands: Expr[]): Expr {
+  switch (e.kind) {
+    case 'add':
+      return add(operands);
+    case 'mul':
+      return mul(operands);
+    case 'pow':
+      return pow(operands[0], operands[1]);
+    case 'fn':
+      return apply(e.name, operands[0]);
+    default:
+      return e;
+  }
+}
+
+function shortest(candidates: (Expr | undefined)[]): Expr {
+  const defined = candidates.filter((e) => e !== undefined);
+  if (defined.length === 1) return defined[0];
+  let best: Expr | undefined;
+  let bestLength = Infinity;
+  for (const e of defined) {
+    const length = toText(e).length;
+    if (length < bestLength) [best, bestLength] = [e, length];
+  }
+  return best!;
+}
+
+function factorsOf(term: Expr): readonly Expr[] {
+  return term.kind === 'mul' ? term.factors : [term];
+}
+
+/** A factor as [base, exact exponent] (`x` is [x, 1]); numbers have none. */
+function asPower(f: Expr): [Expr, Rational] | undefined {
+  if (f.kind === 'num') return undefined;
+  if (f.kind === 'pow' && f.exp.kind === 'num' && f.exp.value.exact) return [f.base, f.exp.value];
+  return [f, Q.ONE];
+}
+
+/** Factors of a term with a negative exponent, as [base, the exponent's size]. */
+function denominatorOf(term: Expr): [Expr, Rational][] {
+  const below: [Expr, Rational][] = [];
+  for (const f of factorsOf(term)) {
+    const power = asPower(f);
+    if (power && power[1].n < 0) below.push([power[0], Q.neg(power[1])]);
+  }
+  return below;
+}
+
+/**
+ * A sum as a product with the factors its terms share taken out (`exp(x) + x*exp(x)` is
+ * `(x + 1)*exp(x)`), the numbers' common part (the sign too when every term is negative) first;
+ * undefined when nothing is shared.
+ */
+function factorParts(sum: Extract<Expr, { kind: 'add' }>): Expr[] | undefined {
+  let shared: Map<string, [Expr, Rational]> | undefined;
+  for (const t of sum.terms) {
+    const here = new Map<string, [Expr, Rational]>();
+    for (const f of factorsOf(t)) {
+      const power = asPower(f);
+      if (power && power[1].n > 0) here.set(keyOf(power[0]), power);
+    }
+    if (!shared) shared = here;
+    else
+      for (const [key, [base, k]] of shared) {
+        const other = here.get(key);
+        if (!other) shared.delete(key);
+        else if (Q.toNumber(other[1]) < Q.toNumber(k)) shared.set(key, [base, other[1]]);
+      }
+  }
+  const common = [...shared!.values()].map(([b, k]) => pow(b, num(k)));
+  const content = numericContent(sum.terms.map((t) => splitCoefficient(t)[0]));
+  if (common.length === 0 && Q.isOne(content)) return undefined;
+  const divisor = [num(Q.rational(content.d, content.n)), ...common.map((c) => pow(c, int(-1)))];
+  return [num(content), ...common, add(sum.terms.map((t) => mul([t, ...divisor])))];
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+
+/** The largest rational dividing every coefficient, negative when all of them are. */
+function numericContent(coefficients: Rational[]): Rational {
+  if (!coefficients.every((c) => c.exact)) return Q.ONE;
+  const n = coefficients.reduce((g, c) => gcd(g, c.n), 0);
+  const d = coefficients.reduce((l, c) => (l / gcd(l, c.d)) * c.d, 1);
+  if (!Number.isSafeInteger(d)) return Q.ONE;
+  return Q.rational(coefficients.every((c) => c.n < 0) ? -n : n, d);
+}
+
+/**
+ * The sum's fractions over their common denominator, the other terms beside them (`2 + 1/x + 1/y`
+ * is `2 + (x + y)/(x*y)`), or with `everything` all its terms over it (`x + 1/x` is `(x^2 + 1)/x`).
+ */
+function together(sum: Extract<Expr, { kind: 'add' }>, everything: boolean): Expr | undefined {
+  const fractions = everything ? sum.terms : sum.terms.filter((t) => denominatorOf(t).length > 0);
+  if (fractions.length < 2 || !fractions.some((t) => denominatorOf(t).length > 0)) return undefined;
+  const common = new Map<string, [Expr, Rational]>();
+  for (const t of fractions)
+    for (const [base, k] of denominatorOf(t)) {
+      const key = keyOf(base);
+      const seen = common.get(key);
+      if (!seen || Q.toNumber(seen[1]) < Q.toNumber(k)) common.set(key, [base, k]);
+    }
+  const denominator = [...common.values()];
+  try {
+    const expanded = expand(
+      add(fractions.map((t) => mul([t, ...denominator.map(([b, k]) => pow(b, num(k)))]))),
+    );
+    const numerator = (expanded.kind === 'add' && factorParts(expanded)) || [expanded];
+    const others = sum.terms.filter((t) => !fractions.includes(t));
+    return add([
+      ...others,
+      mul([...numerator, ...denominator.map(([b, k]) => pow(b, num(Q.neg(k))))]),
+    ]);
+  } catch (error) {
+    if (error instanceof TooLarge) return undefined;
+    throw error;
+  }
+}
+
+/** Products of sums multiplied out (and small powers of sums), like terms collected. */
+function expand(e: Expr): Expr {
+  if (e.kind === 'add') return add(e.terms.map(expand));
+  if (e.kind === 'pow' && e.base.kind === 'add' && e.exp.kind === 'num') {
+    const { n, d } = e.exp.value;
+    if (d === 1 && n > 1 && n <= MAX_EXPANDED_POWER)
+      return expand({ kind: 'mul', factors: Array<Expr>(n).fill(e.base) });
+    return e;
+  }
+  if (e.kind !== 'mul') return e;
+  let terms: Expr[] = [ONE_EXPR];
+  for (const factor of e.factors.map(expand)) {
+    const parts = factor.kind === 'add' ? factor.terms : [factor];
+    if (terms.length * parts.length > MAX_EXPANDED_TERMS) throw new TooLarge();
+    terms = terms.flatMap((t) => parts.map((p) => mul([t, p])));
+  }
+  return add(terms);
+}
