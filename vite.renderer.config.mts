@@ -11,6 +11,8 @@ import { defineConfig, type Plugin } from 'vite';
 import type { PythonKernel as Kernel } from './core/python/kernel.ts';
 import type { parseLesson as ParseLesson } from './core/lessons/parse.ts';
 import { lessonTextHash } from './renderer/lesson-hash.ts';
+import { packSnapshot, snapshotFile } from './renderer/python/snapshot-pages.ts';
+import { courseOrder, lessonSummary } from './renderer/lesson-summary.ts';
 import { securityHeaders } from './electron/security-headers.ts';
 import { contentTypeOf } from './electron/static-files.ts';
 
@@ -25,9 +27,10 @@ export const pyodideRuntimeFiles = [
   'pyodide-lock.json',
 ];
 
-/** A memory snapshot of a booted interpreter: the worker boots from it in a fraction of the
- *  time a cold start takes (pinned Pyodide version; the worker falls back to a cold start). */
-export const snapshotFile = 'snapshot.bin';
+/** A memory snapshot of a booted interpreter (renderer/python/snapshot-pages.ts): the worker
+ *  boots from it in a fraction of the time a cold start takes (pinned Pyodide version; the
+ *  worker falls back to a cold start). */
+export { snapshotFile };
 
 async function pythonSnapshot(): Promise<Uint8Array> {
   const { loadPyodide } = await import('pyodide');
@@ -80,38 +83,88 @@ function pyodideRuntime(): Plugin {
       for (const file of pyodideRuntimeFiles) {
         copyFileSync(join(pyodideDir, file), join(target, file));
       }
-      writeFileSync(join(target, snapshotFile), await pythonSnapshot());
+      writeFileSync(join(target, snapshotFile), packSnapshot(await pythonSnapshot()));
     },
   };
 }
 
 const prebuiltLessonsId = 'virtual:gradlab-prebuilt-lessons';
+/** One module per built-in lesson's data: `virtual:gradlab-prebuilt-lesson/<file name>`. */
+const prebuiltLessonPrefix = 'virtual:gradlab-prebuilt-lesson/';
 
-/** The built-in lessons parsed now, in Node, so the page need not load the parser to show them. */
-function prebuiltLessons(): Plugin {
+interface PrebuiltLessonsApi {
+  /** The module id of the lesson shown first on a first visit (the first in course order). */
+  firstLessonModule: () => string | undefined;
+}
+
+interface ParsedLesson {
+  textHash: string;
+  result: ReturnType<typeof ParseLesson>;
+}
+
+/**
+ * The built-in lessons parsed now, in Node, so the page need not load the parser to show them.
+ * The index (hash, summary and problems of each) is part of the app's code; each lesson's data
+ * is a chunk of its own, loaded when the page first needs it.
+ */
+function prebuiltLessons(): Plugin<PrebuiltLessonsApi> {
   const lessonsDir = join(repoRoot, 'lessons');
+  let parsing: Promise<Map<string, ParsedLesson>> | null = null;
+  let firstFile: string | undefined;
+  const parseAll = async (): Promise<Map<string, ParsedLesson>> => {
+    const parserModule = pathToFileURL(join(repoRoot, 'core', 'lessons', 'parse.ts')).href;
+    const { parseLesson } = (await import(/* @vite-ignore */ parserModule)) as {
+      parseLesson: typeof ParseLesson;
+    };
+    const parsed = new Map<string, ParsedLesson>();
+    for (const file of readdirSync(lessonsDir)) {
+      if (!file.endsWith('.md') || file.toLowerCase() === 'readme.md') continue;
+      const text = readFileSync(join(lessonsDir, file), 'utf8');
+      parsed.set(file, { textHash: lessonTextHash(text), result: parseLesson(file, text) });
+    }
+    const summaries = [...parsed].flatMap(([file, { result }]) =>
+      result.lesson ? [{ file, summary: lessonSummary(result.lesson) }] : [],
+    );
+    firstFile = summaries.sort((a, b) => courseOrder(a.summary, b.summary))[0]?.file;
+    return parsed;
+  };
+  const parsed = () => (parsing ??= parseAll());
   return {
     name: 'gradlab-prebuilt-lessons',
+    api: {
+      firstLessonModule: () => (firstFile ? '\0' + prebuiltLessonPrefix + firstFile : undefined),
+    },
+    buildStart() {
+      parsing = null;
+    },
+    watchChange() {
+      parsing = null;
+    },
     resolveId(id) {
-      return id === prebuiltLessonsId ? '\0' + prebuiltLessonsId : null;
+      return id === prebuiltLessonsId || id.startsWith(prebuiltLessonPrefix) ? '\0' + id : null;
     },
     async load(id) {
-      if (id !== '\0' + prebuiltLessonsId) return null;
-      const parserModule = pathToFileURL(join(repoRoot, 'core', 'lessons', 'parse.ts')).href;
-      const { parseLesson } = (await import(/* @vite-ignore */ parserModule)) as {
-        parseLesson: typeof ParseLesson;
-      };
-      const parsed: Record<string, unknown> = {};
-      for (const file of readdirSync(lessonsDir)) {
-        if (!file.endsWith('.md') || file.toLowerCase() === 'readme.md') continue;
-        const path = join(lessonsDir, file);
-        this.addWatchFile(path);
-        const text = readFileSync(path, 'utf8');
-        const { lesson, problems } = parseLesson(file, text);
-        parsed[file] = { textHash: lessonTextHash(text), lesson, problems };
+      if (id === '\0' + prebuiltLessonsId) {
+        const entries = [...(await parsed())].map(([file, { textHash, result }]) => {
+          this.addWatchFile(join(lessonsDir, file));
+          const index = {
+            textHash,
+            summary: result.lesson ? lessonSummary(result.lesson) : null,
+            problems: result.problems,
+          };
+          const chunk = JSON.stringify(prebuiltLessonPrefix + file);
+          return `  ${JSON.stringify(file)}: { ...${JSON.stringify(index)}, load: () => import(${chunk}) },`;
+        });
+        return `export default {\n${entries.join('\n')}\n};\n`;
       }
-      // A JSON string parses faster than the same object written as JavaScript.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(parsed))});`;
+      if (id.startsWith('\0' + prebuiltLessonPrefix)) {
+        const file = id.slice(1 + prebuiltLessonPrefix.length);
+        this.addWatchFile(join(lessonsDir, file));
+        const lesson = (await parsed()).get(file)?.result.lesson ?? null;
+        // A JSON string parses faster than the same object written as JavaScript.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});`;
+      }
+      return null;
     },
   };
 }
@@ -131,22 +184,41 @@ function htmlAtOutputRoot(): Plugin {
   };
 }
 
-/** The page fetches the app's code (loaded by main.ts right after the Python worker starts)
- *  together with its own, instead of only once main.ts has run. */
-function preloadAppChunks(): Plugin {
+/** KaTeX's fonts that nearly every formula uses (upright and italic letters). They are
+ *  font-display: block, so until they arrive the maths of the first lesson stays invisible. */
+const everydayMathFonts = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
+
+/**
+ * Start-up hints in the built page: the entry script runs as soon as it has arrived (async), so
+ * the Python worker starts before the stylesheet is even applied; the app's code (loaded by
+ * main.ts right after the worker starts), the first lesson's data and the everyday maths fonts
+ * are fetched with the page.
+ */
+function startupHints(lessons: PrebuiltLessonsApi): Plugin {
   return {
-    name: 'gradlab-preload-app-chunks',
+    name: 'gradlab-startup-hints',
     enforce: 'post',
     generateBundle(_options, bundle) {
       const page = bundle['index.html'];
       const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
       const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/renderer/app.ts'));
       if (page?.type !== 'asset' || !app) return;
-      const links = [app.fileName, ...app.imports]
-        .filter((file) => !String(page.source).includes(`./${file}"`))
-        .map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">\n`)
-        .join('');
-      page.source = String(page.source).replace('  </head>', `${links}  </head>`);
+      const firstLesson = chunks.find(
+        (chunk) => chunk.facadeModuleId === lessons.firstLessonModule(),
+      );
+      let html = String(page.source);
+      const modules = [app.fileName, ...app.imports, ...(firstLesson ? [firstLesson.fileName] : [])]
+        .filter((file) => !html.includes(`./${file}"`))
+        .map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">\n`);
+      const fonts = Object.keys(bundle)
+        .filter((file) => file.endsWith('.woff2'))
+        .filter((file) => everydayMathFonts.some((font) => file.includes(`/${font}-`)))
+        .map(
+          (file) =>
+            `    <link rel="preload" as="font" type="font/woff2" crossorigin href="./${file}">\n`,
+        );
+      html = html.replace(/<script type="module" (?!async)/, '<script type="module" async ');
+      page.source = html.replace('  </head>', `${[...modules, ...fonts].join('')}  </head>`);
     },
   };
 }
@@ -166,15 +238,17 @@ function securityHeadersInDev(): Plugin {
   };
 }
 
+const builtinLessons = prebuiltLessons();
+
 export default defineConfig({
   root: repoRoot,
   base: './',
   publicDir: false,
   plugins: [
-    prebuiltLessons(),
+    builtinLessons,
     pyodideRuntime(),
     htmlAtOutputRoot(),
-    preloadAppChunks(),
+    startupHints(builtinLessons.api!),
     securityHeadersInDev(),
   ],
   worker: { format: 'es', rollupOptions: { checks: { pluginTimings: false } } },

@@ -14,6 +14,7 @@ import { renderSidebar } from './ui/sidebar.ts';
 import { renderToolbar } from './ui/toolbar.ts';
 import { practiceRenderer, type PracticeGrader } from './ui/practice.ts';
 import { lazyElement } from './ui/lazy.ts';
+import { markWhenPainted } from './painted.ts';
 
 const statusText: Record<PythonState, string> = {
   starting: 'Starting Python…',
@@ -54,12 +55,14 @@ export class App {
     this.notice = await this.progress.load();
     await this.library.replace(await this.host.listLessons());
     this.progress.onChange(() => this.renderSidebar());
-    window.addEventListener('hashchange', () => this.route());
+    window.addEventListener('hashchange', () => void this.route());
     document.addEventListener('keydown', (event) => this.view?.handleKey(event));
     this.host.onLessonChanged((source) => void this.lessonChanged(source));
     this.host.onMenuCommand?.((command) => this.menuCommand(command));
-    this.route();
-    performance.mark('gradlab:first-lesson-visible');
+    await this.route();
+    await markWhenPainted('gradlab:first-lesson-visible');
+    // The other lessons' data loads now that the first lesson is on screen.
+    void this.library.loadAll();
     // The check of the worker's messages (and zod) loads now, while Python is still starting.
     void import('./python/from-worker.ts');
   }
@@ -80,21 +83,23 @@ export class App {
   }
 
   /** Shows the lesson named in the URL, else the last one open, else the first. */
-  private route(): void {
+  private route(): Promise<void> {
     const fromHash = new URLSearchParams(location.hash.slice(1)).get('lesson');
     const key =
       [fromHash, this.progress.document.currentLesson].find(
-        (candidate) => candidate && this.library.lesson(candidate),
+        (candidate) => candidate && this.library.has(candidate),
       ) ??
       this.library.entries()[0]?.key ??
       null;
-    this.open(key);
+    return this.open(key);
   }
 
-  private open(key: string | null, force = false): void {
+  private async open(key: string | null, force = false): Promise<void> {
     if (key === this.viewKey && !force) return;
     this.viewKey = key;
-    const lesson = key ? this.library.lesson(key) : undefined;
+    const lesson = key ? await this.library.lesson(key) : undefined;
+    // Another lesson was asked for while this one loaded.
+    if (key !== this.viewKey) return;
     const parts: (HTMLElement | null)[] = [
       this.notice ? h('p', { class: 'notice', role: 'note' }, this.notice) : null,
       errorsPanel(this.library.problems()),
@@ -136,7 +141,7 @@ export class App {
   private async lessonChanged(source: LessonSource): Promise<void> {
     await this.library.update(source);
     this.views.delete(source.key);
-    this.open(this.viewKey, true);
+    await this.open(this.viewKey, true);
   }
 
   private async openFolder(): Promise<void> {
@@ -144,16 +149,16 @@ export class App {
     if (!lessons) return;
     await this.library.replace(await this.host.listLessons());
     for (const source of lessons) this.views.delete(source.key);
-    const first = lessons.find((source) => this.library.lesson(source.key));
+    const first = lessons.find((source) => this.library.has(source.key));
     if (first) location.hash = `lesson=${encodeURIComponent(first.key)}`;
-    this.open(first?.key ?? this.viewKey, true);
+    await this.open(first?.key ?? this.viewKey, true);
   }
 
   private resetProgress(): void {
     if (!confirm('Forget all progress: steps seen, attempts and scores?')) return;
     this.progress.reset();
     this.views.clear();
-    this.open(this.viewKey, true);
+    void this.open(this.viewKey, true);
   }
 
   private async exportGrades(): Promise<void> {

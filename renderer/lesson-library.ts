@@ -1,15 +1,18 @@
 // The lessons the host offered, parsed by core/lessons: lessons that loaded, in course order,
-// and every problem found (a broken file never keeps the others from loading).
+// and every problem found (a broken file never keeps the others from loading). A built-in
+// lesson whose text is unchanged comes prebuilt, its data loaded when first asked for.
 import prebuilt from 'virtual:gradlab-prebuilt-lessons';
 import type { Lesson, LessonProblem } from '../core/lessons/types.ts';
 import { lessonTextHash } from './lesson-hash.ts';
+import { courseOrder, lessonSummary, type LessonSummary } from './lesson-summary.ts';
 import type { LessonSource } from './host/api.ts';
 import type { LessonEntry } from './ui/sidebar.ts';
 
 interface Loaded {
   source: LessonSource;
-  lesson: Lesson | null;
+  summary: LessonSummary | null;
   problems: LessonProblem[];
+  lesson: () => Promise<Lesson | null>;
 }
 
 export class LessonLibrary {
@@ -24,21 +27,29 @@ export class LessonLibrary {
     this.loaded.set(source.key, await load(source));
   }
 
-  lesson(key: string): Lesson | undefined {
-    return this.loaded.get(key)?.lesson ?? undefined;
+  /** True when the lesson loaded (its problems, if any, did not stop it). */
+  has(key: string): boolean {
+    return Boolean(this.loaded.get(key)?.summary);
+  }
+
+  async lesson(key: string): Promise<Lesson | undefined> {
+    return (await this.loaded.get(key)?.lesson()) ?? undefined;
+  }
+
+  /** Loads every lesson's data now, so that opening one later never waits. */
+  async loadAll(): Promise<void> {
+    await Promise.all([...this.loaded.values()].map((entry) => entry.lesson()));
   }
 
   entries(): LessonEntry[] {
     return [...this.loaded.values()]
-      .flatMap(({ source, lesson }) => (lesson ? [{ source, lesson }] : []))
-      .sort((a, b) => courseOrder(a.lesson, b.lesson))
-      .map(({ source, lesson }) => ({
-        key: source.key,
-        title: lesson.meta.title,
-        stepCount: lesson.steps.length,
-        itemCount: lesson.steps
-          .flatMap((step) => step.blocks)
-          .filter((block) => block.kind === 'practice').length,
+      .flatMap(({ source, summary }) => (summary ? [{ key: source.key, summary }] : []))
+      .sort((a, b) => courseOrder(a.summary, b.summary))
+      .map(({ key, summary }) => ({
+        key,
+        title: summary.title,
+        stepCount: summary.stepCount,
+        itemCount: summary.itemCount,
       }));
   }
 
@@ -51,25 +62,26 @@ export class LessonLibrary {
 async function load(source: LessonSource): Promise<Loaded> {
   const ready = source.origin === 'builtin' ? prebuilt[source.fileName] : undefined;
   if (ready && ready.textHash === lessonTextHash(source.text)) {
-    return { source, lesson: ready.lesson, problems: ready.problems };
+    let data: Promise<Lesson | null> | undefined;
+    return {
+      source,
+      summary: ready.summary,
+      problems: ready.problems,
+      lesson: () => (data ??= ready.load().then((module) => module.default)),
+    };
   }
   try {
     const { parseLesson } = await import('../core/lessons/parse.ts');
     const { lesson, problems } = parseLesson(source.fileName, source.text);
-    return { source, lesson, problems };
+    const summary = lesson ? lessonSummary(lesson) : null;
+    return { source, summary, problems, lesson: () => Promise.resolve(lesson) };
   } catch (error) {
     const message = `could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return {
       source,
-      lesson: null,
+      summary: null,
       problems: [{ file: source.fileName, line: 1, column: 1, message }],
+      lesson: () => Promise.resolve(null),
     };
   }
-}
-
-/** Lessons with an `order` first (ascending), then the rest by title. */
-function courseOrder(a: Lesson, b: Lesson): number {
-  const orderA = a.meta.order ?? Number.POSITIVE_INFINITY;
-  const orderB = b.meta.order ?? Number.POSITIVE_INFINITY;
-  return orderA !== orderB ? orderA - orderB : a.meta.title.localeCompare(b.meta.title);
 }

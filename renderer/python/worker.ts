@@ -1,16 +1,9 @@
 // The Python worker: one PythonKernel (Pyodide + Gradlab's torch) running cells for the page.
-import { loadPyodide } from 'pyodide';
-import { PythonKernel } from '../../core/python/kernel.ts';
+// This entry is kept small on purpose: the moment the page says where Python's files are, their
+// downloads (and the wasm's compilation) start, while the kernel's own code loads beside them.
+import type { PythonKernel } from '../../core/python/kernel.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-
-const sourceFiles = import.meta.glob<string>('/core/python/py/**/*.py', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const sources = Object.fromEntries(
-  Object.entries(sourceFiles).map(([path, text]) => [path.replace('/core/python/py/', ''), text]),
-);
+import { fetchRuntime } from './runtime-files.ts';
 
 let kernel: PythonKernel | null = null;
 
@@ -18,32 +11,16 @@ function send(message: FromWorker): void {
   postMessage(message);
 }
 
-/** The build's memory snapshot of a booted interpreter; rejects if the build has none. */
-async function fetchSnapshot(indexURL: string): Promise<Uint8Array> {
-  const response = await fetch(new URL('snapshot.bin', indexURL));
-  if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Pyodide accepts the snapshot as a promise: it downloads while the wasm compiles. */
-function loadFromSnapshot(snapshot: Promise<Uint8Array>): typeof loadPyodide {
-  return (options) => loadPyodide({ ...options, _loadSnapshot: snapshot });
-}
-
 async function start(indexURL: string, interruptBuffer: SharedArrayBuffer | null): Promise<void> {
   const began = performance.now();
+  performance.mark('python:start');
   try {
-    const snapshot = fetchSnapshot(indexURL);
-    snapshot.catch(() => undefined);
-    kernel = await PythonKernel.start({
-      loadPyodide: loadFromSnapshot(snapshot),
-      indexURL,
-      sources,
-    }).catch(() =>
-      // No snapshot, or one that does not fit this runtime: start cold instead.
-      PythonKernel.start({ loadPyodide, indexURL, sources }),
-    );
+    const runtime = fetchRuntime(indexURL);
+    const { startKernel } = await import('./kernel-start.ts');
+    performance.mark('python:kernel-code-loaded');
+    kernel = await startKernel(indexURL, runtime);
     if (interruptBuffer) kernel.setInterruptBuffer(new Uint8Array(interruptBuffer));
+    performance.mark('python:ready');
     send({ type: 'ready', startMs: performance.now() - began });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
