@@ -96,6 +96,8 @@ export {
 export { where, type WhereOptions } from './ops/where.ts';
 export { cat, stack } from './ops/join.ts';
 export { cumsum } from './ops/cumsum.ts';
+export { floor, ceil, round, trunc } from './ops/rounding.ts';
+export { vectorNorm, type NormOptions } from './ops/norm.ts';
 export { softmax, logSoftmax } from './ops/softmax.ts';
 export { floorDivide, remainder, type DivisionOptions } from './ops/floor-division.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';

@@ -1,7 +1,8 @@
 // Printing exactly as PyTorch, numpy and Python do, as pure functions of plain data:
 // the torch package's Tensor.__repr__/__str__, ndarray.__repr__ and float formatting call these.
 //
-//   formatTensor(values, shape, dtype, suffixes?)  -> repr(tensor), e.g.
+//   formatTensor(values, shape, dtype, suffixes?, options?)  -> repr(tensor) under
+//                                                   torch.set_printoptions' options, e.g.
 //     formatTensor([4], [], 'float32', { gradFn: 'PowBackward0' }) === 'tensor(4., grad_fn=<PowBackward0>)'
 //     formatTensor([1, 2], [2], 'float64', { requiresGrad: true })
 //       === 'tensor([1., 2.], dtype=torch.float64, requires_grad=True)'
@@ -21,8 +22,8 @@
 // TypeError or RangeError that says what is wrong.
 
 export type { Dtype, ElementValues } from './layout.ts';
-export type { TensorSuffixes } from './torchRepr.ts';
-export { formatTensor } from './torchRepr.ts';
+export type { PrintOptions, TensorSuffixes } from './torchRepr.ts';
+export { DEFAULT_PRINT_OPTIONS, formatTensor } from './torchRepr.ts';
 export { formatNumpyArray, formatNumpyStr } from './numpyRepr.ts';
 export { formatExponential, formatFixed, formatPythonFloat } from './pythonFloat.ts';
 export { formatFloat32Shortest } from './numpyScalar.ts';

@@ -1,5 +1,6 @@
-// repr(tensor) / str(tensor) exactly as PyTorch writes them (torch/_tensor_str.py with the
-// default print options: precision 4, threshold 1000, edgeitems 3, linewidth 80).
+// repr(tensor) / str(tensor) exactly as PyTorch writes them (torch/_tensor_str.py), under
+// torch.set_printoptions' options (by default precision 4, threshold 1000, edgeitems 3,
+// linewidth 80, sci_mode chosen per tensor).
 
 import type { Dtype, ElementValues } from './layout.ts';
 import {
@@ -15,11 +16,26 @@ import {
 } from './layout.ts';
 import { formatExponential, formatFixed } from './pythonFloat.ts';
 
-const PRECISION = 4;
-const THRESHOLD = 1000;
-const EDGE_ITEMS = 3;
-const LINE_WIDTH = 80;
 const PREFIX = 'tensor(';
+
+/** torch.set_printoptions' settings (torch's PRINT_OPTS). */
+export interface PrintOptions {
+  precision: number;
+  /** More elements than this are summarised with '...' (Infinity: never). */
+  threshold: number;
+  edgeItems: number;
+  lineWidth: number;
+  /** Scientific notation forced on or off; null lets each tensor choose. */
+  sciMode: boolean | null;
+}
+
+export const DEFAULT_PRINT_OPTIONS: Readonly<PrintOptions> = Object.freeze({
+  precision: 4,
+  threshold: 1000,
+  edgeItems: 3,
+  lineWidth: 80,
+  sciMode: null,
+});
 
 export interface TensorSuffixes {
   /** Name of the grad_fn's class, e.g. 'PowBackward0' (printed as grad_fn=<PowBackward0>). */
@@ -34,7 +50,12 @@ interface ElementFormatter {
   format(index: number): string;
 }
 
-function floatFormatter(values: ElementValues, dtype: Dtype, shown: number[]): ElementFormatter {
+function floatFormatter(
+  values: ElementValues,
+  dtype: Dtype,
+  shown: number[],
+  options: PrintOptions,
+): ElementFormatter {
   const value = (index: number): number => floatElement(values[index], dtype);
   // Only the shown, non-zero, finite values choose the mode and the width.
   const nonzeroFinite = shown.map(value).filter((x) => Number.isFinite(x) && x !== 0);
@@ -48,14 +69,17 @@ function floatFormatter(values: ElementValues, dtype: Dtype, shown: number[]): E
     const wideRange = max / min > 1000 || max > 1e8;
     sciMode = intMode ? wideRange : wideRange || min < 1e-4;
   }
-  const text = (x: number): string => {
-    if (sciMode) return formatExponential(x, PRECISION);
+  const { precision } = options;
+  const text = (x: number, scientific: boolean): string => {
+    if (scientific) return formatExponential(x, precision);
     // Whole floats get a trailing point (4.), so they never read as integers.
     if (intMode) return formatFixed(x, 0) + (Number.isFinite(x) ? '.' : '');
-    return formatFixed(x, PRECISION);
+    return formatFixed(x, precision);
   };
-  const width = Math.max(1, ...nonzeroFinite.map((x) => text(x).length));
-  return { width, format: (index) => text(value(index)).padStart(width) };
+  // As torch does, the width comes from the mode the values chose, even when sci_mode overrides it.
+  const width = Math.max(1, ...nonzeroFinite.map((x) => text(x, sciMode).length));
+  const scientific = options.sciMode ?? sciMode;
+  return { width, format: (index) => text(value(index), scientific).padStart(width) };
 }
 
 function textFormatter(
@@ -67,22 +91,32 @@ function textFormatter(
   return { width, format: (index) => toText(values[index]).padStart(width) };
 }
 
-function formatterFor(values: ElementValues, dtype: Dtype, shown: number[]): ElementFormatter {
+function formatterFor(
+  values: ElementValues,
+  dtype: Dtype,
+  shown: number[],
+  options: PrintOptions,
+): ElementFormatter {
   if (dtype === 'int64') return textFormatter(values, shown, integerText);
   if (dtype === 'bool') return textFormatter(values, shown, boolText);
-  return floatFormatter(values, dtype, shown);
+  return floatFormatter(values, dtype, shown, options);
 }
 
 /** The bracketed body of a non-empty tensor: torch's _tensor_str_with_formatter. */
-function tensorBody(values: ElementValues, shape: readonly number[], dtype: Dtype): string {
-  const summarize = elementCount(shape) > THRESHOLD;
+function tensorBody(
+  values: ElementValues,
+  shape: readonly number[],
+  dtype: Dtype,
+  options: PrintOptions,
+): string {
+  const summarize = elementCount(shape) > options.threshold;
   const shown = summarize
-    ? edgeIndices(shape, EDGE_ITEMS)
+    ? edgeIndices(shape, options.edgeItems)
     : Array.from({ length: values.length }, (_, i) => i);
-  const formatter = formatterFor(values, dtype, shown);
+  const formatter = formatterFor(values, dtype, shown, options);
   const strides = stridesOf(shape);
 
-  const positions = (size: number) => printedPositions(size, summarize, EDGE_ITEMS);
+  const positions = (size: number) => printedPositions(size, summarize, options.edgeItems);
 
   const render = (offset: number, axis: number, indent: number): string => {
     const dims = shape.length - axis;
@@ -91,7 +125,7 @@ function tensorBody(values: ElementValues, shape: readonly number[], dtype: Dtyp
       const items = positions(shape[axis]).map((p) =>
         p === null ? ' ...' : formatter.format(offset + p * strides[axis]),
       );
-      const perLine = Math.max(1, Math.floor((LINE_WIDTH - indent) / (formatter.width + 2)));
+      const perLine = Math.max(1, Math.floor((options.lineWidth - indent) / (formatter.width + 2)));
       const lines: string[] = [];
       for (let i = 0; i < items.length; i += perLine) {
         lines.push(items.slice(i, i + perLine).join(', '));
@@ -106,13 +140,13 @@ function tensorBody(values: ElementValues, shape: readonly number[], dtype: Dtyp
   return render(0, 0, PREFIX.length);
 }
 
-/** torch's _add_suffixes: ', suffix' on the last line, or on a new line past 80 columns. */
-function addSuffixes(text: string, suffixes: string[], indent: number): string {
+/** torch's _add_suffixes: ', suffix' on the last line, or on a new line past the line width. */
+function addSuffixes(text: string, suffixes: string[], indent: number, lineWidth: number): string {
   const parts = [text];
   // Same arithmetic as torch, including its +1 (and +2 when there is no newline).
   let lastLineLength = text.length - text.lastIndexOf('\n') + 1;
   for (const suffix of suffixes) {
-    if (lastLineLength + suffix.length + 2 > LINE_WIDTH) {
+    if (lastLineLength + suffix.length + 2 > lineWidth) {
       parts.push(`,\n${' '.repeat(indent)}${suffix}`);
       lastLineLength = indent + suffix.length;
     } else {
@@ -133,6 +167,7 @@ export function formatTensor(
   shape: readonly number[],
   dtype: Dtype,
   suffixes: TensorSuffixes = {},
+  options: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS,
 ): string {
   checkLayout('formatTensor', values, shape, dtype);
   const extras: string[] = [];
@@ -144,9 +179,9 @@ export function formatTensor(
     body = '[]';
   } else {
     if (dtype === 'float64') extras.push('dtype=torch.float64');
-    body = tensorBody(values, shape, dtype);
+    body = tensorBody(values, shape, dtype, options);
   }
   if (suffixes.gradFn !== undefined) extras.push(`grad_fn=<${suffixes.gradFn}>`);
   else if (suffixes.requiresGrad) extras.push('requires_grad=True');
-  return addSuffixes(PREFIX + body, extras, PREFIX.length);
+  return addSuffixes(PREFIX + body, extras, PREFIX.length, options.lineWidth);
 }

@@ -4,7 +4,13 @@
 // which the bridge would otherwise lose (2.0 arrives as 2).
 import * as ag from '../autograd/index.ts';
 import type { DType, ScalarKind, Tensor } from '../autograd/index.ts';
-import { formatNumpyArray, formatNumpyStr, formatTensor } from '../printing/index.ts';
+import {
+  DEFAULT_PRINT_OPTIONS,
+  formatNumpyArray,
+  formatNumpyStr,
+  formatTensor,
+  type PrintOptions,
+} from '../printing/index.ts';
 import type { LabelledGraph } from './cell-result.ts';
 
 export interface GraphRecorder {
@@ -124,6 +130,10 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   log10: ag.log10,
   max: ag.max,
   min: ag.min,
+  floor: ag.floor,
+  ceil: ag.ceil,
+  round: ag.round,
+  trunc: ag.trunc,
   reciprocal: ag.reciprocal,
   clone: ag.clone,
   detach: (a) => a.detach(),
@@ -172,6 +182,7 @@ const IN_PLACE: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefi
   mul_: (a, b, k) => ag.mul_(a, b, { scalarKind: k }),
   div_: (a, b, k) => ag.div_(a, b, { scalarKind: k }),
   fill_: (a, b) => ag.fill_(a, Number(b)),
+  pow_: (a, b, k) => ag.inPlace(a, (x) => ag.pow(x, b, { scalarKind: k }), [b]),
   zero_: (a) => ag.zero_(a),
 };
 
@@ -217,19 +228,28 @@ function op(
 
 function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind): void {
   const apply = IN_PLACE[name];
-  if (apply === undefined) throw unsupported(`Tensor.${name}`);
-  apply(a, b ?? 0, kind);
+  if (apply !== undefined) {
+    apply(a, b ?? 0, kind);
+    return;
+  }
+  // x.exp_() and the like: the out-of-place op written back, under the in-place rules.
+  const unary = name.endsWith('_') ? UNARY[name.slice(0, -1)] : undefined;
+  if (unary === undefined) throw unsupported(`Tensor.${name}`);
+  ag.inPlace(a, unary);
 }
 
 function gradFnName(a: Tensor): string | undefined {
   return a.gradFn?.name;
 }
 
-function repr(a: Tensor): string {
-  return formatTensor(a.values(), [...a.shape], a.dtype, {
-    gradFn: gradFnName(a),
-    requiresGrad: a.requiresGrad,
-  });
+function repr(a: Tensor, options: Readonly<PrintOptions>): string {
+  return formatTensor(
+    a.values(),
+    [...a.shape],
+    a.dtype,
+    { gradFn: gradFnName(a), requiresGrad: a.requiresGrad },
+    options,
+  );
 }
 
 const nodeIds = new WeakMap<ag.Node, number>();
@@ -359,6 +379,8 @@ function gradcheck(
 }
 
 export function createEngineModule(recorder: GraphRecorder): Record<string, unknown> {
+  // torch.set_printoptions: kept for the life of the interpreter, as PyTorch's PRINT_OPTS.
+  let printOptions: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS;
   return {
     tensor: (values: number[], shape: number[], dtype: DType, requiresGrad: boolean) =>
       ag.tensor(values, shape, { dtype, requiresGrad }),
@@ -382,6 +404,10 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
     },
+    norm: (a: Tensor, dim: number[] | null, keepdim: boolean, line: number) =>
+      labelLine(ag.vectorNorm(a, { dim, keepdim }), line),
+    clampInPlace: (a: Tensor, min: number | null, max: number | null) =>
+      ag.clamp_(a, { min: min ?? null, max: max ?? null }),
     where: (
       condition: Tensor,
       a: Operand,
@@ -409,7 +435,10 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       labelLine(ag.index(a, indexItems(parts)), line),
     setitem,
     values: (a: Tensor) => a.values(),
-    formatTensor: repr,
+    formatTensor: (a: Tensor) => repr(a, printOptions),
+    setPrintOptions: (options: PrintOptions) => {
+      printOptions = Object.freeze({ ...options });
+    },
     formatNumpyArray: (values: number[], shape: number[], dtype: DType) =>
       formatNumpyArray(values, shape, dtype),
     formatNumpyStr: (values: number[], shape: number[], dtype: DType) =>
@@ -440,6 +469,9 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
         })
         .map(orNone),
     applyFunction,
+    // Read through a call, so that freed state raises PyTorch's error in Python.
+    ctxSavedTensors: (ctx: ag.FunctionCtx) => [...ctx.savedTensors],
+    nodeSavedTensors: (node: ag.Node) => [...node.saved],
     gradcheck,
     setGradEnabled: (enabled: boolean) => {
       const previous = ag.isGradEnabled();

@@ -1,4 +1,4 @@
-// cat, stack, cumsum, softmax, log_softmax and remainder: backward against central finite
+// cat, stack, cumsum, softmax, log_softmax, remainder and norm: backward against central finite
 // differences in float64 (gradcheck), second derivatives through create_graph, and the forward
 // values and errors PyTorch gives.
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,17 @@ const cases: Case[] = [
     inputs: () => [input([5], 0.1, 1.9)],
     fn: ([x]) => weighted(A.remainder(x, 0.7)),
   },
+  { name: 'norm', inputs: () => [input([2, 3])], fn: ([x]) => A.vectorNorm(x) },
+  {
+    name: 'norm over a dim, keepdim',
+    inputs: () => [input([2, 3])],
+    fn: ([x]) => weighted(A.vectorNorm(x, { dim: [1], keepdim: true })),
+  },
+  {
+    name: 'round (a zero gradient)',
+    inputs: () => [input([4], 0.1, 0.4)],
+    fn: ([x]) => weighted(A.round(x)),
+  },
   {
     name: 'remainder by a tensor',
     inputs: () => [input([3], 2.1, 2.9), input([3], 0.6, 0.9, 5)],
@@ -94,7 +105,7 @@ describe('new ops: second derivatives through create_graph', () => {
       A.autogradGrad([A.sum(A.mul(f(xs), f(xs)))], xs, { createGraph: true }).map(
         (g, i) => g ?? A.zerosLike(xs[i]),
       );
-  for (const name of ['cat along dim 0', 'stack along dim 0', 'cumsum dim 0', 'softmax']) {
+  for (const name of ['cat along dim 0', 'stack along dim 0', 'cumsum dim 0', 'softmax', 'norm']) {
     const c = cases.find((k) => k.name === name) as Case;
     it(name, () => {
       expect(A.gradcheck(derivative(c.fn), c.inputs())).toBe(true);
@@ -148,6 +159,10 @@ describe('new ops: forward values and errors as PyTorch', () => {
     const joined = A.cat([A.zeros([0]), A.tensor([1, 2], [2], { dtype: 'int64' }), A.ones([1])]);
     expect(joined.dtype).toBe('float32');
     expect(values(joined)).toEqual([1, 2, 1]);
+  });
+
+  it('round goes half to even, keeping the sign of zero', () => {
+    expect(values(A.round(A.tensor([0.5, 1.5, 2.5, -0.5], [4])))).toEqual([0, 2, 2, -0]);
   });
 
   it('softmax of large inputs does not overflow', () => {

@@ -53,6 +53,9 @@ VERSION_SPECIFIC = {
     "log of the rounded e); 2.x calls torch.pow(e, x) with a double base (PowBackward2)",
     "bw_precision_mm": "float32 matrix products round as the BLAS does: 1.13 on Debian uses the "
     "generic reference BLAS (each product rounded), PyTorch 2.11 wheels MKL",
+    "repr_printoptions_get": "torch.get_printoptions arrived after 1.13",
+    "attr_norm_int_error": "1.13's Tensor.norm checks the dtype itself; 2.x's goes through "
+    "torch.linalg.vector_norm, whose message Gradlab gives",
     "gf_F_tanh": "1.13 warns that nn.functional.tanh is deprecated; PyTorch removed that warning "
     "(issue 65909)",
 }

@@ -11,7 +11,7 @@ import { reshape, squeeze, squeezeInPlace, t, transpose, unsqueeze } from './sha
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
   if (a.dtype !== b.dtype)
     throw runtimeError(
-      `${what}: expected both vectors to have same dtype, but found ${dtypeWord(a.dtype)} and ${dtypeWord(b.dtype)}`,
+      `${what} : expected both vectors to have same dtype, but found ${dtypeWord(a.dtype)} and ${dtypeWord(b.dtype)}`,
     );
   return promote(a, b);
 }

@@ -33,6 +33,7 @@ from ._grad_mode import (  # noqa: F401
     no_grad,
     set_grad_enabled,
 )
+from ._print_options import get_printoptions, set_printoptions  # noqa: F401
 from ._random import manual_seed, rand, randint, randn  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
@@ -114,7 +115,8 @@ for _name in (
     "div", "square", "reciprocal", "reshape", "flatten", "t", "clone", "detach", "sign",
     "unsqueeze", "squeeze", "transpose", "permute", "sinh", "cosh", "asin", "acos", "atan",
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
-    "softmax", "log_softmax", "floor_divide", "remainder",
+    "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
+    "norm",
 ):
     globals()[_name] = _method(_name)
 del _name

@@ -78,6 +78,15 @@ def _unary_method(name):
     return method
 
 
+def _inplace_method(name):
+    def method(self):
+        _engine.inplace(name, self._h, None)
+        return self
+
+    method.__name__ = name
+    return method
+
+
 def _dims(args):
     """Accepts both x.reshape(2, 3) and x.reshape((2, 3))."""
     return tuple(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
@@ -289,11 +298,16 @@ class Tensor:
     def cpu(self):
         return self
 
+    def _python_scalar(self):
+        if self.numel() != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self._flat_values()[0]
+
     def __float__(self):
-        return float(self.item())
+        return float(self._python_scalar())
 
     def __int__(self):
-        return int(self.item())
+        return int(self._python_scalar())
 
     def __index__(self):
         if self.dtype.is_floating_point:
@@ -455,6 +469,50 @@ class Tensor:
     log10 = _unary_method("log10")
 
     reciprocal = _unary_method("reciprocal")
+    floor = _unary_method("floor")
+    ceil = _unary_method("ceil")
+    round = _unary_method("round")  # noqa: A003 - PyTorch's name
+    trunc = _unary_method("trunc")
+    # In place: the result written back into this tensor, under torch's in-place rules.
+    exp_ = _inplace_method("exp_")
+    log_ = _inplace_method("log_")
+    sqrt_ = _inplace_method("sqrt_")
+    sin_ = _inplace_method("sin_")
+    cos_ = _inplace_method("cos_")
+    tanh_ = _inplace_method("tanh_")
+    sigmoid_ = _inplace_method("sigmoid_")
+    relu_ = _inplace_method("relu_")
+    abs_ = _inplace_method("abs_")
+    neg_ = _inplace_method("neg_")
+    reciprocal_ = _inplace_method("reciprocal_")
+    floor_ = _inplace_method("floor_")
+    ceil_ = _inplace_method("ceil_")
+    round_ = _inplace_method("round_")
+
+    def pow_(self, exponent):
+        return self._inplace("pow_", exponent)
+
+    def clamp_(self, min=None, max=None):  # noqa: A002 - PyTorch's parameter names
+        if min is None and max is None:
+            raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+        _engine.clamp_in_place(self._h, min, max)
+        return self
+
+    clip_ = clamp_
+
+    def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+        if p not in (2, 2.0, "fro", None):
+            raise NotImplementedError(f"torch.norm with p={p!r} is not supported in Gradlab yet")
+        dims = None if dim is None else to_js(list(dim) if isinstance(dim, (list, tuple)) else [dim])
+        return wrap(_engine.norm(self._h, dims, bool(keepdim), session.cell_line()))
+
+    def view_as(self, other):
+        return self.reshape(*other.shape)
+
+    reshape_as = view_as
+
+    def expand_as(self, other):
+        return self.expand(*other.shape)
     floor_divide = _binary_method("floor_divide")
     remainder = _binary_method("remainder")
     maximum = _binary_method("maximum")

@@ -7,7 +7,7 @@ import _gradlab_session as session
 from .. import _engine
 from .._grad_mode import enable_grad, no_grad, set_grad_enabled  # noqa: F401
 from .._tensor import Tensor, wrap
-from . import function, graph  # noqa: F401
+from . import function, functional, graph  # noqa: F401
 from .function import Function, FunctionCtx  # noqa: F401
 from .gradcheck import GradcheckError, gradcheck  # noqa: F401
 

@@ -22,15 +22,25 @@ class FunctionCtx:
 
     def __init__(self, engine_ctx):
         self._ctx = engine_ctx
+        self._saved_none = ()  # positions of None among the saved values
         self.non_differentiable = ()
         self.materialize_grads = True
 
     def save_for_backward(self, *tensors):
-        self._ctx.saveForBackward(to_js([t._h if isinstance(t, Tensor) else None for t in tensors]))
+        for position, value in enumerate(tensors):
+            if value is not None and not isinstance(value, Tensor):
+                raise TypeError(
+                    "save_for_backward can only save variables, but argument "
+                    f"{position} is of type {type(value).__name__}"
+                )
+        self._saved_none = tuple(i for i, t in enumerate(tensors) if t is None)
+        self._ctx.saveForBackward(to_js([t._h for t in tensors if t is not None]))
 
     @property
     def saved_tensors(self):
-        return tuple(wrap(handle) for handle in self._ctx.savedTensors)
+        saved = iter([wrap(handle) for handle in _engine.ctx_saved_tensors(self._ctx)])
+        count = len(self._saved_none) + len(self._ctx.savedTensors)
+        return tuple(None if i in self._saved_none else next(saved) for i in range(count))
 
     @property
     def needs_input_grad(self):
@@ -78,6 +88,8 @@ class Function:
 
     @classmethod
     def apply(cls, *args, **kwargs):
+        if kwargs:
+            raise TypeError("apply() takes no keyword arguments")
         contexts = []
         returned = []  # [(forward's outputs as a tuple, whether forward returned a tuple)]
 

@@ -32,6 +32,15 @@ class Node:
         return wrap(self._node.variable)
 
     @property
+    def saved_tensors(self):
+        """What a custom Function's forward saved (PyTorch's error once backward freed it)."""
+        if type(self).__module__ != "torch.autograd.function":
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'saved_tensors'")
+        from .._tensor import wrap
+
+        return tuple(wrap(handle) for handle in _engine.node_saved_tensors(self._node))
+
+    @property
     def metadata(self):
         return {}
 
