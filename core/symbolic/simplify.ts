@@ -77,8 +77,21 @@ function byRank(a: Expr, b: Expr): number {
   return ra - rb || (na < nb ? -1 : na > nb ? 1 : 0);
 }
 
+/** |a|·sign(a) is a for every real a. */
+function pairAbsWithSign(flat: Expr[]): Expr[] {
+  for (let i = 0; i < flat.length; i++) {
+    const f = flat[i];
+    if (f.kind !== 'fn' || f.name !== 'abs') continue;
+    const key = keyOf(f.arg);
+    const j = flat.findIndex((g) => g.kind === 'fn' && g.name === 'sign' && keyOf(g.arg) === key);
+    if (j >= 0)
+      return pairAbsWithSign(flat.map((g, k) => (k === i ? f.arg : g)).filter((_, k) => k !== j));
+  }
+  return flat;
+}
+
 export function mul(factors: readonly Expr[]): Expr {
-  const flat = flatten(factors, 'mul');
+  const flat = pairAbsWithSign(flatten(factors, 'mul'));
   let coefficient = Q.ONE;
   const groups = new Map<string, { base: Expr; exps: Expr[] }>();
   for (const f of flat) {
@@ -135,6 +148,9 @@ export function pow(base: Expr, exp: Expr): Expr {
   }
   if (base.kind === 'const' && base.name === 'e' && exp.kind === 'fn' && exp.name === 'log')
     return exp.arg;
+  // |a|^2 is a^2 for every real a.
+  if (e && Q.isInteger(e) && e.n % 2 === 0 && base.kind === 'fn' && base.name === 'abs')
+    return pow(base.arg, exp);
   return { kind: 'pow', base, exp };
 }
 

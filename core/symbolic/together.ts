@@ -22,14 +22,35 @@ export function combineFractions(e: Expr): Expr {
   const combined = inner.map(combineFractions);
   // Rebuilt only where something inside changed.
   const rebuilt = combined.every((c, i) => c === inner[i]) ? e : rebuild(e, combined);
+  if (rebuilt.kind === 'mul') return shortest([rebuilt, clearNested(rebuilt)]);
   if (rebuilt.kind !== 'add') return rebuilt;
   const parts = factorParts(rebuilt);
   return shortest([
     rebuilt,
     together(rebuilt, false),
     together(rebuilt, true),
-    parts && mul(parts),
+    // What is left once the shared factors are out may combine in turn.
+    parts && mul([...parts.slice(0, -1), combineFractions(parts[parts.length - 1])]),
   ]);
+}
+
+/**
+ * A product with each factor that is a sum of fractions put over its denominator, so that the
+ * denominators meet and cancel: `1/((a/b + 1)*b)` is `1/(a + b)`.
+ */
+function clearNested(product: Extract<Expr, { kind: 'mul' }>): Expr | undefined {
+  let changed = false;
+  const factors = product.factors.map((f) => {
+    const [base, exp] =
+      f.kind === 'pow' && f.exp.kind === 'num' && Q.isInteger(f.exp.value)
+        ? [f.base, f.exp]
+        : [f, ONE_EXPR];
+    const over = base.kind === 'add' ? together(base, true) : undefined;
+    if (!over) return f;
+    changed = true;
+    return pow(over, exp);
+  });
+  return changed ? mul(factors) : undefined;
 }
 
 function rebuild(e: Expr, operands: Expr[]): Expr {

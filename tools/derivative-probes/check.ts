@@ -17,7 +17,7 @@ const defaults = [
 ];
 
 /** Our derivative is reported as long when its text is this many times SymPy's, or more. */
-const LONG_RATIO = 2;
+const LONG_RATIO = Number(process.env.LONG_RATIO ?? 2);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];

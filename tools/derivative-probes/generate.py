@@ -5,6 +5,8 @@ Needs SymPy and PyTorch for /usr/bin/python3 (Debian: apt-get install python3-sy
 measured with SymPy 1.11 and PyTorch 1.13). Writes tests/fixtures/derivative-probes.json:
 
     /usr/bin/python3 tools/derivative-probes/generate.py [--count 560] [--seed 7]
+    /usr/bin/python3 tools/derivative-probes/generate.py --edges --count 250 --seed 11 \
+        --out tests/fixtures/derivative-probes-edges.json
 
 Each case has the golden file's fields: `expr` (SymPy's text with `^`, Max(0, t) as relu(t),
 Abs as abs), `vars`, SymPy's simplified `derivative` and its LaTeX, and per point SymPy's value
@@ -365,11 +367,26 @@ def random_points(rng, names, count, spread):
     return [{n: round(rng.uniform(-spread, spread), 2) for n in names} for _ in range(count)]
 
 
+def edge_value(rng):
+    """Near zero, where 1/x, log, sqrt and cancellations are steep, or far out, where exp,
+    tanh and powers saturate or grow."""
+    if rng.random() < 0.5:
+        return rng.choice([1, -1]) * rng.choice([0.001, 0.003, 0.01, 0.02, 0.05])
+    return round(rng.choice([1, -1]) * rng.uniform(2.5, 6.0), 2)
+
+
+def edge_points(rng, names):
+    ordinary = random_points(rng, names, 1, 2.0)[0]
+    return [ordinary, {n: edge_value(rng) for n in names}, {n: edge_value(rng) for n in names}]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=560, help="random cases wanted (curated come on top)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", default="tests/fixtures/derivative-probes.json")
+    parser.add_argument("--edges", action="store_true",
+                        help="deeper trees and points near domain edges, no curated cases")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     cases, seen = [], set()
@@ -379,7 +396,7 @@ def main():
             seen.add(case["expr"])
             cases.append(case)
 
-    for e, variables, points in curated():
+    for e, variables, points in [] if args.edges else curated():
         keep(make_case(e, variables, points, "curated"))
     families = [("x",), ("u", "v"), ("x", "y", "z")]
     attempts = 0
@@ -389,11 +406,12 @@ def main():
         names = rng.choice(families)
         symbols = [sp.Symbol(n, real=True) for n in names]
         rich = rng.random() < 0.5
-        depth = rng.choice([2, 3, 3, 4, 4, 5])
+        depth = rng.choice([4, 5, 5, 6] if args.edges else [2, 3, 3, 4, 4, 5])
         try:
             e = with_time_limit(3, lambda: Builder(rng, symbols, rich).tree(depth))
-            points = random_points(rng, names, 2, 2.0)
-            case = make_case(e, symbols, points, "functions" if rich else "random")
+            points = edge_points(rng, names) if args.edges else random_points(rng, names, 2, 2.0)
+            source = ("edges-" if args.edges else "") + ("functions" if rich else "random")
+            case = make_case(e, symbols, points, source)
         except (Timeout, RecursionError, ValueError, TypeError):
             continue
         keep(case)
