@@ -57,6 +57,7 @@ describe('float32 SIMD kernels', () => {
     ['a * b', (a, b) => A.mul(a, b)],
     ['a * a', (a) => A.mul(a, a)],
     ['a + b', (a, b) => A.add(a, b)],
+    ['a + a', (a) => A.add(a, a)],
     ['a * 2.5', (a) => A.mul(a, 2.5)],
     ['0.1 * a (scalar first)', (a) => A.mul(A.tensor([0.1]), a)],
     ['a + 0.1', (a) => A.add(a, 0.1)],

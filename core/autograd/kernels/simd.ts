@@ -246,16 +246,18 @@ export function simdBinary(
   // add and mul commute exactly: put a one-element operand second.
   if (as === 0 && bs === 1) return simdBinary(kind, out, b, 1, a, 0, n, k);
   if (as !== 1 || (bs !== 0 && bs !== 1)) return 0;
+  // x * x: one copy serves both operands.
+  const bAt = a === b ? A_AT : B_AT;
   const vectorEnd = n - (n % 4);
   for (let start = 0; start < vectorEnd; start += CHUNK) {
     const length = Math.min(CHUNK, vectorEnd - start);
     kernels.a.set(a.subarray(start, start + length));
-    if (bs === 1) kernels.b.set(b.subarray(start, start + length));
+    if (bs === 1 && a !== b) kernels.b.set(b.subarray(start, start + length));
     const bytes = length * 4;
-    if (kind === 'threshold') kernels.threshold(OUT_AT, A_AT, B_AT, k, bytes);
+    if (kind === 'threshold') kernels.threshold(OUT_AT, A_AT, bAt, k, bytes);
     else if (bs === 0)
       kernels[kind === 'add' ? 'addScalar' : 'mulScalar'](OUT_AT, A_AT, b[0], bytes);
-    else kernels[kind](OUT_AT, A_AT, B_AT, bytes);
+    else kernels[kind](OUT_AT, A_AT, bAt, bytes);
     out.set(length === CHUNK ? kernels.out : kernels.out.subarray(0, length), start);
   }
   return vectorEnd;
