@@ -98,6 +98,8 @@ export { cat, stack } from './ops/join.ts';
 export { cumsum } from './ops/cumsum.ts';
 export { floor, ceil, round, trunc } from './ops/rounding.ts';
 export { vectorNorm, type NormOptions } from './ops/norm.ts';
+export { addmm } from './ops/addmm.ts';
+export { mseLoss, type Reduction } from './ops/mse-loss.ts';
 export { softmax, logSoftmax } from './ops/softmax.ts';
 export { floorDivide, remainder, type DivisionOptions } from './ops/floor-division.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';

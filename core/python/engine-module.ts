@@ -81,9 +81,13 @@ function setitem(a: Tensor, parts: IndexPart[], value: Operand): void {
   ag.indexPut_(a, indexItems(parts), value);
 }
 
-const BINARY: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefined) => Tensor> = {
-  add: (a, b, k) => ag.add(a, b, { scalarKind: k }),
-  sub: (a, b, k) => ag.sub(a, b, { scalarKind: k }),
+/** `alpha` is add's and sub's multiplier of the other operand (torch.add(x, y, alpha=2)). */
+const BINARY: Record<
+  string,
+  (a: Tensor, b: Operand, kind: ScalarKind | undefined, alpha: number) => Tensor
+> = {
+  add: (a, b, k, alpha) => ag.add(a, b, { scalarKind: k, alpha }),
+  sub: (a, b, k, alpha) => ag.sub(a, b, { scalarKind: k, alpha }),
   rsub: (a, b, k) => ag.rsub(a, b, { scalarKind: k }),
   mul: (a, b, k) => ag.mul(a, b, { scalarKind: k }),
   div: (a, b, k) => ag.div(a, b, { scalarKind: k }),
@@ -176,12 +180,16 @@ const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> 
   mean: ag.mean,
 };
 
-const IN_PLACE: Record<string, (a: Tensor, b: Operand, kind: ScalarKind | undefined) => Tensor> = {
-  add_: (a, b, k) => ag.add_(a, b, { scalarKind: k }),
-  sub_: (a, b, k) => ag.sub_(a, b, { scalarKind: k }),
+const IN_PLACE: Record<
+  string,
+  (a: Tensor, b: Operand, kind: ScalarKind | undefined, alpha: number) => Tensor
+> = {
+  add_: (a, b, k, alpha) => ag.add_(a, b, { scalarKind: k, alpha }),
+  sub_: (a, b, k, alpha) => ag.sub_(a, b, { scalarKind: k, alpha }),
   mul_: (a, b, k) => ag.mul_(a, b, { scalarKind: k }),
   div_: (a, b, k) => ag.div_(a, b, { scalarKind: k }),
   fill_: (a, b) => ag.fill_(a, Number(b)),
+  copy_: (a, b) => ag.copy_(a, isTensor(b) ? b : ag.wrapScalar(b)),
   pow_: (a, b, k) => ag.inPlace(a, (x) => ag.pow(x, b, { scalarKind: k }), [b]),
   zero_: (a) => ag.zero_(a),
 };
@@ -213,6 +221,7 @@ function op(
   b: Operand | ReduceArgs | null,
   line: number,
   kind?: ScalarKind,
+  alpha = 1,
 ): Tensor {
   const unary = UNARY[name];
   if (unary !== undefined) return labelLine(unary(a), line);
@@ -223,13 +232,13 @@ function op(
   }
   const binary = BINARY[name];
   if (binary === undefined || b === null || Array.isArray(b)) throw unsupported(`torch op ${name}`);
-  return labelLine(binary(a, b, kind), line);
+  return labelLine(binary(a, b, kind, alpha), line);
 }
 
-function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind): void {
+function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind, alpha = 1): void {
   const apply = IN_PLACE[name];
   if (apply !== undefined) {
-    apply(a, b ?? 0, kind);
+    apply(a, b ?? 0, kind, alpha);
     return;
   }
   // x.exp_() and the like: the out-of-place op written back, under the in-place rules.
@@ -404,6 +413,10 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
     },
+    addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) =>
+      labelLine(ag.addmm(bias, mat1, mat2), line),
+    mseLoss: (input: Tensor, target: Tensor, reduction: ag.Reduction, line: number) =>
+      labelLine(ag.mseLoss(input, target, reduction), line),
     norm: (a: Tensor, dim: number[] | null, keepdim: boolean, line: number) =>
       labelLine(ag.vectorNorm(a, { dim, keepdim }), line),
     clampInPlace: (a: Tensor, min: number | null, max: number | null) =>

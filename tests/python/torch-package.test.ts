@@ -165,8 +165,8 @@ describe('what Gradlab does not have', () => {
     expect(run('torch.ones(2).cumprod(0)').error).toBe(
       'NotImplementedError: torch.Tensor.cumprod is not supported in Gradlab yet',
     );
-    expect(run('torch.nn.Linear(2, 3)').error).toBe(
-      'NotImplementedError: torch.nn.Linear is not supported in Gradlab yet',
+    expect(run('torch.nn.Conv2d(1, 1, 3)').error).toBe(
+      'NotImplementedError: torch.nn.Conv2d is not supported in Gradlab yet',
     );
   });
 

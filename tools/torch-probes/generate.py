@@ -56,6 +56,11 @@ VERSION_SPECIFIC = {
     "repr_printoptions_get": "torch.get_printoptions arrived after 1.13",
     "attr_norm_int_error": "1.13's Tensor.norm checks the dtype itself; 2.x's goes through "
     "torch.linalg.vector_norm, whose message Gradlab gives",
+    "bw_sgd_zero_grad": "zero_grad sets gradients to None by default since PyTorch 2.0 "
+    "(set_to_none=True); 1.13 zeroes them",
+    "bw_module_zero_grad": "Module.zero_grad sets gradients to None by default since PyTorch "
+    "2.0; 1.13 zeroes them",
+    "attr_sgd_repr": "PyTorch 2.x's SGD has a 'fused' option, which its printed form lists",
     "gf_F_tanh": "1.13 warns that nn.functional.tanh is deprecated; PyTorch removed that warning "
     "(issue 65909)",
 }
@@ -66,6 +71,10 @@ _UNARY_F32 = "float32 {op} is one ulp off glibc's {op}f here (core/autograd/ops/
 _UNARY_F64 = (
     "float64 {op} is one ulp off glibc's correctly rounded result (V8's Math.{op}; "
     "core/autograd/ops/unary.ts)"
+)
+_ADD_ALPHA = (
+    "p.add_(g, alpha=-lr) computes p + alpha * g with a double alpha; ATen fuses it as "
+    "fma(g, float(alpha), p) (core/autograd/ops/binary.ts)"
 )
 BLOCKED = {
     "bw_precision_sinh": _UNARY_F32.format(op="sinh") + ": sinh(-2.5)",
@@ -82,6 +91,8 @@ BLOCKED = {
     "bw_inplace_nonleaf_version": "y * 1 saves y for backward here although torch saves a "
     "factor only when the other operand needs a gradient (core/autograd/ops/binary.ts), so "
     "changing y in place later fails the version check",
+    "bw_sgd_loop": _ADD_ALPHA,
+    "bw_sgd_momentum": _ADD_ALPHA,
     "bw_precision_pow_frac_20": "the first 16 float32 elements of x ** 1.7 go through Sleef's "
     "vectorised powf, approximated by a correctly rounded powf (about 98% of values agree)",
 }

@@ -825,3 +825,82 @@ PROBES.update({
     "fn_saved_tensors_before_backward": _SQ + "x = torch.tensor(2.0, requires_grad=True)\ny = Sq.apply(x)\nprint(y.grad_fn.saved_tensors)",
     "fn_ctx_attribute_after": _SQ + "x = torch.tensor(2.0, requires_grad=True)\ny = Sq.apply(x)\nprint(type(y.grad_fn).__name__, y.grad_fn.name())",
 })
+
+# ---- numpy beside torch (str of numpy scalars is the same in numpy 1 and 2; their repr is not) --
+_NP = "import numpy as np\n"
+PROBES.update({
+    "attr_np_tensor_from_linspace": _NP + "x = torch.tensor(np.linspace(-1, 1, 5))\nx",
+    "attr_np_from_numpy": _NP + "a = np.array([1.0, 2.0])\nt = torch.from_numpy(a)\nprint(t, t.dtype)",
+    "attr_np_tensor_float32_cast": _NP + "torch.tensor(np.linspace(0, 1, 3), dtype=torch.float32)",
+    "attr_np_int_array": _NP + "torch.tensor(np.arange(3))",
+    "attr_np_requires_grad": _NP + "x = torch.tensor(np.array([1.0, 2.0]), requires_grad=True)\n(x ** 2).sum().backward()\nprint(x.grad)",
+    "attr_np_arith_on_numpy": _NP + "a = torch.tensor([1.0, 4.0]).numpy()\nprint(np.sqrt(a), a * 2, a.sum())",
+    "attr_np_scalar_print": _NP + "a = torch.tensor([1.5, 2.5]).numpy()\nprint(a[0], a.mean(), a.max())",
+    "attr_np_grad_to_list": "x = torch.tensor([1.0, 2.0], requires_grad=True)\n(x * x).sum().backward()\nprint(x.grad.numpy().tolist())",
+    "attr_np_shape": _NP + "a = torch.ones(2, 3).numpy()\nprint(a.shape, a.ndim, a.size, a.dtype)",
+    "attr_np_detach_numpy_plot_data": "x = torch.linspace(-2, 2, 5, requires_grad=True)\ny = torch.relu(x)\nprint(x.detach().numpy(), y.detach().numpy())",
+    "attr_np_float64_tensor_ops": _NP + "x = torch.tensor(np.array([0.5]), requires_grad=True)\ny = torch.sin(x)\ny.backward()\nprint(y, x.grad)",
+    "attr_np_mixed_add": _NP + "t = torch.tensor([1.0, 2.0])\nprint(t + torch.from_numpy(np.array([1.0, 1.0])))",
+    "attr_list_comprehension_item": "xs = torch.linspace(0, 1, 3)\nprint([round(v.item(), 3) for v in xs])",
+    "attr_format_item": "x = torch.tensor(1 / 3)\nprint(f'{x.item():.5f}', '%.2f' % x.item(), round(x.item(), 4))",
+    "attr_str_concat_error": "'x = ' + torch.tensor(1.0)",
+    "attr_sum_python_builtin": "print(sum(torch.tensor([1.0, 2.0, 3.0])))",
+    "attr_max_python_builtin": "print(max(torch.tensor([1.0, 5.0, 3.0])))",
+    "attr_sorted_tensor": "print(sorted(torch.tensor([3, 1, 2])))",
+    "attr_tensor_in_range": "for i in range(torch.tensor(3)):\n    print(i)",
+    "attr_list_of_grads": "ws = [torch.tensor(float(i), requires_grad=True) for i in range(3)]\nloss = sum(w * w for w in ws)\nloss.backward()\nprint([w.grad for w in ws], loss)",
+    "attr_dict_of_tensors": "d = {'a': torch.tensor(1.0), 'b': torch.tensor([1, 2])}\nprint(d)",
+    "attr_tensor_equality_python": "print(torch.tensor(2.0) == 2, (torch.tensor(2.0) == 2).item())",
+    "attr_tensor_hash_set": "s = {torch.tensor(1.0)}\nprint(len(s))",
+    "attr_isinstance": "print(isinstance(torch.ones(1), torch.Tensor), type(torch.ones(1)))",
+    "attr_tensor_truthiness_error": "x = torch.tensor([1.0, 2.0])\nprint(x and True)",
+    "attr_tensor_contains": "print(2 in torch.tensor([1, 2, 3]), 5 in torch.tensor([1, 2, 3]))",
+})
+
+PROBES.update({
+    "attr_type_names": "print(type(torch.ones(1).shape), type(torch.float32), type(torch.device('cpu')), type(torch.ones(2).max(0)), type(torch.no_grad()))",
+})
+
+# ---- torch.nn and torch.optim basics (weights set by hand: random initial values differ) -----
+_NN = "import torch.nn as nn\nimport torch.nn.functional as F\n"
+_LIN = _NN + "lin = nn.Linear(2, 1)\nwith torch.no_grad():\n    lin.weight.copy_(torch.tensor([[0.5, -1.0]]))\n    lin.bias.fill_(0.1)\n"
+PROBES.update({
+    "repr_parameter": _NN + "nn.Parameter(torch.tensor([1.0, 2.0]))",
+    "repr_parameter_print": _NN + "p = nn.Parameter(torch.tensor(3.0))\nprint(p)\nprint(p * 2)",
+    "attr_parameter_flags": _NN + "p = nn.Parameter(torch.ones(2))\nprint(type(p).__name__, p.is_leaf, p.requires_grad, isinstance(p, torch.Tensor))",
+    "attr_parameter_no_grad": _NN + "p = nn.Parameter(torch.ones(2), requires_grad=False)\nprint(p.requires_grad)",
+    "repr_linear": _NN + "nn.Linear(3, 2)",
+    "repr_linear_no_bias": _NN + "nn.Linear(3, 2, bias=False)",
+    "repr_sequential": _NN + "nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1), nn.Sigmoid())",
+    "repr_mse_module": _NN + "nn.MSELoss()",
+    "attr_linear_shapes": _NN + "lin = nn.Linear(4, 3)\nprint(lin.weight.shape, lin.bias.shape, type(lin.weight).__name__)",
+    "attr_named_parameters": _NN + "net = nn.Sequential(nn.Linear(2, 3), nn.Tanh(), nn.Linear(3, 1))\nprint([(n, tuple(p.shape)) for n, p in net.named_parameters()])",
+    "attr_parameters_count": _NN + "net = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 1))\nprint(sum(p.numel() for p in net.parameters()))",
+    "gf_linear_vector": _LIN + "print(type(lin(torch.tensor([2.0, 1.0])).grad_fn).__name__)",
+    "gf_linear_batch": _LIN + "print(type(lin(torch.tensor([[2.0, 1.0]])).grad_fn).__name__)",
+    "gf_linear_next_functions": _LIN + "y = lin(torch.tensor([[2.0, 1.0]]))\nprint([type(f).__name__ if f is not None else None for f, _ in y.grad_fn.next_functions])",
+    "gf_mse": _NN + "print(type(F.mse_loss(torch.ones(2, requires_grad=True), torch.zeros(2)).grad_fn).__name__)",
+    "bw_linear_vector": _LIN + "y = lin(torch.tensor([2.0, 1.0]))\ny.backward()\nprint(y, lin.weight.grad, lin.bias.grad)",
+    "bw_linear_batch": _LIN + "x = torch.tensor([[2.0, 1.0], [0.5, -1.0], [1.0, 1.0]])\ny = lin(x)\ny.sum().backward()\nprint(y, lin.weight.grad, lin.bias.grad)",
+    "bw_linear_input_grad": _LIN + "x = torch.tensor([[2.0, 1.0]], requires_grad=True)\nlin(x).sum().backward()\nprint(x.grad)",
+    "bw_mse_mean": _NN + "p = torch.tensor([1.0, 2.0, 4.0], requires_grad=True)\nloss = nn.MSELoss()(p, torch.tensor([0.0, 2.5, 3.0]))\nloss.backward()\nprint(loss, p.grad)",
+    "bw_mse_sum": _NN + "p = torch.tensor([1.0, 2.0], requires_grad=True)\nloss = F.mse_loss(p, torch.tensor([0.5, 0.5]), reduction='sum')\nloss.backward()\nprint(loss, p.grad)",
+    "bw_mse_none": _NN + "p = torch.tensor([1.0, 2.0], requires_grad=True)\nloss = F.mse_loss(p, torch.tensor([0.5, 0.5]), reduction='none')\nloss.sum().backward()\nprint(loss, p.grad)",
+    "bw_mse_broadcast_warning": _NN + "p = torch.tensor([[1.0], [2.0]], requires_grad=True)\nloss = F.mse_loss(p, torch.tensor([0.0, 1.0]))\nloss.backward()\nprint(loss, p.grad)",
+    "bw_mse_target_grad": _NN + "p = torch.tensor([1.0, 2.0])\nt = torch.tensor([0.0, 0.5], requires_grad=True)\nF.mse_loss(p, t).backward()\nprint(t.grad)",
+    "bw_sequential_forward_backward": _NN + "net = nn.Sequential(nn.Linear(2, 2), nn.ReLU(), nn.Linear(2, 1))\nwith torch.no_grad():\n    net[0].weight.copy_(torch.tensor([[1.0, -1.0], [0.5, 0.5]]))\n    net[0].bias.zero_()\n    net[2].weight.copy_(torch.tensor([[2.0, -3.0]]))\n    net[2].bias.fill_(0.25)\nx = torch.tensor([[1.0, 2.0], [3.0, 1.0]])\nout = net(x)\nout.sum().backward()\nprint(out)\nprint(net[0].weight.grad, net[2].bias.grad)",
+    "bw_module_zero_grad": _LIN + "lin(torch.tensor([1.0, 1.0])).backward()\nlin.zero_grad()\nprint(lin.weight.grad, lin.bias.grad)",
+    "bw_custom_module": _NN + "class Square(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.Parameter(torch.tensor(2.0))\n    def forward(self, x):\n        return self.a * x ** 2\nm = Square()\ny = m(torch.tensor(3.0))\ny.backward()\nprint(m, y, m.a.grad, list(m.parameters()))",
+    "bw_sgd_step": _LIN + "opt = torch.optim.SGD(lin.parameters(), lr=0.1)\nx = torch.tensor([2.0, 1.0])\nloss = (lin(x) - 1) ** 2\nloss.backward()\nopt.step()\nprint(lin.weight, lin.bias)",
+    "bw_sgd_loop": "w = torch.tensor([0.5, -0.3], requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.05)\nfor i in range(4):\n    opt.zero_grad()\n    loss = ((w - torch.tensor([1.0, 2.0])) ** 2).sum()\n    loss.backward()\n    opt.step()\n    print(i, loss.item(), w.tolist())",
+    "bw_sgd_momentum": "w = torch.tensor([1.0], requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.1, momentum=0.9)\nfor i in range(3):\n    opt.zero_grad()\n    (w ** 2).sum().backward()\n    opt.step()\n    print(w.tolist())",
+    "bw_sgd_weight_decay": "w = torch.tensor([1.0, -2.0], requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.1, weight_decay=0.01)\n(w * 3).sum().backward()\nopt.step()\nprint(w.tolist())",
+    "bw_sgd_zero_grad": "w = torch.tensor([1.0], requires_grad=True)\nopt = torch.optim.SGD([w], lr=0.1)\n(w * 2).sum().backward()\nopt.zero_grad()\nprint(w.grad)",
+    "attr_sgd_repr": "w = torch.tensor([1.0], requires_grad=True)\ntorch.optim.SGD([w], lr=0.1)",
+    "attr_sgd_bad_lr": "torch.optim.SGD([torch.ones(1, requires_grad=True)], lr=-1)",
+    "attr_sgd_empty": "torch.optim.SGD([], lr=0.1)",
+    "attr_add_alpha_grad_fn": X2 + "print(torch.add(x, x, alpha=2), x.add(3, alpha=2))",
+    "bw_add_alpha_precision": "a = torch.linspace(1, 2, 5)\ng = torch.linspace(-3, 3, 5)\nprint(a.clone().add_(g, alpha=-0.1).tolist())",
+    "attr_module_missing_forward": _NN + "class M(nn.Module):\n    pass\nM()(torch.ones(1))",
+    "attr_module_attribute_error": _NN + "nn.Linear(1, 1).wieght",
+})

@@ -37,9 +37,16 @@ from ._print_options import get_printoptions, set_printoptions  # noqa: F401
 from ._random import manual_seed, rand, randint, randn  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
-from . import autograd, nn, return_types  # noqa: F401,E402
+from . import autograd, nn, optim, return_types  # noqa: F401,E402
 
 __version__ = "2.11.0+gradlab"
+
+# Classes print where PyTorch defines them (<class 'torch.Tensor'>), not where Gradlab does.
+for _public in (Tensor, Size, dtype):
+    _public.__module__ = "torch"
+for _mode in (no_grad, enable_grad, set_grad_enabled, inference_mode):
+    _mode.__module__ = "torch.autograd.grad_mode"
+del _public, _mode
 
 float = float32  # noqa: A001
 double = float64
@@ -48,7 +55,7 @@ int = int64  # noqa: A001 - torch.int is int32 in PyTorch; Gradlab keeps one int
 FloatTensor = DoubleTensor = LongTensor = Tensor
 
 
-class device:
+class device:  # defined here, so it prints as torch.device
     def __init__(self, name="cpu"):
         self.type = str(name)
 

@@ -51,11 +51,12 @@ def _scalar_kind(value):
     return None
 
 
-def _binary(name, tensor, other):
+def _binary(name, tensor, other, alpha=1):
     operand = _operand(other)
     if operand is None:
         return NotImplemented
-    return wrap(_engine.op(name, tensor._h, operand, session.cell_line(), _scalar_kind(other)))
+    kind = _scalar_kind(other)
+    return wrap(_engine.op(name, tensor._h, operand, session.cell_line(), kind, alpha))
 
 
 def _unary(name, tensor):
@@ -389,11 +390,11 @@ class Tensor:
     __eq__ = _binary_method("eq")
     __ne__ = _binary_method("ne")
 
-    def _inplace(self, name, other):
+    def _inplace(self, name, other, alpha=1):
         operand = _operand(other)
         if operand is None:
             return NotImplemented
-        _engine.inplace(name, self._h, operand, _scalar_kind(other))
+        _engine.inplace(name, self._h, operand, _scalar_kind(other), alpha)
         return self
 
     def __iadd__(self, other):
@@ -409,16 +410,19 @@ class Tensor:
         return self._inplace("div_", other)
 
     def add_(self, other, alpha=1):
-        return self._inplace("add_", other if alpha == 1 else other * alpha)
+        return self._inplace("add_", other, alpha)
 
     def sub_(self, other, alpha=1):
-        return self._inplace("sub_", other if alpha == 1 else other * alpha)
+        return self._inplace("sub_", other, alpha)
 
     def mul_(self, other):
         return self._inplace("mul_", other)
 
     def div_(self, other):
         return self._inplace("div_", other)
+
+    def copy_(self, src, non_blocking=False):
+        return self._inplace("copy_", src)
 
     def zero_(self):
         _engine.inplace("zero_", self._h, None)
@@ -429,10 +433,10 @@ class Tensor:
 
     # -- methods that mirror torch functions ---------------------------------------------------
     def add(self, other, alpha=1):
-        return self + (other if alpha == 1 else other * alpha)
+        return _binary("add", self, other, alpha)
 
     def sub(self, other, alpha=1):
-        return self - (other if alpha == 1 else other * alpha)
+        return _binary("sub", self, other, alpha)
 
     def mul(self, other):
         return self * other

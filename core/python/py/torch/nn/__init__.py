@@ -1,6 +1,8 @@
-"""torch.nn: only torch.nn.functional is provided in Gradlab."""
+"""torch.nn: Module, Parameter, the layers of a first neural network, and functional."""
 
 from . import functional  # noqa: F401
+from .modules import Linear, MSELoss, Module, ReLU, Sequential, Sigmoid, Tanh  # noqa: F401
+from .parameter import Parameter  # noqa: F401
 
 
 def __getattr__(name):

@@ -1,6 +1,6 @@
-// cat, stack, cumsum, softmax, log_softmax, remainder and norm: backward against central finite
-// differences in float64 (gradcheck), second derivatives through create_graph, and the forward
-// values and errors PyTorch gives.
+// cat, stack, cumsum, softmax, log_softmax, remainder, norm, addmm and mse_loss: backward against
+// central finite differences in float64 (gradcheck), second derivatives through create_graph,
+// and the forward values and errors PyTorch gives.
 import { describe, expect, it } from 'vitest';
 import * as A from '../../core/autograd/index.ts';
 
@@ -79,6 +79,21 @@ const cases: Case[] = [
     fn: ([x]) => weighted(A.vectorNorm(x, { dim: [1], keepdim: true })),
   },
   {
+    name: 'addmm (a linear layer on a batch)',
+    inputs: () => [input([2]), input([3, 4], -1, 1, 5), input([4, 2], -1, 1, 9)],
+    fn: ([bias, x, w]) => weighted(A.addmm(bias, x, w)),
+  },
+  {
+    name: 'mse_loss, mean',
+    inputs: () => [input([2, 3]), input([2, 3], -1, 1, 5)],
+    fn: ([x, y]) => A.mseLoss(x, y),
+  },
+  {
+    name: 'mse_loss broadcast, none',
+    inputs: () => [input([2, 1]), input([3], -1, 1, 5)],
+    fn: ([x, y]) => weighted(A.mseLoss(x, y, 'none')),
+  },
+  {
     name: 'round (a zero gradient)',
     inputs: () => [input([4], 0.1, 0.4)],
     fn: ([x]) => weighted(A.round(x)),
@@ -105,7 +120,15 @@ describe('new ops: second derivatives through create_graph', () => {
       A.autogradGrad([A.sum(A.mul(f(xs), f(xs)))], xs, { createGraph: true }).map(
         (g, i) => g ?? A.zerosLike(xs[i]),
       );
-  for (const name of ['cat along dim 0', 'stack along dim 0', 'cumsum dim 0', 'softmax', 'norm']) {
+  for (const name of [
+    'cat along dim 0',
+    'stack along dim 0',
+    'cumsum dim 0',
+    'softmax',
+    'norm',
+    'addmm (a linear layer on a batch)',
+    'mse_loss, mean',
+  ]) {
     const c = cases.find((k) => k.name === name) as Case;
     it(name, () => {
       expect(A.gradcheck(derivative(c.fn), c.inputs())).toBe(true);

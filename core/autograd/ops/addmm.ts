@@ -1,0 +1,32 @@
+// torch.addmm(bias, mat1, mat2) = bias + mat1 @ mat2 (AddmmBackward0): what nn.Linear and
+// F.linear compute for a batch of inputs, as one node of the graph.
+import { runtimeError } from '../errors.ts';
+import type { Tensor } from '../tensor.ts';
+import { add } from './binary.ts';
+import { mm } from './linalg.ts';
+import { record, untracked } from './record.ts';
+import { sumTo, t } from './shape.ts';
+
+export function addmm(bias: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
+  if (mat1.ndim !== 2 || mat2.ndim !== 2)
+    throw runtimeError(`addmm: matrices expected, got ${mat1.ndim}D, ${mat2.ndim}D tensors`);
+  const result = untracked(() => add(bias, mm(mat1, mat2)));
+  if (result.ndim !== 2 || result.shape[0] !== mat1.shape[0] || result.shape[1] !== mat2.shape[1])
+    throw runtimeError(
+      `The expanded size of the tensor (${mat2.shape[1]}) must match the existing size (${bias.shape[bias.ndim - 1]}) at non-singleton dimension 1.  Target sizes: [${mat1.shape[0]}, ${mat2.shape[1]}].  Tensor sizes: [${bias.shape.join(', ')}]`,
+    );
+  return record(result, {
+    name: 'AddmmBackward0',
+    op: 'addmm',
+    inputs: [bias, mat1, mat2],
+    saved: [mat1, mat2],
+    backward: ([g], node) => {
+      const [m1, m2] = node.saved;
+      return [
+        node.needsInputGrad(0) ? sumTo(g, bias.shape) : null,
+        node.needsInputGrad(1) ? mm(g, t(m2)) : null,
+        node.needsInputGrad(2) ? mm(t(m1), g) : null,
+      ];
+    },
+  });
+}

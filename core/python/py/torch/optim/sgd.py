@@ -1,0 +1,51 @@
+"""torch.optim.SGD: p -= lr * grad, with PyTorch's momentum, dampening, weight decay,
+Nesterov and maximize options (its single-tensor loop, as PyTorch runs it on the CPU)."""
+
+from .. import no_grad
+from .optimizer import Optimizer
+
+
+class SGD(Optimizer):
+    def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False,
+                 *, maximize=False, foreach=None, differentiable=False, fused=None):
+        if lr < 0.0:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if momentum < 0.0:
+            raise ValueError(f"Invalid momentum value: {momentum}")
+        if weight_decay < 0.0:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        if nesterov and (momentum <= 0 or dampening != 0):
+            raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay,
+                        nesterov=nesterov, maximize=maximize, foreach=foreach,
+                        differentiable=differentiable, fused=fused)
+        super().__init__(params, defaults)
+
+    def step(self, closure=None):
+        loss = None
+        if closure is not None:
+            from .. import enable_grad
+
+            with enable_grad():
+                loss = closure()
+        with no_grad():
+            for group in self.param_groups:
+                self._update(group)
+        return loss
+
+    def _update(self, group):
+        for parameter in group["params"]:
+            if parameter.grad is None:
+                continue
+            step = parameter.grad if not group["maximize"] else -parameter.grad
+            if group["weight_decay"] != 0:
+                step = step.add(parameter, alpha=group["weight_decay"])
+            if group["momentum"] != 0:
+                state = self.state.setdefault(id(parameter), {})
+                buffer = state.get("momentum_buffer")
+                if buffer is None:
+                    buffer = state["momentum_buffer"] = step.clone().detach()
+                else:
+                    buffer.mul_(group["momentum"]).add_(step, alpha=1 - group["dampening"])
+                step = step.add(buffer, alpha=group["momentum"]) if group["nesterov"] else buffer
+            parameter.add_(step, alpha=-group["lr"])
