@@ -2,8 +2,8 @@
 // build+backward of a 100k-node scalar graph; beside them the same work in PyTorch on this
 // machine when a python3 with torch is installed (Debian's python3-torch).
 // The chain runs in one synchronous loop (no yields, so storages freed by the garbage collector go
-// back to the C allocator whenever it runs), with the WebAssembly SIMD kernels and again with the
-// JS loops alone. Minor page faults per iteration count fresh memory first touched: on this VM
+// back to the C allocator whenever it runs), with the WebAssembly SIMD kernels and with the JS
+// loops alone, alternating run by run so that both meet the same heap and load. Minor page faults per iteration count fresh memory first touched: on this VM
 // they cost more than the arithmetic, and they are what separates the median from the minimum.
 import { execFileSync } from 'node:child_process';
 import * as A from '../core/autograd/index.ts';
@@ -23,42 +23,52 @@ interface Timing {
 
 const minorFaults = (): number => process.resourceUsage().minorPageFault;
 
-function timeMs(body: () => void, runs: number): Timing {
-  body(); // warm-up
-  const samples: number[] = [];
-  const faultsBefore = minorFaults();
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now();
-    body();
-    samples.push(performance.now() - start);
-  }
-  const faults = (minorFaults() - faultsBefore) / runs;
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], faults };
+/** Times each body `runs` times after a warm-up, the bodies taking turns run by run. */
+function timeMs(bodies: readonly (() => void)[], runs: number): Timing[] {
+  for (const body of bodies) body(); // warm-up
+  const samples = bodies.map((): number[] => []);
+  const faults = bodies.map(() => 0);
+  for (let r = 0; r < runs; r++)
+    bodies.forEach((body, b) => {
+      const faultsBefore = minorFaults();
+      const start = performance.now();
+      body();
+      samples[b].push(performance.now() - start);
+      faults[b] += minorFaults() - faultsBefore;
+    });
+  return samples.map((s, b) => {
+    s.sort((x, y) => x - y);
+    return { median: s[Math.floor(s.length / 2)], min: s[0], faults: faults[b] / runs };
+  });
 }
 
-function elementwiseChain(simd: boolean): Timing {
+/** The chain with the SIMD kernels on and off. */
+function elementwiseChain(): Timing[] {
   const values = new Float32Array(ELEMENTS);
   for (let i = 0; i < ELEMENTS; i++) values[i] = Math.sin(i) * 3;
   const x = A.tensor(values, [ELEMENTS], { requiresGrad: true });
-  const previous = setSimdEnabled(simd);
-  try {
-    return timeMs(() => {
-      x.grad = null;
-      A.sum(A.relu(A.add(A.mul(x, x), A.mul(x, 2)))).backward();
-    }, RUNS);
-  } finally {
+  const step = (simd: boolean) => (): void => {
+    const previous = setSimdEnabled(simd);
+    x.grad = null;
+    A.sum(A.relu(A.add(A.mul(x, x), A.mul(x, 2)))).backward();
     setSimdEnabled(previous);
-  }
+  };
+  return timeMs([step(true), step(false)], RUNS);
 }
 
 function scalarGraph(): Timing {
-  return timeMs(() => {
-    const x = A.tensor([0.5], [], { requiresGrad: true });
-    let y = x;
-    for (let i = 0; i < SCALAR_NODES / 2; i++) y = A.add(A.mul(y, 0.999), x);
-    y.backward();
-  }, 5);
+  const [timing] = timeMs(
+    [
+      () => {
+        const x = A.tensor([0.5], [], { requiresGrad: true });
+        let y = x;
+        for (let i = 0; i < SCALAR_NODES / 2; i++) y = A.add(A.mul(y, 0.999), x);
+        y.backward();
+      },
+    ],
+    5,
+  );
+  return timing;
 }
 
 const TORCH_SCRIPT = `
@@ -114,8 +124,7 @@ const show = (t: Timing): string =>
   `median ${t.median.toFixed(2)} ms, min ${t.min.toFixed(2)} ms` +
   (t.faults === undefined ? '' : `, ${Math.round(t.faults)} page faults/run`);
 
-const chain = elementwiseChain(true);
-const chainJs = elementwiseChain(false);
+const [chain, chainJs] = elementwiseChain();
 const scalar = scalarGraph();
 const kernels = simdAvailable()
   ? 'WebAssembly SIMD kernels'
