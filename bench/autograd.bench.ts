@@ -3,8 +3,8 @@
 // machine when a python3 with torch is installed (Debian's python3-torch).
 // The chain runs in one synchronous loop (no yields, so storages freed by the garbage collector go
 // back to the C allocator whenever it runs), with the WebAssembly SIMD kernels and with the JS
-// loops alone, alternating run by run so that both meet the same heap and load. Minor page faults per iteration count fresh memory first touched: on this VM
-// they cost more than the arithmetic, and they are what separates the median from the minimum.
+// loops alone, alternating run by run so that both meet the same heap and load. Minor page
+// faults per run count fresh memory first touched (dear on this VM), PyTorch's counted alike.
 import { execFileSync } from 'node:child_process';
 import * as A from '../core/autograd/index.ts';
 import { setSimdEnabled, simdAvailable } from '../core/autograd/kernels/simd.ts';
