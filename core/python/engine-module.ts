@@ -104,6 +104,8 @@ const BINARY: Record<
   rfloor_divide: (a, b, k) => ag.floorDivide(b, a, { scalarKind: k }),
   remainder: (a, b, k) => ag.remainder(a, b, { scalarKind: k }),
   rremainder: (a, b, k) => ag.remainder(b, a, { scalarKind: k }),
+  logical_and: (a, b) => ag.logicalAnd(a, b),
+  logical_or: (a, b) => ag.logicalOr(a, b),
   maximum: (a, b) => ag.maximum(a, tensorOperand(b)),
   minimum: (a, b) => ag.minimum(a, tensorOperand(b)),
   matmul: (a, b) => ag.matmul(a, tensorOperand(b)),

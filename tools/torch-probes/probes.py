@@ -904,3 +904,37 @@ PROBES.update({
     "attr_module_missing_forward": _NN + "class M(nn.Module):\n    pass\nM()(torch.ones(1))",
     "attr_module_attribute_error": _NN + "nn.Linear(1, 1).wieght",
 })
+
+PROBES.update({
+    "attr_torch_range": "torch.range(0, 3)",
+    "attr_linspace_no_steps": "torch.linspace(0, 1)",
+    "bw_grad_output_no_grad": "x = torch.tensor(2.0, requires_grad=True)\ny = torch.tensor(3.0)\ntorch.autograd.grad(y, x)",
+    "bw_leaf_backward_self": X2 + "x.backward()\nprint(x.grad)",
+    "bw_gradient_keyword": V3 + "y = x ** 2\ny.backward(gradient=torch.tensor([1.0, 0.0, 2.0]))\nprint(x.grad)",
+    "bw_data_inplace_leaf": V3 + "x.data.add_(1)\nprint(x, x.is_leaf)",
+    "bw_variable_of_accumulate": X2 + "y = x * 2\nprint(y.grad_fn.next_functions[0][0].variable)",
+    "bw_retain_graph_false_second": X2 + "y = x.exp()\ny.backward(retain_graph=False)\ny.backward()",
+    "bw_chain_three_vars": "a = torch.tensor(1.0, requires_grad=True)\nb = torch.tensor(2.0, requires_grad=True)\nc = torch.tensor(3.0, requires_grad=True)\nf = (a + b) * c ** 2 - torch.sin(a * b)\nf.backward()\nprint(f, a.grad, b.grad, c.grad)",
+    "bw_grad_of_mean_of_vector_fn": "x = torch.linspace(-1, 1, 4, requires_grad=True)\ny = (torch.exp(x) * x).mean()\ny.backward()\nprint(y, x.grad)",
+    "bw_relu_vs_clamp": "x = torch.tensor([-1.0, 0.0, 1.0], requires_grad=True)\n(torch.relu(x) + x.clamp(min=0)).sum().backward()\nprint(x.grad)",
+    "bw_abs_vs_sqrt_sq": "x = torch.tensor([0.0, 2.0], requires_grad=True)\ny = torch.sqrt(x ** 2)\ny.sum().backward()\nprint(y, x.grad)",
+    "bw_sigmoid_derivative_check": "x = torch.tensor(0.5, requires_grad=True)\ns = torch.sigmoid(x)\ns.backward()\nprint(x.grad, (s * (1 - s)).item(), torch.isclose(x.grad, s * (1 - s)))",
+    "attr_isclose": "torch.isclose(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 2.1]))",
+    "attr_tensor_repr_in_fstring_grad": X2 + "y = x ** 2\nprint(f'{y}')\nprint(f'{y.item()}')",
+    "attr_requires_grad_default": "print(torch.ones(1).requires_grad, torch.tensor([1.0]).requires_grad)",
+    "attr_clone_detach_chain": X2 + "z = x.clone().detach()\nprint(z.requires_grad, z.is_leaf, z.grad_fn)",
+    "attr_detach_then_requires": X2 + "z = x.detach().clone().requires_grad_(True)\nprint(z)",
+    "gf_relu_on_int_error": "torch.relu(torch.tensor([1, -1]))",
+    "attr_sigmoid_int": "torch.sigmoid(torch.tensor([0, 1]))",
+    "attr_mean_int_dim": "torch.tensor([[1, 2], [3, 4]]).float().mean(dim=0)",
+})
+
+PROBES.update({
+    "attr_bool_ops": "t = torch.tensor([True, False])\nprint(t | torch.tensor([False, False]), t & t, ~t)",
+    "attr_bool_ops_float_error": "torch.tensor([1.0]) | torch.tensor([1.0])",
+    "attr_isfinite_isnan": "x = torch.tensor([1.0, float('inf'), float('nan')])\nprint(torch.isfinite(x), torch.isnan(x), x.isinf())",
+    "attr_isclose_special": "torch.isclose(torch.tensor([float('inf'), float('nan'), 1.0]), torch.tensor([float('inf'), float('nan'), 1.0]))",
+    "attr_isclose_equal_nan": "torch.isclose(torch.tensor([float('nan')]), torch.tensor([float('nan')]), equal_nan=True)",
+    "attr_range_step": "torch.range(0, 1, 0.25)",
+    "attr_mask_combined": "x = torch.arange(6.0)\nx[(x > 1) & (x < 4)]",
+})

@@ -123,7 +123,7 @@ for _name in (
     "unsqueeze", "squeeze", "transpose", "permute", "sinh", "cosh", "asin", "acos", "atan",
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
-    "norm",
+    "norm", "isnan", "isinf", "isfinite", "logical_not",
 ):
     globals()[_name] = _method(_name)
 del _name
@@ -147,6 +147,32 @@ def where(condition, input, other):  # noqa: A002 - PyTorch's parameter names
             _scalar_kind(other),
         )
     )
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
+    """PyTorch's formula: equal, or a finite |input - other| <= atol + |rtol * other|."""
+    with no_grad():
+        close = input == other
+        if equal_nan:
+            close = close | (input.isnan() & other.isnan())
+        actual = (input - other).abs()
+        allowed = (other * rtol).abs() + atol
+        return close | (actual.isfinite() & (actual <= allowed))
+
+
+def range(start, end, step=1, dtype=None, requires_grad=False):  # noqa: A001
+    import warnings
+
+    warnings.warn(
+        "torch.range is deprecated and will be removed in a future release because its behavior "
+        "is inconsistent with Python's range builtin. Instead, use torch.arange, which produces "
+        "values in [start, end).",
+        UserWarning,
+        stacklevel=2,
+    )
+    count = math.floor((end - start) / step) + 1
+    values = tensor([start + i * step for i in _builtins.range(count)], dtype=dtype or float32)
+    return values.requires_grad_(requires_grad)
 
 
 def _join(name, tensors, dim):

@@ -105,7 +105,9 @@ def empty(*size, dtype=None, device=None, requires_grad=False):
     return zeros(*size, dtype=dtype, requires_grad=requires_grad)
 
 
-def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
+def linspace(start, end, steps=None, dtype=None, device=None, requires_grad=False):
+    if steps is None:
+        raise TypeError('linspace() missing 1 required positional arguments: "steps"')
     name = _dtype_name(dtype or _dtypes.float32)
     return wrap(_engine.linspace(float(start), float(end), int(steps), name, bool(requires_grad)))
 

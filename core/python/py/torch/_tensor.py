@@ -376,6 +376,46 @@ class Tensor:
     __mod__ = _binary_method("remainder")
     __rmod__ = _binary_method("rremainder")
 
+    def _bitwise(self, name, other):
+        """`&`, `|` on bool tensors (logical); torch's bitwise kernels refuse floats."""
+        if not isinstance(other, (Tensor, bool, int)):
+            return NotImplemented
+        kinds = {self.dtype._name} | ({other.dtype._name} if isinstance(other, Tensor) else set())
+        if kinds - {"bool"}:
+            if kinds & {"float32", "float64"}:
+                kind = "Double" if "float64" in kinds else "Float"
+                raise RuntimeError(f'"bitwise_{name}_cpu" not implemented for \'{kind}\'')
+            raise NotImplementedError(
+                f"bitwise {name} of integer tensors is not supported in Gradlab yet"
+            )
+        return _binary("logical_" + name, self, other)
+
+    def __and__(self, other):
+        return self._bitwise("and", other)
+
+    def __or__(self, other):
+        return self._bitwise("or", other)
+
+    __rand__ = __and__
+    __ror__ = __or__
+
+    def __invert__(self):
+        if self.dtype._name != "bool":
+            raise NotImplementedError("~ of non-bool tensors is not supported in Gradlab yet")
+        return self == False  # noqa: E712 - elementwise, on a tensor
+
+    def logical_not(self):
+        return self.bool().__invert__()
+
+    def isnan(self):
+        return self != self
+
+    def isinf(self):
+        return self.abs() == float("inf")
+
+    def isfinite(self):
+        return (self == self) & (self.abs() != float("inf"))
+
     __neg__ = _unary_method("neg")
 
     def __pos__(self):
