@@ -1,12 +1,14 @@
-// Sums of fractions put over a common denominator, as a textbook writes the quotient rule's
-// result: `f'/g - f g'/g^2` becomes `(f' g - f g')/g^2` with its numerator expanded, so that
-// `2x/(x+1)^2 - 2x^2/(x+1)^3` reads `2x/(x+1)^3`. A rewrite is kept only where it is shorter.
+// Derivatives tidied as a textbook writes them: sums of fractions over a common denominator
+// (`f'/g - f g'/g^2` becomes `(f' g - f g')/g^2`, its numerator expanded, so that
+// `2x/(x+1)^2 - 2x^2/(x+1)^3` reads `2x/(x+1)^3`), fractions nested in a factor cleared,
+// shared factors taken out of a sum (`e^x + x e^x` is `(x + 1) e^x`). A rewrite is kept only
+// where it is shorter.
 import type { Expr } from './expr.ts';
 import { children, int, num } from './expr.ts';
 import { keyOf } from './key.ts';
 import type { Rational } from './rational.ts';
 import * as Q from './rational.ts';
-import { ONE_EXPR, add, apply, mul, pow, splitCoefficient } from './simplify.ts';
+import { MINUS_ONE_EXPR, ONE_EXPR, add, apply, mul, pow, splitCoefficient } from './simplify.ts';
 import { toText } from './print.ts';
 
 /** Terms an expanded numerator may have; past it the fraction is left as it was. */
@@ -22,7 +24,12 @@ export function combineFractions(e: Expr): Expr {
   const combined = inner.map(combineFractions);
   // Rebuilt only where something inside changed.
   const rebuilt = combined.every((c, i) => c === inner[i]) ? e : rebuild(e, combined);
-  if (rebuilt.kind === 'mul') return shortest([rebuilt, clearNested(rebuilt)]);
+  if (rebuilt.kind === 'mul') {
+    const cleared = clearNested(rebuilt);
+    const signed = (m: Expr | undefined) => (m?.kind === 'mul' ? signInside(m) : undefined);
+    // Equal lengths keep the earlier: the sign inside a sum reads better.
+    return shortest([signed(rebuilt), rebuilt, signed(cleared), cleared]);
+  }
   if (rebuilt.kind !== 'add') return rebuilt;
   const parts = factorParts(rebuilt);
   return shortest([
@@ -158,19 +165,59 @@ function together(sum: Extract<Expr, { kind: 'add' }>, everything: boolean): Exp
     }
   const denominator = [...common.values()];
   try {
-    const expanded = expand(
-      add(fractions.map((t) => mul([t, ...denominator.map(([b, k]) => pow(b, num(k)))]))),
+    const expanded = byDegree(
+      expand(add(fractions.map((t) => mul([t, ...denominator.map(([b, k]) => pow(b, num(k)))])))),
     );
     const numerator = (expanded.kind === 'add' && factorParts(expanded)) || [expanded];
     const others = sum.terms.filter((t) => !fractions.includes(t));
-    return add([
-      ...others,
-      mul([...numerator, ...denominator.map(([b, k]) => pow(b, num(Q.neg(k))))]),
-    ]);
+    const fraction = mul([...numerator, ...denominator.map(([b, k]) => pow(b, num(Q.neg(k))))]);
+    return add([...others, (fraction.kind === 'mul' && signInside(fraction)) || fraction]);
   } catch (error) {
     if (error instanceof TooLarge) return undefined;
     throw error;
   }
+}
+
+/** Whole powers of symbols in a term, added up (`3*x^2*y` has degree 3). */
+function degreeOf(term: Expr): number {
+  let degree = 0;
+  for (const f of factorsOf(term)) {
+    const power = asPower(f);
+    if (power && power[0].kind === 'sym' && Q.isInteger(power[1])) degree += power[1].n;
+  }
+  return degree;
+}
+
+/** A polynomial's terms as textbooks order them: highest degree first, the constant last. */
+function byDegree(e: Expr): Expr {
+  if (e.kind !== 'add') return e;
+  const terms = e.terms.map((t, i) => ({ t, i, degree: degreeOf(t) }));
+  terms.sort((a, b) => b.degree - a.degree || a.i - b.i);
+  return { kind: 'add', terms: terms.map(({ t }) => t) };
+}
+
+/**
+ * A negative product with a sum of mixed signs reads better with the sign inside the sum:
+ * `-(3 - 2*x^3)/d` is `(2*x^3 - 3)/d`.
+ */
+function signInside(product: Extract<Expr, { kind: 'mul' }>): Expr | undefined {
+  const [coefficient, rest] = splitCoefficient(product);
+  if (coefficient.n >= 0 || rest.kind !== 'mul') return undefined;
+  const i = rest.factors.findIndex(
+    (f) =>
+      f.kind === 'add' &&
+      f.terms.some((t) => splitCoefficient(t)[0].n < 0) &&
+      f.terms.some((t) => splitCoefficient(t)[0].n > 0),
+  );
+  if (i < 0) return undefined;
+  const flipped = byDegree(
+    add(
+      (rest.factors[i] as Extract<Expr, { kind: 'add' }>).terms.map((t) =>
+        mul([MINUS_ONE_EXPR, t]),
+      ),
+    ),
+  );
+  return mul([num(Q.neg(coefficient)), ...rest.factors.map((f, k) => (k === i ? flipped : f))]);
 }
 
 /** Products of sums multiplied out (and small powers of sums), like terms collected. */

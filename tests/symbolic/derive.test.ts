@@ -37,6 +37,40 @@ describe('derive', () => {
     );
   });
 
+  it('puts quotient-rule results over one denominator and takes shared factors out', () => {
+    const cases: [string, string, string][] = [
+      ['x/(x^2+1)', 'x', '(1 - x^2)/(x^2 + 1)^2'],
+      ['x^2/(x+1)^2 + 3*x', 'x', '2*x/(x + 1)^3 + 3'],
+      ['sqrt(x)/(x+1)', 'x', '(1 - x)/(2*sqrt(x)*(x + 1)^2)'],
+      ['x*exp(x)', 'x', '(x + 1)*exp(x)'],
+      ['-2*x^2*(-2*x + 1/x)/(x + 2) + x', 'x', 'x*(8*x^2 + 25*x + 4)/(x + 2)^2'],
+      ['3 + 1/(x/(x^3 + 3) + 4)', 'x', '(2*x^3 - 3)/(4*x^3 + x + 12)^2'],
+      ['(u + 2)*(v + 7)/(u*(v + 3))', 'u', '-2*(v + 7)/(u^2*(v + 3))'],
+      ['log(abs(x)^2 + 1)', 'x', '2*x/(x^2 + 1)'],
+    ];
+    for (const [f, v, text] of cases) {
+      const outcome = derive(f, [v]);
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.derivation.derivatives[v].text).toBe(text);
+    }
+  });
+
+  it('differentiates the inverse trigonometric functions and logs with a base', () => {
+    const cases: [string, string][] = [
+      ['asin(x)', '1/sqrt(1 - x^2)'],
+      ['acos(2*x)', '-2/sqrt(1 - 4*x^2)'],
+      ['arctan(x^2)', '2*x/(x^4 + 1)'],
+      ['log(x, 2)', '1/(x*log(2))'],
+    ];
+    for (const [f, text] of cases) {
+      const outcome = derive(f, ['x'], { at: { x: 0.5 }, autograd: autogradEvaluator });
+      expect(outcome.ok && outcome.derivation.derivatives.x).toMatchObject({
+        text,
+        verified: true,
+      });
+    }
+  });
+
   it('follows PyTorch at the kinks: relu′(0) = 0, abs′(0) = 0', () => {
     for (const f of ['relu(x)', 'abs(x)']) {
       const outcome = derive(f, ['x'], { at: { x: 0 }, autograd: autogradEvaluator });

@@ -1,7 +1,8 @@
 // Runs derivative cases through the engine and reports what departs from SymPy and torch, how
 // long derivation takes, and where our derivative is much longer than SymPy's.
 //
-//   node tools/derivative-probes/check.ts [FILE...]   (default: the probes and the public golden set)
+//   node tools/derivative-probes/check.ts [FILE...]   (default: both probe files, the public golden set)
+//   LONG_RATIO=1.4 node tools/derivative-probes/check.ts   (report derivatives 1.4x SymPy's length)
 //
 // FILE is a JSON file shaped like ../shared/golden/derivatives-public.json (see generate.py).
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { DerivativeCase, ProblemKind } from '../../tests/symbolic/derivativ
 
 const defaults = [
   fileURLToPath(new URL('../../tests/fixtures/derivative-probes.json', import.meta.url)),
+  fileURLToPath(new URL('../../tests/fixtures/derivative-probes-edges.json', import.meta.url)),
   fileURLToPath(new URL('../../../shared/golden/derivatives-public.json', import.meta.url)),
 ];
 

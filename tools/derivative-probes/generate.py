@@ -11,12 +11,15 @@ measured with SymPy 1.11 and PyTorch 1.13). Writes tests/fixtures/derivative-pro
 Each case has the golden file's fields: `expr` (SymPy's text with `^`, Max(0, t) as relu(t),
 Abs as abs), `vars`, SymPy's simplified `derivative` and its LaTeX, and per point SymPy's value
 and gradient (exact, float64) and torch's value and gradient in float32 and float64, computed by
-running SymPy's tree as torch ops on 0-D leaves with requires_grad (see torch_value). Cases come from three sources:
+running SymPy's tree as torch ops on 0-D leaves with requires_grad (see torch_value). Cases come
+from these sources:
 - `random`: random trees in the golden generator's style (sums, products, quotients, small
   powers, sin/cos/tanh/exp, log(t^2 + 1), sqrt(t^2 + 1), rational and surd constants), deeper;
 - `functions`: random trees that also use tan, sinh, cosh, asin, acos, atan, abs, relu,
   sigmoid-like quotients, symbolic exponents (x^x, 2^x, x^sin(x)), logs with bases, pi and E;
-- `curated`: hand-written textbook and edge cases (points near domain edges, three variables).
+- `curated`: hand-written textbook and edge cases (points near domain edges, three variables);
+- `edges-random`, `edges-functions` (with --edges): deeper trees of both kinds, each with one
+  ordinary point and two near zero (0.001 to 0.05) or far out (2.5 to 6).
 A point where SymPy's value or any gradient is not a finite real is dropped, as the golden set
 drops them; a case without points, whose derivative SymPy cannot simplify in a few seconds, or
 whose text leaves the grammar (Piecewise, re, im, ...) is skipped.
