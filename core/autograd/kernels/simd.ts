@@ -159,20 +159,30 @@ function addRows(): WasmFunction {
   };
 }
 
+/** out = a OP b, each lane rounded once as the JS loop rounds (see the top of this file). */
+const ARITHMETIC = {
+  add: simd.f32x4Add,
+  sub: simd.f32x4Sub,
+  mul: simd.f32x4Mul,
+  div: simd.f32x4Div,
+} as const;
+type Arithmetic = keyof typeof ARITHMETIC;
+const ARITHMETIC_OPS = Object.keys(ARITHMETIC) as Arithmetic[];
+/** Exactly commutative: a one-element first operand may be swapped to second place. */
+const COMMUTES: Record<Arithmetic, boolean> = { add: true, sub: false, mul: true, div: false };
+
 const MODULE = wasmModule(PAGES, [
-  vectorVector('mul', simd.f32x4Mul),
-  vectorVector('add', simd.f32x4Add),
-  vectorScalar('mulScalar', simd.f32x4Mul),
-  vectorScalar('addScalar', simd.f32x4Add),
+  ...ARITHMETIC_OPS.map((name) => vectorVector(name, ARITHMETIC[name])),
+  ...ARITHMETIC_OPS.map((name) => vectorScalar(`${name}Scalar`, ARITHMETIC[name])),
   threshold,
   addRows(),
 ]);
 
 export interface SimdKernels {
-  mul: Kernel;
-  add: Kernel;
-  mulScalar: Kernel;
-  addScalar: Kernel;
+  /** out = a OP b over two regions. */
+  vector: Record<Arithmetic, Kernel>;
+  /** out = a OP s for an f32 scalar s. */
+  scalar: Record<Arithmetic, Kernel>;
   threshold: ThresholdKernel;
   addRows: (acc: number, data: number, bytes: number) => void;
   /** The cascade's accumulators: SUM_LEVELS rows of SUM_ROW floats. */
@@ -182,6 +192,14 @@ export interface SimdKernels {
   out: Float32Array;
 }
 
+function kernelTable(exports: Record<string, unknown>, suffix: string): Record<Arithmetic, Kernel> {
+  const entry = (name: Arithmetic): [Arithmetic, Kernel] => [
+    name,
+    exports[name + suffix] as Kernel,
+  ];
+  return Object.fromEntries(ARITHMETIC_OPS.map(entry)) as Record<Arithmetic, Kernel>;
+}
+
 /** The kernels over a fresh scratch memory, or null where `api` cannot run them. */
 export function loadKernels(api: WasmApi | undefined): SimdKernels | null {
   try {
@@ -189,10 +207,8 @@ export function loadKernels(api: WasmApi | undefined): SimdKernels | null {
     const memory = new api.Memory({ initial: PAGES, maximum: PAGES });
     const { exports } = new api.Instance(new api.Module(MODULE), { env: { memory } });
     return {
-      mul: exports.mul as Kernel,
-      add: exports.add as Kernel,
-      mulScalar: exports.mulScalar as Kernel,
-      addScalar: exports.addScalar as Kernel,
+      vector: kernelTable(exports, ''),
+      scalar: kernelTable(exports, 'Scalar'),
       threshold: exports.threshold as ThresholdKernel,
       addRows: exports.addRows as SimdKernels['addRows'],
       acc: new Float32Array(memory.buffer, ACC_AT, SUM_LEVELS * SUM_ROW),
@@ -219,12 +235,13 @@ export function simdAvailable(): boolean {
   return available !== null;
 }
 
-export type SimdOp = 'add' | 'mul' | 'threshold';
+export type SimdOp = Arithmetic | 'threshold';
 
 /**
- * Runs `op` over the first elements of float32 arrays, as BinaryKernel's arguments: out[i] =
- * a[i] + k*b[i] (add, only for k = 1), a[i] * b[i] (mul), b[i] <= k ? 0 : a[i] (threshold), where
- * a step of 0 reads a one-element operand. Returns how many elements it wrote, a multiple of 4
+ * Runs `kind` over the first elements of float32 arrays, as BinaryKernel's arguments: out[i] =
+ * a[i] + k*b[i] and a[i] - k*b[i] (add, sub: only for k = 1), a[i] * b[i], a[i] / b[i], and
+ * b[i] <= k ? 0 : a[i] (threshold), where a step of 0 reads a one-element operand. Returns how
+ * many elements it wrote, a multiple of 4
  * (0 when it cannot run): the caller's loop does the rest.
  */
 export function simdBinary(
@@ -241,10 +258,10 @@ export function simdBinary(
   if (kernels === null || n < MIN_ELEMENTS) return 0;
   if (!(out instanceof Float32Array && a instanceof Float32Array && b instanceof Float32Array))
     return 0;
-  if (kind === 'add' && k !== 1) return 0;
+  if ((kind === 'add' || kind === 'sub') && k !== 1) return 0;
   if (kind === 'threshold' && (Math.fround(k) !== k || as !== 1 || bs !== 1)) return 0;
-  // add and mul commute exactly: put a one-element operand second.
-  if (as === 0 && bs === 1) return simdBinary(kind, out, b, 1, a, 0, n, k);
+  if (as === 0 && bs === 1 && kind !== 'threshold' && COMMUTES[kind])
+    return simdBinary(kind, out, b, 1, a, 0, n, k);
   if (as !== 1 || (bs !== 0 && bs !== 1)) return 0;
   // x * x: one copy serves both operands.
   const bAt = a === b ? A_AT : B_AT;
@@ -255,9 +272,8 @@ export function simdBinary(
     if (bs === 1 && a !== b) kernels.b.set(b.subarray(start, start + length));
     const bytes = length * 4;
     if (kind === 'threshold') kernels.threshold(OUT_AT, A_AT, bAt, k, bytes);
-    else if (bs === 0)
-      kernels[kind === 'add' ? 'addScalar' : 'mulScalar'](OUT_AT, A_AT, b[0], bytes);
-    else kernels[kind](OUT_AT, A_AT, bAt, bytes);
+    else if (bs === 0) kernels.scalar[kind](OUT_AT, A_AT, b[0], bytes);
+    else kernels.vector[kind](OUT_AT, A_AT, bAt, bytes);
     out.set(length === CHUNK ? kernels.out : kernels.out.subarray(0, length), start);
   }
   return vectorEnd;

@@ -30,7 +30,9 @@ export const simd = {
   f32x4Le: 0x45,
   v128AndNot: 0x4f,
   f32x4Add: 0xe4,
+  f32x4Sub: 0xe5,
   f32x4Mul: 0xe6,
+  f32x4Div: 0xe7,
 } as const;
 
 /** An unsigned LEB128 number. */

@@ -68,6 +68,7 @@ const BINARY = {
     gradFn: 'SubBackward0',
     savesOperands: false,
     scalar: 'alpha',
+    simd: 'sub',
     kernel: (o, a, as, b, bs, n, k) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] - k * b[i];
       else if (bs === 0) for (let i = 0, s = k * b[0]; i < n; i++) o[i] = a[i * as] - s;
@@ -101,6 +102,7 @@ const BINARY = {
     gradFn: 'DivBackward0',
     savesOperands: true,
     result: 'float',
+    simd: 'div',
     kernel: (o, a, as, b, bs, n) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] / b[i];
       else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] / s;
