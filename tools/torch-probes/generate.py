@@ -31,6 +31,11 @@ _TRIGGERED_AT = (
     "the C++ warning ends with '(Triggered internally at <source path>:<line>.)', a location "
     "that changes with every PyTorch build"
 )
+_LINSPACE_1_13 = (
+    "from 16 float32 values on, 1.13's vectorised linspace adds each lane's offset j * step "
+    "rounded; 2.11 rounds start + step * i once per value (golden repr_linspace_long, seed cell "
+    "18), as Gradlab does"
+)
 VERSION_SPECIFIC = {
     "gf_rpow": "PyTorch 1.13 names `2 ** x` PowBackward1; 2.11 (torch-semantics.json) PowBackward2",
     "gf_matmul_vm": "1-D @ 2-D ends in squeeze_(dim): SqueezeBackward3 in 1.13, SqueezeBackward4 "
@@ -61,6 +66,10 @@ VERSION_SPECIFIC = {
     "bw_module_zero_grad": "Module.zero_grad sets gradients to None by default since PyTorch "
     "2.0; 1.13 zeroes them",
     "attr_sgd_repr": "PyTorch 2.x's SGD has a 'fused' option, which its printed form lists",
+    "repr_linspace_bits": _LINSPACE_1_13,
+    "repr_linspace_bits_long": _LINSPACE_1_13,
+    "repr_linspace_grad_sum": _LINSPACE_1_13,
+    "repr_sum_f32_bits": _LINSPACE_1_13,
     "gf_F_tanh": "1.13 warns that nn.functional.tanh is deprecated; PyTorch removed that warning "
     "(issue 65909)",
 }
@@ -91,6 +100,9 @@ BLOCKED = {
     "bw_inplace_nonleaf_version": "y * 1 saves y for backward here although torch saves a "
     "factor only when the other operand needs a gradient (core/autograd/ops/binary.ts), so "
     "changing y in place later fails the version check",
+    "repr_sum_dim_bits": "float32 sum/mean over a dim accumulate in double here; ATen adds "
+    "float32 values in float32 (over dim 0 of a 4x6 matrix: row by row) "
+    "(core/autograd/ops/reduce.ts, cascade-sum.ts)",
     "bw_sgd_loop": _ADD_ALPHA,
     "bw_sgd_momentum": _ADD_ALPHA,
     "bw_precision_pow_frac_20": "the first 16 float32 elements of x ** 1.7 go through Sleef's "

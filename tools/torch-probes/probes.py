@@ -938,3 +938,21 @@ PROBES.update({
     "attr_range_step": "torch.range(0, 1, 0.25)",
     "attr_mask_combined": "x = torch.arange(6.0)\nx[(x > 1) & (x < 4)]",
 })
+
+PROBES.update({
+    "repr_linspace_bits": "print(torch.linspace(-10, 10, 7).tolist())\nprint(torch.linspace(0, 1, 11).tolist())\nprint(torch.linspace(-3.3, 2.2, 20).tolist())",
+    "repr_linspace_f64_bits": "print(torch.linspace(0, 1, 7, dtype=torch.float64).tolist())",
+    "repr_arange_bits": "print(torch.arange(0, 1, 0.1).tolist())\nprint(torch.arange(-1, 1, 0.3).tolist())\nprint(torch.arange(0.5, 3).tolist())",
+    "repr_arange_f64_bits": "print(torch.arange(0, 1, 0.1, dtype=torch.float64).tolist())",
+    "repr_linspace_one": "torch.linspace(2, 3, 1)",
+    "repr_linspace_zero": "torch.linspace(2, 3, 0)",
+    "repr_arange_empty": "torch.arange(3, 1)",
+    "repr_tensor_f32_rounding": "print(torch.tensor([0.1, 1 / 3, 2 / 3, 1e-8, 16777217.0]).tolist())",
+    "repr_sum_f32_bits": "x = torch.linspace(0, 1, 100)\nprint(x.sum().item(), (x * x).sum().item(), x.mean().item())",
+    "repr_sum_dim_bits": "x = torch.tensor([0.0, 0.8375, 1.2811, 1.1222, 0.4355, -0.456, -1.133, -1.2772, -0.8206, 0.0219, 0.8541, 1.2846, 1.111, 0.4148, -0.4764, -1.1436, -1.2729, -0.8036, 0.0437, 0.8704, 1.2878, 1.0995, 0.3941, -0.4967]).reshape(4, 6)\nprint(x.sum(0).tolist(), x.mean(1).tolist())",
+})
+
+PROBES.update({
+    "repr_linspace_bits_long": "print(torch.linspace(-10, 10, 1000)[100:130].tolist())\nprint(torch.linspace(0.3, 0.9, 64).tolist())",
+    "repr_linspace_grad_sum": "x = torch.linspace(-2, 2, 50, requires_grad=True)\ny = (x ** 2).sum()\ny.backward()\nprint(y.item(), x.grad[20:30].tolist())",
+})
