@@ -109,6 +109,9 @@ class Function:
             # The engine runs backward with grad mode on only when create_graph is set.
             gradients = cls.backward(contexts[0], *grads)
             gradients = gradients if isinstance(gradients, tuple) else (gradients,)
+            for g in gradients:
+                if g is not None and not isinstance(g, Tensor):
+                    raise RuntimeError(f"expected Variable or None (got {type(g).__name__})")
             return to_js([g._h if isinstance(g, Tensor) else None for g in gradients])
 
         handles = _engine.apply_function(
