@@ -968,3 +968,25 @@ PROBES.update({
     "fn_grad_not_needed_input": "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, a, b):\n        return a * b\n    @staticmethod\n    def backward(ctx, g):\n        return g, g\na = torch.tensor(2.0, requires_grad=True)\nb = torch.tensor(3.0)\nF.apply(a, b).backward()\nprint(a.grad, b.grad)",
     "fn_custom_in_no_grad_print": "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        print(torch.is_grad_enabled(), x.requires_grad)\n        return x * 2\n    @staticmethod\n    def backward(ctx, g):\n        print(torch.is_grad_enabled())\n        return g\nx = torch.tensor(1.0, requires_grad=True)\nF.apply(x).backward()",
 })
+
+PROBES.update({
+    "repr_cat_f64_grad": "a = torch.tensor([1.0], dtype=torch.float64, requires_grad=True)\ntorch.cat([a, a * 2])",
+    "repr_cat_mixed_dtype": "torch.cat([torch.tensor([1, 2]), torch.tensor([0.5])])",
+    "repr_stack_bool": "torch.stack([torch.tensor([True, False]), torch.tensor([False, False])])",
+    "repr_softmax_dtype_arg": "torch.softmax(torch.tensor([1, 2, 3]), dim=0, dtype=torch.float64)",
+    "repr_cumsum_bool": "(torch.arange(5) % 2 == 0).cumsum(0)",
+    "repr_cumsum_neg_dim": "torch.arange(6.0).reshape(2, 3).cumsum(-1)",
+    "repr_max_int": "torch.tensor([3, 7, 2]).max()",
+    "repr_max_dim_int": "torch.tensor([[3, 7], [9, 2]]).max(dim=1)",
+    "repr_argmax_keepdim": "torch.tensor([[3.0, 7.0], [9.0, 2.0]]).argmax(dim=0, keepdim=True)",
+    "repr_maximum_broadcast": "torch.maximum(torch.tensor([[1.0], [4.0]]), torch.tensor([2.0, 3.0]))",
+    "repr_remainder_tensor_int": "torch.tensor([7, -7]) % torch.tensor([3, 3])",
+    "repr_floor_divide_int_float": "torch.tensor([7, -7]) // 2.0",
+    "repr_norm_3d": "torch.ones(2, 2, 2).norm(dim=(1, 2))",
+    "bw_cat_mixed_requires_grad": "a = torch.tensor([1.0, 2.0], requires_grad=True)\nb = torch.tensor([3.0])\nc = torch.cat([a, b])\n(c * c).sum().backward()\nprint(c, a.grad)",
+    "bw_stack_0d": "a = torch.tensor(1.0, requires_grad=True)\nb = torch.tensor(2.0, requires_grad=True)\ns = torch.stack([a * 2, b ** 2])\ns.sum().backward()\nprint(s, a.grad, b.grad)",
+    "bw_softmax_f64_grad_values": "x = torch.tensor([0.5, -0.5], dtype=torch.float64, requires_grad=True)\ny = torch.softmax(x, 0)\ny[0].backward()\nprint(x.grad)",
+    "bw_cumsum_f64": "x = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64, requires_grad=True)\n(x.cumsum(0) ** 2).sum().backward()\nprint(x.grad)",
+    "bw_max_dim_ties": "x = torch.tensor([[2.0, 2.0], [1.0, 3.0]], requires_grad=True)\nx.max(dim=1).values.sum().backward()\nprint(x.grad)",
+    "bw_min_all_ties": "x = torch.tensor([1.0, 1.0, 5.0], requires_grad=True)\nx.min().backward()\nprint(x.grad)",
+})
