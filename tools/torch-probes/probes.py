@@ -990,3 +990,8 @@ PROBES.update({
     "bw_max_dim_ties": "x = torch.tensor([[2.0, 2.0], [1.0, 3.0]], requires_grad=True)\nx.max(dim=1).values.sum().backward()\nprint(x.grad)",
     "bw_min_all_ties": "x = torch.tensor([1.0, 1.0, 5.0], requires_grad=True)\nx.min().backward()\nprint(x.grad)",
 })
+
+PROBES.update({
+    "attr_module_init_missing": "import torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        self.w = nn.Parameter(torch.ones(1))\nM()",
+    "attr_module_plain_attribute": "import torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.scale = 3\n        self.w = nn.Parameter(torch.ones(2))\n    def forward(self, x):\n        return self.w * x * self.scale\nm = M()\ny = m(torch.tensor([1.0, 2.0]))\ny.sum().backward()\nprint(m.scale, y, m.w.grad, len(list(m.parameters())))",
+})

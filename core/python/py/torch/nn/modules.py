@@ -22,6 +22,9 @@ class Module:
         object.__setattr__(self, "training", True)
 
     def __setattr__(self, name, value):
+        if "_parameters" not in self.__dict__ and isinstance(value, (Parameter, Module)):
+            what = "parameters" if isinstance(value, Parameter) else "module"
+            raise AttributeError(f"cannot assign {what} before Module.__init__() call")
         if isinstance(value, Parameter):
             self._modules.pop(name, None)
             self._parameters[name] = value
