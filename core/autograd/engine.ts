@@ -178,14 +178,17 @@ function run(
         const made = custom ? [] : madeBy(node, grads, spare, results);
         // The pass holds what the node made until every edge has it (x * x sends one result twice).
         for (const g of made) buffers.claim(g);
-        node.nextFunctions.forEach(([next, nr], i) => {
+        for (let i = 0; i < results.length; i++) {
+          const [next, nr] = node.nextFunctions[i];
           const g = results[i];
-          if (next === null || g === null || g === undefined) return;
-          if (active !== null && !active.has(next)) return;
+          if (next === null || g === null || g === undefined) continue;
+          if (active !== null && !active.has(next)) continue;
           const grad = conform(node, i, g);
           if (grad !== g && !custom) buffers.adopt(grad);
-          buffers.deliver(next, nr, grad);
-        });
+          const times = grad === g ? repeats(node, results, i) : 1;
+          buffers.deliver(next, nr, grad, times);
+          i += times - 1;
+        }
         buffers.done(made);
         buffers.done(slots);
       }
@@ -215,6 +218,20 @@ function madeBy(
     made.push(r);
   }
   return made;
+}
+
+/** How many edges from `i` on send the same gradient to the same place (x * x: 2), to add at once. */
+function repeats(node: Node, results: readonly (Tensor | null)[], i: number): number {
+  const [next, nr] = node.nextFunctions[i];
+  let count = 1;
+  while (
+    results[i + count] === results[i] &&
+    node.inputs[i + count] === node.inputs[i] &&
+    node.nextFunctions[i + count][0] === next &&
+    node.nextFunctions[i + count][1] === nr
+  )
+    count++;
+  return count;
 }
 
 function checkCount(node: Node, results: readonly (Tensor | null)[]): void {

@@ -40,25 +40,28 @@ export class GradientBuffers {
     return this.refs.get(g) === 1;
   }
 
-  /** Adds `g` to the gradient of output `nr` of `node`. */
-  deliver(node: Node, nr: number, g: Tensor): void {
+  /** Adds `g` (`times` times over: x * x sends its gradient twice) to output `nr` of `node`. */
+  deliver(node: Node, nr: number, g: Tensor, times = 1): void {
     let slots = this.slots.get(node);
     if (slots === undefined) {
       slots = [];
       this.slots.set(node, slots);
     }
     const existing = slots[nr] ?? null;
-    if (existing === null) {
-      slots[nr] = g;
-      this.hold(g, 1);
-    } else if (
+    if (
+      existing !== null &&
       this.owns(existing) &&
       existing !== g &&
       sameShape(existing.shape, g.shape) &&
       existing.dtype === g.dtype
     ) {
-      addInto(existing, g);
+      addInto(existing, g, times);
       this.hold(g, 0);
+      return;
+    }
+    if (existing === null) {
+      slots[nr] = g;
+      this.hold(g, 1);
     } else {
       const sum = add(existing, g);
       this.adopt(sum);
@@ -67,6 +70,7 @@ export class GradientBuffers {
       this.hold(existing, -1);
       this.hold(g, 0);
     }
+    if (times > 1) this.deliver(node, nr, g, times - 1);
   }
 
   /** Removes and returns the gradients waiting for `node`; call done() with them afterwards. */
@@ -94,10 +98,10 @@ export class GradientBuffers {
   }
 }
 
-/** target += source, in target's storage (rounded to its dtype). */
-export function addInto(target: Tensor, source: Tensor): void {
+/** target += source (`times` times over), in target's storage, rounding to its dtype each time. */
+export function addInto(target: Tensor, source: Tensor, times = 1): void {
   const t = target.data;
   const s = source.data;
-  const done = simdBinary('add', t, t, 1, s, 1, t.length, 1);
-  for (let i = done; i < t.length; i++) t[i] += s[i];
+  const done = simdBinary('add', t, t, 1, s, 1, t.length, 1, times);
+  for (let i = done; i < t.length; i++) for (let pass = 0; pass < times; pass++) t[i] += s[i];
 }

@@ -106,6 +106,29 @@ describe('float32 SIMD kernels', () => {
   });
 });
 
+describe('accumulating x * x', () => {
+  // sum(x*x + 3*x): 3*x's backward runs first (made later), then x*x sends g*x twice into the
+  // same .grad. Torch adds the two one after the other, rounding each sum to float32.
+  for (const simd of [true, false])
+    it(`adds its two gradients in turn, rounding each time (${simd ? 'SIMD' : 'JS loops'})`, () => {
+      const n = 8192 + 7;
+      const data = values(n, 11).map((v) => (Number.isFinite(v) ? v : 1.5));
+      const previous = setSimdEnabled(simd);
+      try {
+        const x = A.tensor(data, [n], { requiresGrad: true });
+        A.sum(A.add(A.mul(x, x), A.mul(x, 3))).backward();
+        const inTurn = Array.from(data, (v) => Math.fround(Math.fround(3 + v) + v));
+        const doubledFirst = Array.from(data, (v) => Math.fround(3 + 2 * v));
+        expect(differences(x.grad!.values() as Float32Array, Float32Array.from(inTurn))).toEqual(
+          [],
+        );
+        expect(inTurn).not.toEqual(doubledFirst); // the order is visible in these values
+      } finally {
+        setSimdEnabled(previous);
+      }
+    });
+});
+
 describe('without SIMD', () => {
   const bytesValidate = (ok: boolean): WasmApi =>
     ({

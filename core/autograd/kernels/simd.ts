@@ -240,9 +240,10 @@ export type SimdOp = Arithmetic | 'threshold';
 /**
  * Runs `kind` over the first elements of float32 arrays, as BinaryKernel's arguments: out[i] =
  * a[i] + k*b[i] and a[i] - k*b[i] (add, sub: only for k = 1), a[i] * b[i], a[i] / b[i], and
- * b[i] <= k ? 0 : a[i] (threshold), where a step of 0 reads a one-element operand. Returns how
- * many elements it wrote, a multiple of 4
- * (0 when it cannot run): the caller's loop does the rest.
+ * b[i] <= k ? 0 : a[i] (threshold), where a step of 0 reads a one-element operand. With
+ * `repeat` > 1 the op is applied again to its own result (out = (a + b) + b: one copy in and out
+ * for both). Returns how many elements it wrote, a multiple of 4 (0 when it cannot run): the
+ * caller's loop does the rest.
  */
 export function simdBinary(
   kind: SimdOp,
@@ -253,6 +254,7 @@ export function simdBinary(
   bs: number,
   n: number,
   k: number,
+  repeat = 1,
 ): number {
   const kernels = enabled ? available : null;
   if (kernels === null || n < MIN_ELEMENTS) return 0;
@@ -261,7 +263,7 @@ export function simdBinary(
   if ((kind === 'add' || kind === 'sub') && k !== 1) return 0;
   if (kind === 'threshold' && (Math.fround(k) !== k || as !== 1 || bs !== 1)) return 0;
   if (as === 0 && bs === 1 && kind !== 'threshold' && COMMUTES[kind])
-    return simdBinary(kind, out, b, 1, a, 0, n, k);
+    return simdBinary(kind, out, b, 1, a, 0, n, k, repeat);
   if (as !== 1 || (bs !== 0 && bs !== 1)) return 0;
   // x * x: one copy serves both operands.
   const bAt = a === b ? A_AT : B_AT;
@@ -271,9 +273,11 @@ export function simdBinary(
     kernels.a.set(a.subarray(start, start + length));
     if (bs === 1 && a !== b) kernels.b.set(b.subarray(start, start + length));
     const bytes = length * 4;
-    if (kind === 'threshold') kernels.threshold(OUT_AT, A_AT, bAt, k, bytes);
-    else if (bs === 0) kernels.scalar[kind](OUT_AT, A_AT, b[0], bytes);
-    else kernels.vector[kind](OUT_AT, A_AT, bAt, bytes);
+    for (let pass = 0, from = A_AT; pass < repeat; pass++, from = OUT_AT) {
+      if (kind === 'threshold') kernels.threshold(OUT_AT, from, bAt, k, bytes);
+      else if (bs === 0) kernels.scalar[kind](OUT_AT, from, b[0], bytes);
+      else kernels.vector[kind](OUT_AT, from, bAt, bytes);
+    }
     out.set(length === CHUNK ? kernels.out : kernels.out.subarray(0, length), start);
   }
   return vectorEnd;
