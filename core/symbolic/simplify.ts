@@ -195,6 +195,10 @@ function exactValue(name: FunctionName, v: Q.Rational): Q.Rational | undefined {
   }
 }
 
+function isPositiveConstant(e: Expr): boolean {
+  return (e.kind === 'num' && e.value.n > 0) || e.kind === 'const';
+}
+
 export function apply(name: FunctionName, arg: Expr): Expr {
   spend();
   if (arg.kind === 'num' && arg.value.exact) {
@@ -204,6 +208,9 @@ export function apply(name: FunctionName, arg: Expr): Expr {
   if (name === 'log') {
     if (arg.kind === 'const' && arg.name === 'e') return ONE_EXPR;
     if (arg.kind === 'pow' && arg.base.kind === 'const' && arg.base.name === 'e') return arg.exp;
+    // log(c^p) = p log(c) for a positive constant c: `log(10^(4*x^2))` stays finite.
+    if (arg.kind === 'pow' && isPositiveConstant(arg.base))
+      return mul([arg.exp, apply('log', arg.base)]);
   }
   return fn(name, arg);
 }

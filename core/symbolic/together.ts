@@ -18,8 +18,17 @@ const MAX_EXPANDED_POWER = 4;
 
 class TooLarge extends Error {}
 
+const combinedForms = new WeakMap<Expr, Expr>();
+
 /** The expression with every sum of fractions combined where that makes it shorter. */
 export function combineFractions(e: Expr): Expr {
+  // Cached: subtrees are shared, and a sum's remainder is combined again once factors are out.
+  let form = combinedForms.get(e);
+  if (!form) combinedForms.set(e, (form = combineOnce(e)));
+  return form;
+}
+
+function combineOnce(e: Expr): Expr {
   const inner = children(e);
   const combined = inner.map(combineFractions);
   // Rebuilt only where something inside changed.

@@ -322,6 +322,18 @@ def exact(e, subs):
     return f if math.isfinite(f) else None
 
 
+def evaluable(d, variables, points):
+    """SymPy's derivative as its text reads, in float64, is finite at every point: some of its
+    simplified forms are not (`log(10^(4*(...)^2))` overflows), and a reference answer that
+    cannot be evaluated checks nothing."""
+    f = sp.lambdify(variables, pytorch_kinks(d), "math")
+    try:
+        values = [f(*(float(at[str(v)]) for v in variables)) for at in points]
+    except (ValueError, OverflowError, ZeroDivisionError, TypeError):
+        return False
+    return all(isinstance(x, (int, float)) and math.isfinite(x) for x in values)
+
+
 def make_case(e, variables, points, source):
     text = to_text(e)
     if outside_grammar(text) or len(text) > 300 or not e.free_symbols:
@@ -352,7 +364,7 @@ def make_case(e, variables, points, source):
         if not all(math.isfinite(n) for n in numbers):
             continue
         kept.append({"at": at, "value": value, "grad": grads, "torch_f32": f32, "torch_f64": f64})
-    if not kept:
+    if not kept or not all(evaluable(d, variables, kept) for d in derivative.values()):
         return None
     return {
         "expr": text,
