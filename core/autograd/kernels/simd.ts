@@ -5,9 +5,10 @@
 // this machine: JS loop 0.8-1.0 ms, f32x4 kernel 0.15 ms, one copy 0.1 ms), and no tensor lives
 // in WebAssembly memory: the scratch never grows (so no view is ever detached), nothing is shared
 // between threads, and nothing has to be freed.
-// Results equal the JS loops': an f32 add or mul rounds once in both (a JS double operation on two
-// float32 values rounded to float32 gives the correctly rounded f32 result), comparisons are exact.
-// Only NaN payload bits may differ, which nothing in the engine can observe.
+// Results equal the JS loops': an f32 add, sub, mul or div rounds once in both (a JS double
+// operation on two float32 values, rounded to float32, gives the correctly rounded f32 result),
+// comparisons are exact, and sums add lane by lane in the JS loop's order. Only NaN payload bits
+// could differ (on x64 they do not), which nothing in the engine can observe.
 // Where WebAssembly or its SIMD is missing, or compiling is forbidden (a CSP without
 // 'wasm-unsafe-eval'), no kernels load and callers keep their JS loops.
 import {
