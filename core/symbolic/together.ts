@@ -13,6 +13,8 @@ import { toText } from './print.ts';
 
 /** Terms an expanded numerator may have; past it the fraction is left as it was. */
 const MAX_EXPANDED_TERMS = 48;
+/** Distinct bases a common denominator may have. */
+const MAX_DENOMINATOR_BASES = 6;
 /** Largest power of a sum expanded in a numerator. */
 const MAX_EXPANDED_POWER = 4;
 
@@ -173,6 +175,8 @@ function together(sum: Extract<Expr, { kind: 'add' }>, everything: boolean): Exp
       if (!seen || Q.toNumber(seen[1]) < Q.toNumber(k)) common.set(key, [base, k]);
     }
   const denominator = [...common.values()];
+  // Each base of a sum doubles the numerator's terms: past a few, expanding cannot be shorter.
+  if (denominator.length > MAX_DENOMINATOR_BASES) return undefined;
   try {
     const expanded = byDegree(
       expand(add(fractions.map((t) => mul([t, ...denominator.map(([b, k]) => pow(b, num(k)))])))),
