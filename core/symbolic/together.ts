@@ -20,11 +20,25 @@ const MAX_EXPANDED_POWER = 4;
 
 class TooLarge extends Error {}
 
-const combinedForms = new WeakMap<Expr, Expr>();
+// Results within one call, by node: subtrees are shared, a sum's remainder is combined again
+// once its factors are out, and a sum meets clearNested again as a factor of a product. Plain
+// maps dropped after each call (WeakMaps kept across calls made garbage collection slower).
+const combinedForms = new Map<Expr, Expr>();
+const overAll = new Map<Expr, Expr | undefined>();
+const overFractions = new Map<Expr, Expr | undefined>();
 
 /** The expression with every sum of fractions combined where that makes it shorter. */
 export function combineFractions(e: Expr): Expr {
-  // Cached: subtrees are shared, and a sum's remainder is combined again once factors are out.
+  try {
+    return combine(e);
+  } finally {
+    combinedForms.clear();
+    overAll.clear();
+    overFractions.clear();
+  }
+}
+
+function combine(e: Expr): Expr {
   let form = combinedForms.get(e);
   if (!form) combinedForms.set(e, (form = combineOnce(e)));
   return form;
@@ -32,7 +46,7 @@ export function combineFractions(e: Expr): Expr {
 
 function combineOnce(e: Expr): Expr {
   const inner = children(e);
-  const combined = inner.map(combineFractions);
+  const combined = inner.map(combine);
   // Rebuilt only where something inside changed.
   const rebuilt = combined.every((c, i) => c === inner[i]) ? e : rebuild(e, combined);
   if (rebuilt.kind === 'mul') {
@@ -48,7 +62,7 @@ function combineOnce(e: Expr): Expr {
     together(rebuilt, false),
     together(rebuilt, true),
     // What is left once the shared factors are out may combine in turn.
-    parts && mul([...parts.slice(0, -1), combineFractions(parts[parts.length - 1])]),
+    parts && mul([...parts.slice(0, -1), combine(parts[parts.length - 1])]),
   ]);
 }
 
@@ -167,6 +181,18 @@ function numericContent(coefficients: Rational[]): Rational {
 function together(sum: Extract<Expr, { kind: 'add' }>, everything: boolean): Expr | undefined {
   const fractions = everything ? sum.terms : sum.terms.filter((t) => denominatorOf(t).length > 0);
   if (fractions.length < 2 || !fractions.some((t) => denominatorOf(t).length > 0)) return undefined;
+  // Both ways agree when every term is a fraction.
+  const cache = fractions.length === sum.terms.length ? overAll : overFractions;
+  if (cache.has(sum)) return cache.get(sum);
+  const result = overCommonDenominator(sum, fractions);
+  cache.set(sum, result);
+  return result;
+}
+
+function overCommonDenominator(
+  sum: Extract<Expr, { kind: 'add' }>,
+  fractions: readonly Expr[],
+): Expr | undefined {
   const common = new Map<string, [Expr, Rational]>();
   for (const t of fractions)
     for (const [base, k] of denominatorOf(t)) {
