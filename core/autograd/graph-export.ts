@@ -1,6 +1,6 @@
 // A JSON-ready picture of the graph behind a tensor, for the symbolic engine and the UI.
 import type { DType } from './dtype.ts';
-import type { Attrs } from './node.ts';
+import type { Attrs, Node } from './node.ts';
 import type { ForwardTrace, TraceEntry } from './ops/record.ts';
 import type { Tensor } from './tensor.ts';
 
@@ -57,26 +57,54 @@ interface Source {
   operands: readonly (Tensor | number)[];
   attrs: Attrs;
   trace: ForwardTrace | null;
+  /** The graph node, whose edges say what each operand was when the op ran. */
+  node: Node | null;
 }
 
-/** Where a tensor came from: its grad_fn, or (inside a trace) the op that produced it. */
-type Origin = (t: Tensor) => Source | null;
+/**
+ * Where a value came from. Graph values are told apart by the node that made them: an in-place
+ * op gives the same Tensor object a new grad_fn, and earlier ops must still see the old one.
+ */
+interface Origin {
+  /** The source of `t` as made by `maker` (a value's maker; undefined: `t` as it is now). */
+  of(t: Tensor, maker: Node | null | undefined): Source | null;
+  /** The maker of `operand` when `source`'s op ran. */
+  makerOf(source: Source, operand: Tensor): Node | null | undefined;
+}
 
-const fromGraph: Origin = (t) =>
-  t.gradFn === null
-    ? null
-    : {
-        op: t.gradFn.op,
-        gradFn: t.gradFn.name,
-        operands: t.gradFn.operands,
-        attrs: t.gradFn.attrs,
-        trace: t.gradFn.trace,
-      };
+function sourceOf(node: Node): Source {
+  return {
+    op: node.op,
+    gradFn: node.name,
+    operands: node.operands,
+    attrs: node.attrs,
+    trace: node.trace,
+    node,
+  };
+}
+
+const fromGraph: Origin = {
+  of: (t, maker) => {
+    const node = maker === undefined ? t.gradFn : maker;
+    return node === null ? null : sourceOf(node);
+  },
+  makerOf: (source, operand) => {
+    const node = source.node;
+    const index = node === null ? -1 : node.inputs.indexOf(operand);
+    if (node === null || index < 0) return undefined;
+    const next = node.nextFunctions[index][0];
+    // Leaves hang on AccumulateGrad nodes; they are values, not ops.
+    return next === null || next.op === 'accumulate' ? null : next;
+  },
+};
 
 function fromTrace(entries: ReadonlyMap<Tensor, TraceEntry>): Origin {
-  return (t) => {
-    const entry = entries.get(t);
-    return entry === undefined ? null : { ...entry, gradFn: null, trace: null };
+  return {
+    of: (t) => {
+      const entry = entries.get(t);
+      return entry === undefined ? null : { ...entry, gradFn: null, trace: null, node: null };
+    },
+    makerOf: () => undefined,
   };
 }
 
@@ -86,7 +114,11 @@ function snapshot(
   argumentOf: (t: Tensor) => number | undefined,
 ): GraphSnapshot {
   const nodes: GraphNode[] = [];
-  const ids = new Map<Tensor, number>();
+  // A value is its maker node (and output number), or the tensor itself when no op made it.
+  const ids = new Map<object, Map<number, number>>();
+  const keyOf = (t: Tensor, source: Source | null): [object, number] =>
+    source?.node ? [source.node, t.outputNr] : [t, 0];
+  const idOf = ([key, nr]: [object, number]): number | undefined => ids.get(key)?.get(nr);
   const emitScalar = (value: number): number => {
     const id = nodes.length;
     nodes.push({
@@ -106,33 +138,52 @@ function snapshot(
     });
     return id;
   };
+  interface Item {
+    t: Tensor;
+    source: Source | null;
+    expanded: boolean;
+  }
+  const item = (t: Tensor, maker: Node | null | undefined): Item => ({
+    t,
+    source: argumentOf(t) === undefined ? origin.of(t, maker) : null,
+    expanded: false,
+  });
+  const operandItems = (source: Source): Item[] =>
+    source.operands
+      .map((o) => (typeof o === 'number' ? null : item(o, origin.makerOf(source, o))))
+      .filter((i): i is Item => i !== null);
   // Iterative post-order walk: deep graphs (100k ops) must not overflow the stack.
-  const stack: { t: Tensor; expanded: boolean }[] = [{ t: root, expanded: false }];
+  const stack: Item[] = [item(root, undefined)];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
-    if (ids.has(top.t)) {
+    const key = keyOf(top.t, top.source);
+    if (idOf(key) !== undefined) {
       stack.pop();
       continue;
     }
-    const source = argumentOf(top.t) === undefined ? origin(top.t) : null;
+    const source = top.source;
     if (!top.expanded && source !== null) {
       top.expanded = true;
       // Reversed, so operands come out in the order the expression reads.
-      for (const operand of [...source.operands].reverse())
-        if (typeof operand !== 'number' && !ids.has(operand))
-          stack.push({ t: operand, expanded: false });
+      for (const operand of operandItems(source).reverse())
+        if (idOf(keyOf(operand.t, operand.source)) === undefined) stack.push(operand);
       continue;
     }
     stack.pop();
     const t = top.t;
+    const operands = source === null ? [] : operandItems(source);
+    let next = 0;
     const inputs =
       source === null
         ? []
         : source.operands.map((o) =>
-            typeof o === 'number' ? emitScalar(o) : (ids.get(o) as number),
+            typeof o === 'number'
+              ? emitScalar(o)
+              : (idOf(keyOf(o, operands[next++].source)) as number),
           );
     const id = nodes.length;
-    ids.set(t, id);
+    if (!ids.has(key[0])) ids.set(key[0], new Map());
+    ids.get(key[0])?.set(key[1], id);
     const argument = argumentOf(t);
     const kind =
       source !== null ? 'op' : t.requiresGrad || argument !== undefined ? 'leaf' : 'constant';
@@ -148,7 +199,7 @@ function snapshot(
       numel: t.numel,
       values: head(t),
       grad: kind === 'leaf' && t.grad !== null ? head(t.grad) : null,
-      label: t.label ?? t.gradFn?.label ?? null,
+      label: t.label ?? source?.node?.label ?? null,
       outputNr: t.outputNr,
     };
     if (argument !== undefined) node.argument = argument;
@@ -159,7 +210,7 @@ function snapshot(
       };
     nodes.push(node);
   }
-  return { nodes, root: ids.get(root) as number };
+  return { nodes, root: idOf(keyOf(root, origin.of(root, undefined))) as number };
 }
 
 function traceSnapshot(trace: ForwardTrace, outputNr: number): GraphSnapshot {

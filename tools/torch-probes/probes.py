@@ -995,3 +995,22 @@ PROBES.update({
     "attr_module_init_missing": "import torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        self.w = nn.Parameter(torch.ones(1))\nM()",
     "attr_module_plain_attribute": "import torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.scale = 3\n        self.w = nn.Parameter(torch.ones(2))\n    def forward(self, x):\n        return self.w * x * self.scale\nm = M()\ny = m(torch.tensor([1.0, 2.0]))\ny.sum().backward()\nprint(m.scale, y, m.w.grad, len(list(m.parameters())))",
 })
+
+PROBES.update({
+    "bw_leaf_index_iadd": V3 + "x[0] += 1",
+    "bw_leaf_index_iadd_no_grad": V3 + "with torch.no_grad():\n    x[0] += 1\nprint(x)",
+    "bw_nonleaf_index_iadd": V3 + "y = x * 1\ny[0] += 10\ny.sum().backward()\nprint(y, x.grad)",
+    "attr_requires_grad_nonleaf_true": X2 + "y = x * 2\ny.requires_grad_()\nprint(y.requires_grad, y.is_leaf)",
+    "attr_grad_zero_none_error": X2 + "x.grad.zero_()",
+    "bw_grad_accumulate_different_shapes": "w = torch.ones(2, requires_grad=True)\n(w * torch.tensor([1.0, 2.0])).sum().backward()\n(w.sum() * 3).backward()\nprint(w.grad)",
+    "bw_backward_twice_sum_leaf": V3 + "s = x.sum()\ns.backward()\ns.backward()\nprint(x.grad)",
+    "bw_backward_twice_add_const": X2 + "y = x + 1\ny.backward()\ny.backward()\nprint(x.grad)",
+    "bw_backward_twice_mul_const": X2 + "y = x * 3\ny.backward()\ny.backward()\nprint(x.grad)",
+    "bw_backward_twice_exp": X2 + "y = torch.exp(x)\ny.backward()\ny.backward()",
+})
+
+PROBES.update({
+    "bw_inplace_self_operand": V3 + "y = x * 1\ny.mul_(y)\ny.sum().backward()\nprint(y, x.grad)",
+    "bw_inplace_iadd_self": V3 + "y = x * 2\ny += y\ny.sum().backward()\nprint(y, x.grad)",
+    "bw_nonleaf_slice_assign_from_self": V3 + "y = x * 1\ny[1:] = y[:2] * 2\ny.sum().backward()\nprint(y, x.grad)",
+})

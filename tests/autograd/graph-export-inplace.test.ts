@@ -1,0 +1,36 @@
+// The graph export after in-place ops: a Tensor object that an in-place op gave a new grad_fn
+// must still read as its old value in the ops that used it before (y[0] += 10 used to loop
+// forever: y's select read y's new CopySlices, which reads the select).
+import { describe, expect, it } from 'vitest';
+import * as A from '../../core/autograd/index.ts';
+
+describe('exportGraph after in-place ops', () => {
+  it('follows each op to the values its operands had when it ran', () => {
+    const x = A.tensor([1, -2, 3], [3], { requiresGrad: true });
+    const y = A.mul(x, 1);
+    const first = A.index(y, [0]);
+    A.add_(first, 10); // Python's y[0] += 10: select, add in place, write back
+    A.indexPut_(y, [0], first);
+    const { nodes, root } = A.exportGraph(A.sum(y));
+
+    const names = nodes.map((n) => n.gradFn ?? n.kind);
+    expect(names).toEqual([
+      'leaf',
+      'constant',
+      'MulBackward0',
+      'SelectBackward0',
+      'constant',
+      'AddBackward0',
+      'CopySlices',
+      'SumBackward0',
+    ]);
+    const byName = (name: string) => nodes.find((n) => n.gradFn === name);
+    const mul = byName('MulBackward0');
+    // The select read y as the product, before the write-back.
+    expect(byName('SelectBackward0')?.inputs).toEqual([mul?.id]);
+    expect(byName('CopySlices')?.inputs).toEqual([mul?.id, byName('AddBackward0')?.id]);
+    expect(nodes[root].gradFn).toBe('SumBackward0');
+    // Every node's inputs come before it.
+    for (const n of nodes) for (const i of n.inputs) expect(i).toBeLessThan(n.id);
+  });
+});
