@@ -110,7 +110,8 @@ export function rationalPower(a: Rational, e: Rational): Rational | undefined {
 
 /** Reads a decimal literal such as `12`, `0.25` or `.5` exactly. */
 export function parseDecimal(text: string): Rational {
-  const [whole = '', fraction = ''] = text.split('.');
+  const [whole = '', digitsAfter = ''] = text.split('.');
+  const fraction = digitsAfter.replace(/0+$/, '');
   const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
   const n = Number(digits || '0');
   return rational(n, 10 ** fraction.length);

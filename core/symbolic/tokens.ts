@@ -80,6 +80,12 @@ const SUPERSCRIPTS: Record<string, string> = {
 
 export const MAX_NUMBER_DIGITS = 15;
 
+/** Digits that carry value: `0.500000000000000` (SymPy's Float 1/2) has one. */
+function significantDigits(literal: string): number {
+  const [whole, fraction = ''] = literal.split('.');
+  return (whole.replace(/^0+/, '') + fraction.replace(/0+$/, '')).length;
+}
+
 export interface NameOptions {
   /** When given, the only symbols allowed; other names are refused. */
   variables?: readonly string[];
@@ -102,7 +108,7 @@ export function tokenize(input: string, options: NameOptions): Token[] {
       if (match === '.') throw new ParseFailure(`A '.' must be part of a number`, column);
       if (input[i + match.length] === '.')
         throw new ParseFailure(`A number has a second decimal point`, i + match.length + 1);
-      if (match.replace('.', '').length > MAX_NUMBER_DIGITS)
+      if (significantDigits(match) > MAX_NUMBER_DIGITS)
         throw new ParseFailure(`Numbers may have at most ${MAX_NUMBER_DIGITS} digits`, column);
       tokens.push({ type: 'num', text: match, column });
       i += match.length;

@@ -43,6 +43,7 @@ describe('parseMath reads maths as students type it', () => {
     ['x/(2*y)', 'x/(2*y)'],
     ['2^3^2', '2^(3^2)'],
     ['0.5x', 'x/2'],
+    ['0.500000000000000*x + 0.25', 'x/2 + 1/4'],
     ['pi*x', 'pi*x'],
     ['arcsin(x) + acos(x) + atan(x)', 'asin(x) + acos(x) + atan(x)'],
     ['log(x, 2)', 'log(x)/log(2)'],
