@@ -2,6 +2,8 @@
 //
 // - parseMath(text, {variables?}) → {ok, expr, text, latex} | {ok: false, message, column}:
 //   maths as students type it; `text` and `latex` show how it was read (STACK's validation).
+//   Also SymPy's own text: asin/acos/atan (arcsin…), log(x, b), log2, log10, Max(0, t) as
+//   relu, Abs, Heaviside, Floats such as 0.500000000000000.
 // - derive(text | expr, wrt, {at?, autograd?, name?}) → each partial as text, LaTeX and
 //   `\frac{df}{dx} = …`, its exact value at `at` beside autograd's float32 value; with
 //   `autograd`, every derivative is checked at sample points and withheld (with a note) if wrong.
