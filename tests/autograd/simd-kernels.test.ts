@@ -69,6 +69,7 @@ describe('float32 SIMD kernels', () => {
     ['0.1 * a (scalar first)', (a) => A.mul(A.tensor([0.1]), a)],
     ['a + 0.1', (a) => A.add(a, 0.1)],
     ['a + b with alpha 3', (a, b) => A.add(a, b, { alpha: 3 })],
+    ['relu', (a) => A.relu(a)],
     ['relu backward', (a, b) => thresholdBackward(a, b, 0)],
     ['threshold 0.1 (not a float32)', (a, b) => thresholdBackward(a, b, 0.1)],
   ];

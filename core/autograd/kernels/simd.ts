@@ -166,11 +166,19 @@ const ARITHMETIC = {
   sub: simd.f32x4Sub,
   mul: simd.f32x4Mul,
   div: simd.f32x4Div,
+  // NaN in either lane gives NaN and max(-0, +0) is +0, as Math.max: ReLU's forward.
+  max: simd.f32x4Max,
 } as const;
 type Arithmetic = keyof typeof ARITHMETIC;
 const ARITHMETIC_OPS = Object.keys(ARITHMETIC) as Arithmetic[];
 /** Exactly commutative: a one-element first operand may be swapped to second place. */
-const COMMUTES: Record<Arithmetic, boolean> = { add: true, sub: false, mul: true, div: false };
+const COMMUTES: Record<Arithmetic, boolean> = {
+  add: true,
+  sub: false,
+  mul: true,
+  div: false,
+  max: true,
+};
 
 const MODULE = wasmModule(PAGES, [
   ...ARITHMETIC_OPS.map((name) => vectorVector(name, ARITHMETIC[name])),
@@ -240,7 +248,7 @@ export type SimdOp = Arithmetic | 'threshold';
 
 /**
  * Runs `kind` over the first elements of float32 arrays, as BinaryKernel's arguments: out[i] =
- * a[i] + k*b[i] and a[i] - k*b[i] (add, sub: only for k = 1), a[i] * b[i], a[i] / b[i], and
+ * a[i] + k*b[i] and a[i] - k*b[i] (add, sub: only for k = 1), a[i] * b[i], a[i] / b[i], max(a[i], b[i]) and
  * b[i] <= k ? 0 : a[i] (threshold), where a step of 0 reads a one-element operand. With
  * `repeat` > 1 the op is applied again to its own result (out = (a + b) + b: one copy in and out
  * for both). Returns how many elements it wrote, a multiple of 4 (0 when it cannot run): the

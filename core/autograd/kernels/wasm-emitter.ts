@@ -33,6 +33,7 @@ export const simd = {
   f32x4Sub: 0xe5,
   f32x4Mul: 0xe6,
   f32x4Div: 0xe7,
+  f32x4Max: 0xe9,
 } as const;
 
 /** An unsigned LEB128 number. */

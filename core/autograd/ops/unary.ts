@@ -1,11 +1,15 @@
 // Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
 import { allocateForOverwrite, isFloating, DEFAULT_FLOAT, type Storage } from '../dtype.ts';
+import { simdBinary } from '../kernels/simd.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { record } from './record.ts';
+
+/** ReLU's other operand for the float32 SIMD max (a one-element operand, read at step 0). */
+const ZERO_F32 = new Float32Array(1);
 
 interface UnaryEntry {
   gradFn: string;
@@ -111,7 +115,8 @@ const UNARY = {
     integers: 'same',
     saves: 'result',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = Math.max(x[i], 0); // NaN stays NaN, -0 becomes 0
+      const done = simdBinary('max', o, x, 1, ZERO_F32, 0, n, 1);
+      for (let i = done; i < n; i++) o[i] = Math.max(x[i], 0); // NaN stays NaN, -0 becomes 0
     },
     grad: (g, r, spare) => thresholdBackward(g, r, 0, spare),
   },
