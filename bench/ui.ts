@@ -98,6 +98,8 @@ async function runInFirstCell(page: Page, code: string): Promise<void> {
 }
 
 interface Visit {
+  /** The lesson's elements in the page, not yet painted. */
+  firstLessonInPage: number;
   firstLesson: number;
   pythonReady: number;
   /** The longest task on the page's main thread until Python was ready (the UI stalls that long). */
@@ -117,6 +119,7 @@ async function visit(url: string, runCells: boolean): Promise<Visit & Partial<Ce
     const firstWorker = page.waitForEvent('worker');
     await page.goto(url);
     const [firstLesson] = await waitFor(page, 'gradlab:first-lesson-visible', 1);
+    const [firstLessonInPage] = await timeline(page, 'gradlab:first-lesson-rendered');
     const [pythonReady] = await waitFor(page, 'gradlab:python-ready', 1);
     const steps = await workerMarks(page, await firstWorker);
     const longestTask = await page.evaluate(
@@ -134,6 +137,7 @@ async function visit(url: string, runCells: boolean): Promise<Visit & Partial<Ce
     const [reloadFirstLesson] = await waitFor(page, 'gradlab:first-lesson-visible', 1);
     const [reloadPythonReady] = await waitFor(page, 'gradlab:python-ready', 1);
     return {
+      firstLessonInPage: firstLessonInPage!,
       firstLesson: firstLesson!,
       pythonReady: pythonReady!,
       longestTask,
@@ -198,6 +202,7 @@ try {
   const all = (pick: (v: Visit) => number) => results.map(pick);
   const rows: [string, number[], number | null][] = [
     ['first lesson visible (first visit)', all((v) => v.firstLesson), 500],
+    ['  in the page, before the paint', all((v) => v.firstLessonInPage), null],
     ['Python ready (first visit)', all((v) => v.pythonReady), 2500],
     ['  longest UI task until then', all((v) => v.longestTask), null],
     ['first lesson visible (reload)', all((v) => v.reloadFirstLesson), 500],

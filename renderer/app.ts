@@ -60,6 +60,8 @@ export class App {
     this.host.onLessonChanged((source) => void this.lessonChanged(source));
     this.host.onMenuCommand?.((command) => this.menuCommand(command));
     await this.route();
+    // In the page but not yet on screen (what this mark meant before it waited for the paint).
+    performance.mark('gradlab:first-lesson-rendered');
     await markWhenPainted('gradlab:first-lesson-visible');
     // The other lessons' data loads now that the first lesson is on screen.
     void this.library.loadAll();
