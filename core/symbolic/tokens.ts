@@ -96,6 +96,7 @@ function isLetter(ch: string): boolean {
 }
 
 export function tokenize(input: string, options: NameOptions): Token[] {
+  refuseEquation(input);
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
@@ -146,8 +147,19 @@ export function tokenize(input: string, options: NameOptions): Token[] {
   return tokens;
 }
 
+/**
+ * Students often write the whole equation (`dy/dx = 2x + 2`, `f'(x) = ...`): say what to drop
+ * before the left side's names are refused as unknown.
+ */
+function refuseEquation(input: string): void {
+  const at = input.indexOf('=');
+  if (at < 0) return;
+  const left = input.slice(0, at).trim();
+  const shown = left.length > 0 && left.length <= 20 ? `'${left} ='` : `'='`;
+  throw new ParseFailure(`Type only the expression, without ${shown}`, at + 1);
+}
+
 function unexpectedCharacter(ch: string): string {
-  if (ch === '=') return `Type only the expression, without '='`;
   if (ch === '[' || ch === ']' || ch === '{' || ch === '}')
     return `Use ( and ) for grouping, not '${ch}'`;
   const shown = /[\x20-\x7e]/.test(ch)
