@@ -2,9 +2,9 @@
 // V8's Math.cos is off by one ulp at times (Math.cos(0.1) ends in ...257, libm's in ...258),
 // which float64 results printed with 17 digits would show. float32 does not need this.
 
-type DD = [number, number];
+import { productError } from './fused-multiply-add.ts';
 
-const SPLITTER = 134217729; // 2**27 + 1, Dekker's split
+type DD = [number, number];
 
 function twoSum(a: number, b: number): DD {
   const s = a + b;
@@ -14,13 +14,7 @@ function twoSum(a: number, b: number): DD {
 
 function twoProd(a: number, b: number): DD {
   const p = a * b;
-  const ca = SPLITTER * a;
-  const ah = ca - (ca - a);
-  const al = a - ah;
-  const cb = SPLITTER * b;
-  const bh = cb - (cb - b);
-  const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+  return [p, productError(a, b, p)];
 }
 
 function add(a: DD, b: DD): DD {

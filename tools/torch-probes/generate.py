@@ -81,10 +81,6 @@ _UNARY_F64 = (
     "float64 {op} is one ulp off glibc's correctly rounded result (V8's Math.{op}; "
     "core/autograd/ops/unary.ts)"
 )
-_ADD_ALPHA = (
-    "p.add_(g, alpha=-lr) computes p + alpha * g with a double alpha; ATen fuses it as "
-    "fma(g, float(alpha), p) (core/autograd/ops/binary.ts)"
-)
 BLOCKED = {
     "bw_precision_sinh": _UNARY_F32.format(op="sinh") + ": sinh(-2.5)",
     "bw_precision_cosh": _UNARY_F32.format(op="sinh") + ": cosh's gradient sinh(-2.5)",
@@ -103,8 +99,6 @@ BLOCKED = {
     "repr_sum_dim_bits": "float32 sum/mean over a dim accumulate in double here; ATen adds "
     "float32 values in float32 (over dim 0 of a 4x6 matrix: row by row) "
     "(core/autograd/ops/reduce.ts, cascade-sum.ts)",
-    "bw_sgd_loop": _ADD_ALPHA,
-    "bw_sgd_momentum": _ADD_ALPHA,
     "bw_precision_pow_frac_20": "the first 16 float32 elements of x ** 1.7 go through Sleef's "
     "vectorised powf, approximated by a correctly rounded powf (about 98% of values agree)",
 }

@@ -6,6 +6,7 @@ import {
   type ScalarKind,
   type Storage,
 } from '../dtype.ts';
+import { fma32, fma64 } from '../fused-multiply-add.ts';
 import { simdBinary, type SimdOp } from '../kernels/simd.ts';
 import type { Attrs } from '../node.ts';
 import { Tensor } from '../tensor.ts';
@@ -47,6 +48,17 @@ interface BinaryEntry {
   scalar?: string;
 }
 
+/**
+ * a + k * b as ATen's add/sub with alpha computes it: fma(b, k, a) per element, rounded once, with
+ * k rounded to float32 for float32 results (ATen's opmath type).
+ */
+const fusedMultiplyAdd: BinaryKernel = (o, a, as, b, bs, n, k) => {
+  if (o instanceof Float32Array) {
+    const kf = Math.fround(k);
+    for (let i = 0; i < n; i++) o[i] = fma32(b[i * bs], kf, a[i * as]);
+  } else for (let i = 0; i < n; i++) o[i] = fma64(b[i * bs], k, a[i * as]);
+};
+
 // Formulas from PyTorch's derivatives.yaml; the engine sums each gradient back to its input's
 // shape after broadcasting, as torch's engine does. The hot loops have a same-shape variant:
 // indexing by i alone runs markedly faster than i * step, and a scalar operand (step 0) is read
@@ -58,9 +70,10 @@ const BINARY = {
     scalar: 'alpha',
     simd: 'add',
     kernel: (o, a, as, b, bs, n, k) => {
-      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] + k * b[i];
-      else if (bs === 0) for (let i = 0, s = k * b[0]; i < n; i++) o[i] = a[i * as] + s;
-      else for (let i = 0; i < n; i++) o[i] = a[i * as] + k * b[i * bs];
+      if (k !== 1) fusedMultiplyAdd(o, a, as, b, bs, n, k);
+      else if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] + b[i];
+      else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] + s;
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] + b[i * bs];
     },
     grads: (g, _a, _b, k) => [g, k === 1 ? g : mul(g, k)],
   },
@@ -70,9 +83,10 @@ const BINARY = {
     scalar: 'alpha',
     simd: 'sub',
     kernel: (o, a, as, b, bs, n, k) => {
-      if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] - k * b[i];
-      else if (bs === 0) for (let i = 0, s = k * b[0]; i < n; i++) o[i] = a[i * as] - s;
-      else for (let i = 0; i < n; i++) o[i] = a[i * as] - k * b[i * bs];
+      if (k !== 1) fusedMultiplyAdd(o, a, as, b, bs, n, -k);
+      else if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] - b[i];
+      else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] - s;
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] - b[i * bs];
     },
     grads: (g, _a, _b, k) => [g, k === 1 ? neg(g) : mul(g, -k)],
   },
