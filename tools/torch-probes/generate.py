@@ -93,9 +93,6 @@ BLOCKED = {
     "double exp (FMA polynomial), not emulated in core/autograd/ops/softmax.ts",
     "bw_precision_mean_linspace": "torch computes sin over 101 float32 elements with Sleef's "
     "vectorised sinf for the first 96 (core/autograd/ops/unary.ts uses scalar sinf throughout)",
-    "bw_inplace_nonleaf_version": "y * 1 saves y for backward here although torch saves a "
-    "factor only when the other operand needs a gradient (core/autograd/ops/binary.ts), so "
-    "changing y in place later fails the version check",
     "repr_sum_dim_bits": "float32 sum/mean over a dim accumulate in double here; ATen adds "
     "float32 values in float32 (over dim 0 of a 4x6 matrix: row by row) "
     "(core/autograd/ops/reduce.ts, cascade-sum.ts)",

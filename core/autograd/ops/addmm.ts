@@ -4,7 +4,7 @@ import { runtimeError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
 import { add } from './binary.ts';
 import { mm } from './linalg.ts';
-import { record, untracked } from './record.ts';
+import { record, saveOperands, untracked } from './record.ts';
 import { sumTo, t } from './shape.ts';
 
 export function addmm(bias: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
@@ -15,13 +15,15 @@ export function addmm(bias: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
     throw runtimeError(
       `The expanded size of the tensor (${mat2.shape[1]}) must match the existing size (${bias.shape[bias.ndim - 1]}) at non-singleton dimension 1.  Target sizes: [${mat1.shape[0]}, ${mat2.shape[1]}].  Tensor sizes: [${bias.shape.join(', ')}]`,
     );
+  const inputs = [bias, mat1, mat2];
+  const { saved, restore } = saveOperands(inputs, [mat1, mat2], [[], [1], [0]]);
   return record(result, {
     name: 'AddmmBackward0',
     op: 'addmm',
-    inputs: [bias, mat1, mat2],
-    saved: [mat1, mat2],
+    inputs,
+    saved,
     backward: ([g], node) => {
-      const [m1, m2] = node.saved;
+      const [m1, m2] = restore(node);
       return [
         node.needsInputGrad(0) ? sumTo(g, bias.shape) : null,
         node.needsInputGrad(1) ? mm(g, t(m2)) : null,

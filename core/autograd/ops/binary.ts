@@ -18,7 +18,7 @@ import {
   type Broadcast,
   type Operand,
 } from './elementwise.ts';
-import { record, untracked } from './record.ts';
+import { record, saveOperands, untracked } from './record.ts';
 import { neg, reciprocal } from './unary.ts';
 
 type Grads = [Tensor | null, Tensor | null];
@@ -30,8 +30,12 @@ interface BinaryEntry {
   simd?: SimdOp;
   /** 'bool' for comparisons; 'float' when integer operands divide into float32. */
   result?: 'bool' | 'float';
-  /** Whether the gradient reads the operands (saved for backward). */
-  savesOperands: boolean;
+  /**
+   * The operands (0: a, 1: b) each input's gradient reads: [for a's, for b's]. As torch's
+   * generated code does, an operand is saved for backward only when a gradient that reads it is
+   * needed (`y * 1` does not save y, so changing y in place afterwards is fine).
+   */
+  reads?: readonly [readonly (0 | 1)[], readonly (0 | 1)[]];
   /**
    * Gradients for (a, b) given the output gradient; `k` is the entry's scalar (alpha...), `spare`
    * the storage of `g` when the engine gives it up (see BackwardFn).
@@ -66,7 +70,6 @@ const fusedMultiplyAdd: BinaryKernel = (o, a, as, b, bs, n, k) => {
 const BINARY = {
   add: {
     gradFn: 'AddBackward0',
-    savesOperands: false,
     scalar: 'alpha',
     simd: 'add',
     kernel: (o, a, as, b, bs, n, k) => {
@@ -79,7 +82,6 @@ const BINARY = {
   },
   sub: {
     gradFn: 'SubBackward0',
-    savesOperands: false,
     scalar: 'alpha',
     simd: 'sub',
     kernel: (o, a, as, b, bs, n, k) => {
@@ -92,7 +94,7 @@ const BINARY = {
   },
   mul: {
     gradFn: 'MulBackward0',
-    savesOperands: true,
+    reads: [[1], [0]],
     simd: 'mul',
     kernel: (o, a, as, b, bs, n) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
@@ -114,7 +116,7 @@ const BINARY = {
   },
   div: {
     gradFn: 'DivBackward0',
-    savesOperands: true,
+    reads: [[1], [0, 1]],
     result: 'float',
     simd: 'div',
     kernel: (o, a, as, b, bs, n) => {
@@ -129,7 +131,7 @@ const BINARY = {
   },
   thresholdBackward: {
     gradFn: 'ThresholdBackwardBackward0',
-    savesOperands: true,
+    reads: [[1], []],
     scalar: 'threshold',
     simd: 'threshold',
     kernel: (o, a, as, b, bs, n, k) => {
@@ -140,7 +142,7 @@ const BINARY = {
   },
   tanhBackward: {
     gradFn: 'TanhBackwardBackward0',
-    savesOperands: true,
+    reads: [[1], [0, 1]],
     // g * (1 - y*y): ATen's kernel is compiled with y*y fused into the subtraction (one rounding).
     kernel: (o, a, as, b, bs, n) => {
       const r = o instanceof Float32Array ? Math.fround : (v: number) => v;
@@ -153,7 +155,6 @@ const BINARY = {
   },
   lt: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] < b[i * bs] ? 1 : 0;
@@ -161,7 +162,6 @@ const BINARY = {
   },
   le: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] <= b[i * bs] ? 1 : 0;
@@ -169,7 +169,6 @@ const BINARY = {
   },
   gt: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] > b[i * bs] ? 1 : 0;
@@ -177,7 +176,6 @@ const BINARY = {
   },
   ge: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] >= b[i * bs] ? 1 : 0;
@@ -185,7 +183,6 @@ const BINARY = {
   },
   eq: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] === b[i * bs] ? 1 : 0;
@@ -193,7 +190,6 @@ const BINARY = {
   },
   ne: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] !== b[i * bs] ? 1 : 0;
@@ -201,7 +197,6 @@ const BINARY = {
   },
   logicalAnd: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] && b[i * bs] ? 1 : 0;
@@ -209,7 +204,6 @@ const BINARY = {
   },
   logicalOr: {
     gradFn: '',
-    savesOperands: false,
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] || b[i * bs] ? 1 : 0;
@@ -218,6 +212,8 @@ const BINARY = {
 } satisfies Record<string, BinaryEntry>;
 
 export type BinaryOp = keyof typeof BINARY;
+
+const NO_READS = [[], []];
 
 export interface ScalarOptions {
   /** How the host's Python scalar operand promotes (default: 'int' for whole numbers, else 'float'). */
@@ -246,14 +242,15 @@ export function binary(
   const grads = entry.grads;
   if (grads === undefined) return result;
   const attrs: Attrs = entry.scalar === undefined ? {} : { [entry.scalar]: k };
+  const { saved, restore } = saveOperands([ta, tb], [ta, tb], entry.reads ?? NO_READS);
   return record(result, {
     name: entry.gradFn,
     op,
     inputs: [ta, tb],
-    saved: entry.savesOperands ? [ta, tb] : [],
+    saved,
     attrs,
     backward: ([g], node, spare) => {
-      const [sa, sb] = entry.savesOperands ? node.saved : [ta, tb];
+      const [sa, sb] = restore(node);
       const needs: [boolean, boolean] = [node.needsInputGrad(0), node.needsInputGrad(1)];
       return grads(g, sa, sb, k, needs, spare[0] ? g.data : undefined);
     },

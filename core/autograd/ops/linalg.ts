@@ -5,7 +5,7 @@ import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';
 import { promote, storageAs } from './elementwise.ts';
-import { record } from './record.ts';
+import { record, saveFactors } from './record.ts';
 import { reshape, squeeze, squeezeInPlace, t, transpose, unsqueeze } from './shape.ts';
 
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
@@ -46,6 +46,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       `inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`,
     );
   const dtype = sameDType(a, b, 'dot');
+  const { saved, restore } = saveFactors(a, b);
   return record(
     new Tensor(
       product(storageAs(a, dtype), storageAs(b, dtype), 1, a.shape[0], 1, dtype),
@@ -56,9 +57,9 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       name: 'DotBackward0',
       op: 'dot',
       inputs: [a, b],
-      saved: [a, b],
+      saved,
       backward: ([g], node) => {
-        const [x, y] = node.saved;
+        const [x, y] = restore(node);
         return [
           node.needsInputGrad(0) ? mul(g, y) : null,
           node.needsInputGrad(1) ? mul(g, x) : null,
@@ -76,6 +77,7 @@ export function mv(m: Tensor, v: Tensor): Tensor {
       `size mismatch, got input (${m.shape[0]}), mat (${m.shape[0]}x${m.shape[1]}), vec (${v.shape[0]})`,
     );
   const dtype = sameDType(m, v, 'mv');
+  const { saved, restore } = saveFactors(m, v);
   return record(
     new Tensor(
       product(storageAs(m, dtype), storageAs(v, dtype), m.shape[0], m.shape[1], 1, dtype),
@@ -86,9 +88,9 @@ export function mv(m: Tensor, v: Tensor): Tensor {
       name: 'MvBackward0',
       op: 'mv',
       inputs: [m, v],
-      saved: [m, v],
+      saved,
       backward: ([g], node) => {
-        const [mat, vec] = node.saved;
+        const [mat, vec] = restore(node);
         return [
           node.needsInputGrad(0) ? outer(g, vec) : null,
           node.needsInputGrad(1) ? mv(t(mat), g) : null,
@@ -107,15 +109,16 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     );
   const dtype = sameDType(a, b, 'mm');
   const [m, k, n] = [a.shape[0], a.shape[1], b.shape[1]];
+  const { saved, restore } = saveFactors(a, b);
   return record(
     new Tensor(product(storageAs(a, dtype), storageAs(b, dtype), m, k, n, dtype), [m, n], dtype),
     {
       name: 'MmBackward0',
       op: 'mm',
       inputs: [a, b],
-      saved: [a, b],
+      saved,
       backward: ([g], node) => {
-        const [x, y] = node.saved;
+        const [x, y] = restore(node);
         return [
           node.needsInputGrad(0) ? mm(g, t(y)) : null,
           node.needsInputGrad(1) ? mm(t(x), g) : null,
@@ -169,13 +172,14 @@ function batchedMatmul(a: Tensor, b: Tensor): Tensor {
   }
   const shape = [...batch, ...(a.ndim === 1 ? [] : [n]), ...(b.ndim === 1 ? [] : [p])];
   const full = [...batch, n, p];
+  const { saved, restore } = saveFactors(a, b);
   return record(new Tensor(out, shape, dtype), {
     name: 'UnsafeViewBackward0',
     op: 'matmul',
     inputs: [a, b],
-    saved: [a, b],
+    saved,
     backward: ([g], node) => {
-      const [sa, sb] = node.saved;
+      const [sa, sb] = restore(node);
       const grad = reshape(g, full);
       const a2 = sa.ndim === 1 ? reshape(sa, left) : sa;
       const b2 = sb.ndim === 1 ? reshape(sb, right) : sb;
