@@ -30,9 +30,10 @@ export class PythonSession {
   private readonly listeners = new Set<(state: PythonState) => void>();
   private readonly indexURL: string;
 
-  constructor(indexURL: string) {
+  /** `startAfter`: when the first worker may begin Python's heavy start (see main.ts). */
+  constructor(indexURL: string, startAfter?: Promise<unknown>) {
     this.indexURL = indexURL;
-    this.active = this.startActive(new PythonWorker(indexURL));
+    this.active = this.startActive(new PythonWorker(indexURL, startAfter));
   }
 
   onState(listener: (state: PythonState) => void): () => void {
