@@ -1,5 +1,6 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
 import { cascadeSum } from './cascade-sum.ts';
+import { sumOverDims } from './dim-sum.ts';
 import { allocateForOverwrite, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { numelOf } from './tensor.ts';
@@ -93,16 +94,14 @@ export function sumToStorage(
     out[0] = data instanceof Uint8Array ? data.reduce((a, b) => a + b, 0) : cascadeSum(data);
     return out;
   }
+  if (!(data instanceof Uint8Array) && !(out instanceof Uint8Array)) {
+    const kept = [...new Array<number>(source.length - target.length).fill(1), ...target];
+    sumOverDims(data, source, kept, out);
+    return out;
+  }
   const index = broadcastIndex(target, source);
   out.fill(0);
-  if (out instanceof Float32Array) {
-    // Accumulate in double and round once, as torch's float32 reductions accumulate wider.
-    const acc = new Float64Array(out.length);
-    for (let i = 0; i < index.length; i++) acc[index[i]] += data[i];
-    out.set(acc);
-  } else {
-    for (let i = 0; i < index.length; i++) out[index[i]] += data[i];
-  }
+  for (let i = 0; i < index.length; i++) out[index[i]] += data[i];
   return out;
 }
 

@@ -93,9 +93,6 @@ BLOCKED = {
     "double exp (FMA polynomial), not emulated in core/autograd/ops/softmax.ts",
     "bw_precision_mean_linspace": "torch computes sin over 101 float32 elements with Sleef's "
     "vectorised sinf for the first 96 (core/autograd/ops/unary.ts uses scalar sinf throughout)",
-    "repr_sum_dim_bits": "float32 sum/mean over a dim accumulate in double here; ATen adds "
-    "float32 values in float32 (over dim 0 of a 4x6 matrix: row by row) "
-    "(core/autograd/ops/reduce.ts, cascade-sum.ts)",
     "bw_precision_pow_frac_20": "the first 16 float32 elements of x ** 1.7 go through Sleef's "
     "vectorised powf, approximated by a correctly rounded powf (about 98% of values agree)",
 }

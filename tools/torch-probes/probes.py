@@ -960,6 +960,11 @@ PROBES.update({
     "repr_arange_empty": "torch.arange(3, 1)",
     "repr_tensor_f32_rounding": "print(torch.tensor([0.1, 1 / 3, 2 / 3, 1e-8, 16777217.0]).tolist())",
     "repr_sum_f32_bits": "x = torch.linspace(0, 1, 100)\nprint(x.sum().item(), (x * x).sum().item(), x.mean().item())",
+    "repr_sum_dim_outer_columns": "x = torch.tensor([((i * 7919) % 1000) / 97 - 5 for i in range(240)]).reshape(40, 6)\nprint(x.sum(0).tolist())",
+    "repr_sum_dim_outer_vectors": "x = torch.tensor([((i * 7919) % 1000) / 97 - 5 for i in range(740)]).reshape(20, 37)\nprint(x.sum(0).tolist(), x.mean(0).tolist())",
+    "repr_sum_dim_inner_vectors": "x = torch.tensor([((i * 7919) % 1000) / 97 - 5 for i in range(185)]).reshape(5, 37)\nprint(x.sum(1).tolist(), x.sum(-1, keepdim=True).tolist())",
+    "repr_sum_dims_3d": "x = torch.tensor([((i * 7919) % 1000) / 97 - 5 for i in range(120)], dtype=torch.float64).reshape(4, 5, 6)\nprint(x.sum((0, 2)).tolist(), x.sum(1).sum().item())",
+    "bw_sum_to_broadcast_bias": "b = torch.zeros(6, requires_grad=True)\nx = torch.tensor([((i * 7919) % 1000) / 97 - 5 for i in range(240)]).reshape(40, 6)\n((x + b) * x).sum().backward()\nprint(b.grad.tolist())",
     "repr_sum_dim_bits": "x = torch.tensor([0.0, 0.8375, 1.2811, 1.1222, 0.4355, -0.456, -1.133, -1.2772, -0.8206, 0.0219, 0.8541, 1.2846, 1.111, 0.4148, -0.4764, -1.1436, -1.2729, -0.8036, 0.0437, 0.8704, 1.2878, 1.0995, 0.3941, -0.4967]).reshape(4, 6)\nprint(x.sum(0).tolist(), x.mean(1).tolist())",
 })
 
