@@ -9,6 +9,9 @@ const f = Math.fround;
 /** Float lanes of an AVX2 register. */
 export const LANES = 8;
 
+/** Values cpu_kernel_vec's vectorised loop takes at a time (two registers); the rest go scalar. */
+export const VECTORISED_LOOP_STEP = 2 * LANES;
+
 const R_LN2 = f(Math.LOG2E); // Sleef R_LN2f: 1/ln 2
 const L2U = f(0.693145751953125);
 const L2L = f(1.428606765330187045e-6);

@@ -5,6 +5,7 @@ import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
+import { scalarExpF32, sleefExpF32, VECTORISED_LOOP_STEP } from './aten-float32.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { record } from './record.ts';
 
@@ -68,7 +69,10 @@ const UNARY = {
     integers: 'float',
     saves: 'result',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
+      // ATen's float32 exp is vml::vexp: Sleef's vectorised expf on every element (the last
+      // partial vector too), which is not always the correctly rounded value.
+      if (o instanceof Float32Array) for (let i = 0; i < n; i++) o[i] = sleefExpF32(x[i]);
+      else for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
     },
     grad: (g, r) => mul(g, r),
   },
@@ -104,9 +108,17 @@ const UNARY = {
     integers: 'float',
     saves: 'result',
     kernel: (o, x, n) => {
-      // float32 rounds exp and the sum as torch's float kernel does.
-      const r = o instanceof Float32Array ? Math.fround : (v: number) => v;
-      for (let i = 0; i < n; i++) o[i] = 1 / r(1 + r(Math.exp(-x[i])));
+      if (o instanceof Float64Array) {
+        for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-x[i]));
+        return;
+      }
+      // float32 rounds exp and the sum as torch's kernel does; its vectorised loop takes 16
+      // values at a time through Sleef's expf, the rest through the scalar expf.
+      const vectorised = n - (n % VECTORISED_LOOP_STEP);
+      for (let i = 0; i < n; i++) {
+        const e = i < vectorised ? sleefExpF32(-x[i]) : scalarExpF32(-x[i]);
+        o[i] = 1 / Math.fround(1 + e);
+      }
     },
     grad: (g, r) => mul(mul(g, rsub(r, 1)), r),
   },
