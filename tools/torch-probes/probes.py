@@ -435,6 +435,7 @@ PROBES.update({
     "bw_precision_sum_linspace": "x = torch.linspace(0, 1, 1000, requires_grad=True)\ny = (x * x).sum()\ny.backward()\nprint(y.item(), x.grad[:3].tolist(), x.grad[-1].item())",
     "bw_precision_exp_vector": "x = torch.tensor([i * 0.27 - 5 for i in range(37)], requires_grad=True)\ny = x.exp()\nprint(y.tolist(), torch.exp(x[:3]).tolist())\ny.sum().backward()\nprint(x.grad.tolist())",
     "bw_precision_sigmoid_vector": "x = torch.tensor([-9.97, -9.28, -9.18, -9.08, -8.74, -8.73, -8.64, -8.61, -8.58, -8.57, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0, -9.97, -9.28], requires_grad=True)\ny = torch.sigmoid(x)\nprint(y.tolist(), torch.sigmoid(x[:2]).tolist())\ny.sum().backward()\nprint(x.grad.tolist())",
+    "bw_precision_f64_exp_vector": "x = torch.tensor([i * 0.37 - 6 for i in range(33)], dtype=torch.float64, requires_grad=True)\ny = x.exp()\nprint(y.tolist())\ny.sum().backward()\nprint(x.grad.tolist())",
     "bw_precision_mean_linspace": "x = torch.linspace(-3, 3, 101, requires_grad=True)\ny = torch.sin(x).mean()\ny.backward()\nprint(y.item(), x.grad[50].item())",
     "bw_precision_dot": "a = torch.linspace(0, 1, 7, requires_grad=True)\nb = torch.linspace(1, 2, 7)\ny = torch.dot(a, b)\ny.backward()\nprint(y.item(), a.grad.tolist())",
     "bw_precision_matmul": "w = torch.tensor([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], requires_grad=True)\nx = torch.tensor([0.7, 0.8, 0.9])\ny = torch.tanh(w @ x)\ny.sum().backward()\nprint(y.tolist())\nprint(w.grad.tolist())",

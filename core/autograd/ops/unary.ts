@@ -6,6 +6,7 @@ import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { scalarExpF32, sleefExpF32, VECTORISED_LOOP_STEP } from './aten-float32.ts';
+import { sleefExpF64 } from './aten-float64.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { record } from './record.ts';
 
@@ -69,10 +70,10 @@ const UNARY = {
     integers: 'float',
     saves: 'result',
     kernel: (o, x, n) => {
-      // ATen's float32 exp is vml::vexp: Sleef's vectorised expf on every element (the last
-      // partial vector too), which is not always the correctly rounded value.
+      // ATen's exp is vml::vexp: Sleef's vectorised exp on every element (the last partial
+      // vector too), which is not always the correctly rounded value.
       if (o instanceof Float32Array) for (let i = 0; i < n; i++) o[i] = sleefExpF32(x[i]);
-      else for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
+      else for (let i = 0; i < n; i++) o[i] = sleefExpF64(x[i]);
     },
     grad: (g, r) => mul(g, r),
   },
