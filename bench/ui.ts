@@ -37,17 +37,8 @@ const millionPointPlot = [
   'plt.show()',
 ].join('\n');
 
-/** The steps of Python's start in the worker (renderer/python/worker.ts and its helpers). */
-const workerSteps = [
-  'python:start',
-  'python:kernel-code-loaded',
-  'python:wasm-compiled',
-  'python:module-script-loaded',
-  'python:snapshot-fetched',
-  'python:module-created',
-  'python:pyodide-loaded',
-  'python:ready',
-];
+/** The steps of Python's start in the worker (renderer/python/worker.ts). */
+const workerSteps = ['python:start', 'python:snapshot-fetched', 'python:ready'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

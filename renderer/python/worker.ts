@@ -1,9 +1,17 @@
 // The Python worker: one PythonKernel (Pyodide + Gradlab's torch) running cells for the page.
-// This entry is kept small on purpose: the moment the page says where Python's files are, their
-// downloads (and the wasm's compilation) start, while the kernel's own code loads beside them.
-import type { PythonKernel } from '../../core/python/kernel.ts';
+import { loadPyodide } from 'pyodide';
+import { PythonKernel } from '../../core/python/kernel.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { fetchRuntime } from './runtime-files.ts';
+import { snapshotFile, unpackSnapshot } from './snapshot-pages.ts';
+
+const sourceFiles = import.meta.glob<string>('/core/python/py/**/*.py', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const sources = Object.fromEntries(
+  Object.entries(sourceFiles).map(([path, text]) => [path.replace('/core/python/py/', ''), text]),
+);
 
 let kernel: PythonKernel | null = null;
 
@@ -11,14 +19,35 @@ function send(message: FromWorker): void {
   postMessage(message);
 }
 
+/** The build's memory snapshot of a booted interpreter; rejects if the build has none. */
+async function fetchSnapshot(indexURL: string): Promise<Uint8Array> {
+  const response = await fetch(new URL(snapshotFile, indexURL));
+  if (!response.ok) throw new Error(`no snapshot (HTTP ${response.status})`);
+  const packed = new Uint8Array(await response.arrayBuffer());
+  performance.mark('python:snapshot-fetched');
+  return unpackSnapshot(packed);
+}
+
+/** Pyodide accepts the snapshot as a promise: it downloads while the wasm compiles. */
+function loadFromSnapshot(snapshot: Promise<Uint8Array>): typeof loadPyodide {
+  return (options) => loadPyodide({ ...options, _loadSnapshot: snapshot });
+}
+
 async function start(indexURL: string, interruptBuffer: SharedArrayBuffer | null): Promise<void> {
   const began = performance.now();
   performance.mark('python:start');
   try {
-    const runtime = fetchRuntime(indexURL);
-    const { startKernel } = await import('./kernel-start.ts');
-    performance.mark('python:kernel-code-loaded');
-    kernel = await startKernel(indexURL, runtime);
+    const snapshot = fetchSnapshot(indexURL);
+    snapshot.catch(() => undefined);
+    kernel = await PythonKernel.start({
+      loadPyodide: loadFromSnapshot(snapshot),
+      indexURL,
+      sources,
+    }).catch(() => {
+      // No snapshot, or one that does not fit this runtime: start cold instead.
+      performance.mark('python:cold-start');
+      return PythonKernel.start({ loadPyodide, indexURL, sources });
+    });
     if (interruptBuffer) kernel.setInterruptBuffer(new Uint8Array(interruptBuffer));
     performance.mark('python:ready');
     send({ type: 'ready', startMs: performance.now() - began });
