@@ -4,9 +4,11 @@
 
 import { productError } from './fused-multiply-add.ts';
 
-type DD = [number, number];
+/** A double-double: value = hi + lo. */
+export type DD = [number, number];
 
-function twoSum(a: number, b: number): DD {
+/** a + b exactly, as the rounded sum and its error (Knuth's TwoSum). */
+export function twoSum(a: number, b: number): DD {
   const s = a + b;
   const bb = s - a;
   return [s, a - (s - bb) + (b - bb)];

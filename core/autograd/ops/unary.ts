@@ -6,7 +6,7 @@ import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { scalarExpF32, sleefExpF32, VECTORISED_LOOP_STEP } from './aten-float32.ts';
-import { sleefExpF64 } from './aten-float64.ts';
+import { sleefExpF64, sleefLogF64 } from './aten-float64.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { record } from './record.ts';
 
@@ -82,7 +82,9 @@ const UNARY = {
     integers: 'float',
     saves: 'input',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = Math.log(x[i]);
+      // float64: Sleef's log on every element, as ATen's vml::vlog.
+      if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = sleefLogF64(x[i]);
+      else for (let i = 0; i < n; i++) o[i] = Math.log(x[i]);
     },
     grad: (g, x) => div(g, x),
   },
