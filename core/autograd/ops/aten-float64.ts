@@ -1,8 +1,9 @@
-// How ATen's vectorised CPU kernels round float64: Sleef's exp and log (`Vectorized<double>`'s
-// exp and log: Sleef_expd4_u10 and Sleef_logd4_u10 of AVX2 builds with FMA), which vml::vexp and
-// vml::vlog apply to every element. They are within one ulp but not always the correctly rounded
-// value V8's Math may give (one value in ten or twenty differs). Each checked against PyTorch on
-// 22000 inputs (exp in [-700, 700]; log from subnormals to 1e130).
+// How ATen's vectorised CPU kernels round float64: Sleef's exp, log and tanh
+// (`Vectorized<double>`'s: Sleef_expd4_u10, Sleef_logd4_u10, Sleef_tanhd4_u10 of AVX2 builds with
+// FMA), which vml::vexp, vlog and vtanh apply to every element. They are within one ulp but not
+// always the correctly rounded value V8's Math may give (one value in ten or twenty differs).
+// Each checked against PyTorch on 22000 inputs (exp in [-700, 700]; log from subnormals to
+// 1e130; tanh in [-30, 30]).
 import { fma64 } from '../fused-multiply-add.ts';
 import { twoSum, type DD } from '../precise-math.ts';
 
@@ -44,7 +45,11 @@ export function sleefExpF64(d: number): number {
   u = fma64(u, s, 0.5);
   u = fma64(u, s, 1);
   u = fma64(u, s, 1);
-  // ldexp in two steps, as Sleef's vldexp2 (2**q alone would overflow near the ends).
+  return ldexp2(u, q);
+}
+
+/** u * 2**q in two steps, as Sleef's vldexp2 (2**q alone would overflow near the ends). */
+function ldexp2(u: number, q: number): number {
   const half = Math.floor(q / 2);
   return u * 2 ** half * 2 ** (q - half);
 }
@@ -106,4 +111,82 @@ export function sleefLogF64(input: number): number {
   const tail = x2 * x[0] * t;
   const hi = s[0] + tail;
   return hi + (s[0] - hi + tail + s[1]);
+}
+
+function addExactDDNumber(x: DD, y: number): DD {
+  const s = x[0] + y;
+  const v = s - x[0];
+  return [s, x[0] - (s - v) + (y - v) + x[1]];
+}
+
+function addExactDD(x: DD, y: DD): DD {
+  const s = x[0] + y[0];
+  const v = s - x[0];
+  return [s, x[0] - (s - v) + (y[0] - v) + (x[1] + y[1])];
+}
+
+function addNumberDD(x: number, y: DD): DD {
+  const s = x + y[0];
+  return [s, x - s + y[0] + y[1]];
+}
+
+function squareDD(x: DD): DD {
+  const s = x[0] * x[0];
+  return [s, fma64(x[0] + x[0], x[1], fma64(x[0], x[0], -s))];
+}
+
+function mulDD(x: DD, y: DD): DD {
+  const s = x[0] * y[0];
+  return [s, fma64(x[0], y[1], fma64(x[1], y[0], fma64(x[0], y[0], -s)))];
+}
+
+function reciprocalDD(d: DD): DD {
+  const s = 1 / d[0];
+  return [s, s * fma64(-d[1], s, fma64(-d[0], s, 1))];
+}
+
+// Sleef's expk2 coefficients, highest degree first.
+const EXPK2_POLY = [
+  0.1602472219709932072e-9, 0.2092255183563157007e-8, 0.2505230023782644465e-7,
+  0.2755724800902135303e-6, 0.2755731892386044373e-5, 0.2480158735605815065e-4,
+  0.1984126984148071858e-3, 0.1388888888886763255e-2, 0.8333333333333347095e-2,
+  0.4166666666666669905e-1,
+];
+
+/** Sleef's expk2: exp of a double-double, as a double-double. */
+function expDD(d: DD): DD {
+  if (d[0] < -1000) return [0, 0];
+  const q = roundHalfEven((d[0] + d[1]) * R_LN2);
+  const s = addExactDDNumber(addExactDDNumber(d, q * -L2U), q * -L2L);
+  const s2 = squareDD(s);
+  const s4 = squareDD(s2);
+  const s8 = s4[0] * s4[0];
+  const [x, x2, x4] = [s[0], s2[0], s4[0]];
+  const [c9, c8, c7, c6, c5, c4, c3, c2, c1, c0] = EXPK2_POLY;
+  const low = fma64(
+    x4,
+    fma64(x2, fma64(x, c7, c6), fma64(x, c5, c4)),
+    fma64(x2, fma64(x, c3, c2), fma64(x, c1, c0)),
+  );
+  const u = fma64(s8, fma64(x, c9, c8), low);
+  let t = addNumberDD(0.5, mulDDByNumber(s, 0.1666666666666666574));
+  t = addNumberDD(1, mulDD(t, s));
+  t = addNumberDD(1, mulDD(t, s));
+  t = addDD(t, mulDDByNumber(s4, u));
+  return [ldexp2(t[0], q), ldexp2(t[1], q)];
+}
+
+/** Sleef_tanhd4_u10 (FMA build), one lane: (e - 1/e) / (e + 1/e) for e = exp|x|. */
+export function sleefTanhF64(x: number): number {
+  if (x !== x) return NaN;
+  const ax = Math.abs(x);
+  let y = 1;
+  if (ax <= 18.714973875) {
+    const e = expDD([ax, 0]);
+    const r = reciprocalDD(e);
+    const q = divDD(addExactDD(e, [-r[0], -r[1]]), addExactDD(e, r));
+    y = q[0] + q[1];
+    if (y !== y) y = 1;
+  }
+  return x < 0 || Object.is(x, -0) ? -y : y;
 }

@@ -143,10 +143,12 @@ const BINARY = {
   tanhBackward: {
     gradFn: 'TanhBackwardBackward0',
     reads: [[1], [0, 1]],
-    // g * (1 - y*y): ATen's kernel is compiled with y*y fused into the subtraction (one rounding).
+    // g * (1 - y*y): ATen's kernel is compiled with y*y fused into the subtraction (one rounding;
+    // a float32 square is exact in a double).
     kernel: (o, a, as, b, bs, n) => {
-      const r = o instanceof Float32Array ? Math.fround : (v: number) => v;
-      for (let i = 0; i < n; i++) o[i] = a[i * as] * r(1 - b[i * bs] * b[i * bs]);
+      if (o instanceof Float32Array)
+        for (let i = 0; i < n; i++) o[i] = a[i * as] * Math.fround(1 - b[i * bs] * b[i * bs]);
+      else for (let i = 0; i < n; i++) o[i] = a[i * as] * fma64(-b[i * bs], b[i * bs], 1);
     },
     grads: (g, a, b, _k, needs) => [
       needs[0] ? tanhBackward(g, b) : null,

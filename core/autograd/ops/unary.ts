@@ -6,7 +6,7 @@ import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { scalarExpF32, sleefExpF32, VECTORISED_LOOP_STEP } from './aten-float32.ts';
-import { sleefExpF64, sleefLogF64 } from './aten-float64.ts';
+import { sleefExpF64, sleefLogF64, sleefTanhF64 } from './aten-float64.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { record } from './record.ts';
 
@@ -102,7 +102,9 @@ const UNARY = {
     integers: 'float',
     saves: 'result',
     kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = Math.tanh(x[i]);
+      // float64: Sleef's tanh on every element, as ATen's vml::vtanh.
+      if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = sleefTanhF64(x[i]);
+      else for (let i = 0; i < n; i++) o[i] = Math.tanh(x[i]);
     },
     grad: (g, r) => tanhBackward(g, r),
   },
