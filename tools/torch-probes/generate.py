@@ -36,7 +36,14 @@ _LINSPACE_1_13 = (
     "rounded; 2.11 rounds start + step * i once per value (golden repr_linspace_long, seed cell "
     "18), as Gradlab does"
 )
+_SIN_COS_F64 = (
+    "1.13 computes float64 sin and cos with Sleef's vectorised sind/cosd (cos(0.1) ends in ...257); "
+    "2.11 gives the correctly rounded cos(0.1) (golden bw_float64: ...258), so Gradlab's "
+    "precise-math.ts rounds sin and cos correctly"
+)
 VERSION_SPECIFIC = {
+    "bw_precision_f64_sin": _SIN_COS_F64,
+    "bw_precision_f64_exp_sin": _SIN_COS_F64,
     "gf_rpow": "PyTorch 1.13 names `2 ** x` PowBackward1; 2.11 (torch-semantics.json) PowBackward2",
     "gf_matmul_vm": "1-D @ 2-D ends in squeeze_(dim): SqueezeBackward3 in 1.13, SqueezeBackward4 "
     "once 2.x added squeeze.dims to derivatives.yaml",
@@ -77,17 +84,10 @@ VERSION_SPECIFIC = {
 # Probes Gradlab does not match yet, recorded apart with the reason and not compared by the test
 # until the code named changes (most lie in files other engineers own).
 _UNARY_F32 = "float32 {op} is one ulp off glibc's {op}f here (core/autograd/ops/unary.ts)"
-_UNARY_F64 = (
-    "ATen computes float64 {op} with Sleef's vectorised double {op} (within an ulp, not always "
-    "correctly rounded) on every element; not ported to core/autograd/ops/unary.ts (exp, log and "
-    "tanh are, in ops/aten-float64.ts)"
-)
 BLOCKED = {
     "bw_precision_sinh": _UNARY_F32.format(op="sinh") + ": sinh(-2.5)",
     "bw_precision_cosh": _UNARY_F32.format(op="sinh") + ": cosh's gradient sinh(-2.5)",
     "bw_precision_asin": _UNARY_F32.format(op="asin") + ": asin(0.8)",
-    "bw_precision_f64_sin": _UNARY_F64.format(op="sin") + ": sin(-2.5), cos(0.1)",
-    "bw_precision_f64_exp_sin": _UNARY_F64.format(op="sin"),
     "bw_precision_f64_softmax": "ATen's float64 softmax exponentiates with Sleef's vectorised "
     "double exp (FMA polynomial), not emulated in core/autograd/ops/softmax.ts",
     "bw_precision_mean_linspace": "torch computes sin over 101 float32 elements with Sleef's "
