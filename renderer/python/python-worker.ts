@@ -21,9 +21,7 @@ export class PythonWorker {
   /** The message check (and zod) loads with the worker's first message, not with the page. */
   private check: Promise<{ parseFromWorker: typeof parseFromWorker }> | null = null;
 
-  /** `startAfter`: Python's files are fetched and compiled once it settles (the thread itself
-   *  starts at once). */
-  constructor(indexURL: string, startAfter: Promise<unknown> = Promise.resolve()) {
+  constructor(indexURL: string) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
     this.interruptFlag = shared ? new Int32Array(shared) : null;
@@ -45,7 +43,7 @@ export class PythonWorker {
         reject(new Error(event.message || 'The Python worker could not start.')),
       );
     });
-    void startAfter.then(() => this.post({ type: 'start', indexURL, interruptBuffer: shared }));
+    this.post({ type: 'start', indexURL, interruptBuffer: shared });
   }
 
   private loadCheck(): Promise<{ parseFromWorker: typeof parseFromWorker }> {

@@ -30,10 +30,9 @@ export class PythonSession {
   private readonly listeners = new Set<(state: PythonState) => void>();
   private readonly indexURL: string;
 
-  /** `startAfter`: when the first worker may begin Python's heavy start (see main.ts). */
-  constructor(indexURL: string, startAfter?: Promise<unknown>) {
+  constructor(indexURL: string) {
     this.indexURL = indexURL;
-    this.active = this.startActive(new PythonWorker(indexURL, startAfter));
+    this.active = this.startActive(new PythonWorker(indexURL));
   }
 
   onState(listener: (state: PythonState) => void): () => void {
