@@ -18,6 +18,7 @@ export class PythonWorker {
   >();
   private nextId = 1;
   private ended = false;
+  private readonly endListeners: (() => void)[] = [];
   /** The message check (and zod) loads with the worker's first message, not with the page. */
   private check: Promise<{ parseFromWorker: typeof parseFromWorker }> | null = null;
 
@@ -39,9 +40,12 @@ export class PythonWorker {
           () => reject(new Error('The page could not load its Python message check.')),
         );
       });
-      this.worker.addEventListener('error', (event) =>
-        reject(new Error(event.message || 'The Python worker could not start.')),
-      );
+      // An error before 'ready' is a failed start; after it, the worker is gone (an uncaught
+      // error, out of memory): its waiting callers are told, as for a terminated worker.
+      this.worker.addEventListener('error', (event) => {
+        reject(new Error(event.message || 'The Python worker could not start.'));
+        this.terminate();
+      });
     });
     this.post({ type: 'start', indexURL, interruptBuffer: shared });
   }
@@ -80,6 +84,13 @@ export class PythonWorker {
     this.worker.terminate();
     for (const { reject } of this.pending.values()) reject(new WorkerEnded('Python was stopped.'));
     this.pending.clear();
+    for (const listener of this.endListeners) listener();
+  }
+
+  /** Calls `listener` once the worker has ended, by terminate() or by an error of its own. */
+  onEnd(listener: () => void): void {
+    if (this.ended) listener();
+    else this.endListeners.push(listener);
   }
 
   private wait(id: number): Promise<RunResult | null> {

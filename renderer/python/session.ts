@@ -8,7 +8,9 @@ export type PythonState = 'starting' | 'ready' | 'running' | 'failed';
 export type RunOutcome =
   | { kind: 'done'; result: RunResult }
   /** The worker was ended to stop the cell: every variable is gone. */
-  | { kind: 'restarted' };
+  | { kind: 'restarted' }
+  /** Stopped while it waited for Python or for the cells before it: it never ran. */
+  | { kind: 'cancelled' };
 
 /** An interrupt lands in milliseconds; rarely the flag is consumed without raising, so it is
  *  sent again, and a cell still running after the grace period (C code) ends its worker. */
@@ -27,6 +29,8 @@ export class PythonSession {
   /** The spare while it grades an answer: not clean enough to take over until it is done. */
   private grading: PythonWorker | null = null;
   private running = false;
+  /** Raised by every stop: runs asked for under an older number are cancelled if not begun. */
+  private stops = 0;
   private readonly listeners = new Set<(state: PythonState) => void>();
   private readonly indexURL: string;
 
@@ -47,7 +51,8 @@ export class PythonSession {
 
   /** Runs cells in the order asked, each after the previous one finished. */
   run(code: string, fresh = false): Promise<RunOutcome> {
-    const outcome = this.queue.then(() => this.runNow(code, fresh));
+    const asked = this.stops;
+    const outcome = this.queue.then(() => this.runNow(code, fresh, asked));
     this.queue = outcome.catch(() => undefined);
     return outcome;
   }
@@ -101,8 +106,12 @@ export class PythonSession {
     }
   }
 
-  /** Stops the running cell: an interrupt if the page can send one, else a fresh worker. */
+  /**
+   * Stops the running cell (an interrupt if the page can send one, else a fresh worker) and
+   * cancels the cells waiting behind it or waiting for Python to start.
+   */
   stop(): void {
+    this.stops++;
     if (!this.running) return;
     const worker = this.active;
     if (worker.interruptible) {
@@ -115,8 +124,10 @@ export class PythonSession {
     }
   }
 
-  private async runNow(code: string, fresh: boolean): Promise<RunOutcome> {
+  private async runNow(code: string, fresh: boolean, asked: number): Promise<RunOutcome> {
+    if (asked !== this.stops) return { kind: 'cancelled' };
     await this.active.ready;
+    if (asked !== this.stops) return { kind: 'cancelled' };
     this.running = true;
     this.setState('running');
     try {
@@ -141,6 +152,12 @@ export class PythonSession {
 
   private startActive(worker: PythonWorker): PythonWorker {
     this.setState('starting');
+    // A worker that dies after starting (not replaced by us) is replaced, so Python keeps
+    // working; one that fails to start is reported below instead, never retried in a loop.
+    void worker.ready.then(
+      () => worker.onEnd(() => this.active === worker && this.replace(worker)),
+      () => undefined,
+    );
     worker.ready.then(
       () => {
         if (this.active !== worker) return;

@@ -20,6 +20,10 @@ export function cellOutput(result: CellResult): HTMLElement[] {
 }
 
 /** Shown when a cell was stopped by ending its worker. */
+export function cancelledNotice(): HTMLElement {
+  return h('p', { class: 'out-notice' }, 'Stopped before it ran.');
+}
+
 export function restartNotice(runAllAbove: () => void): HTMLElement {
   return h(
     'div',

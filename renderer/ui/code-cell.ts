@@ -4,7 +4,7 @@ import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession, RunOutcome } from '../python/session.ts';
 import { button, h } from './dom.ts';
 import { lazyPythonEditor, type CodeSource } from './lazy-editor.ts';
-import { cellOutput, restartNotice } from './cell-output.ts';
+import { cancelledNotice, cellOutput, restartNotice } from './cell-output.ts';
 
 export interface CellContext {
   python: PythonSession;
@@ -69,6 +69,10 @@ export class CodeCell {
     }
     if (outcome.kind === 'restarted') {
       this.show([restartNotice(() => void this.context.runAllAbove())]);
+      return false;
+    }
+    if (outcome.kind === 'cancelled') {
+      this.show([cancelledNotice()]);
       return false;
     }
     this.show([...cellOutput(outcome.result), ...this.context.decorate(outcome.result)]);

@@ -203,6 +203,20 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     expect(await cells.nth(1).locator('.out-notice').count()).toBe(0);
   });
 
+  it('Stop also cancels a cell waiting behind a runaway one, which then runs normally', async () => {
+    const cells = await twoCells();
+    await replaceEditorText(cells.nth(0).getByRole('textbox'), 'while True: pass');
+    await cells.nth(0).getByRole('button', { name: 'Run', exact: true }).click();
+    await cells.nth(1).getByRole('button', { name: 'Run', exact: true }).click();
+    await cells.nth(1).getByRole('button', { name: 'Stop' }).click();
+    for (const cell of [cells.nth(0), cells.nth(1)])
+      await expect.poll(() => cell.getAttribute('data-state'), patiently).toBe('done');
+    expect(await cells.nth(0).locator('.cell-output').textContent()).toContain('KeyboardInterrupt');
+    expect(await cells.nth(1).locator('.cell-output').textContent()).toBe('Stopped before it ran.');
+    await runCell(cells.nth(1));
+    expect(await cells.nth(1).locator('.out-notice').count()).toBe(0);
+  });
+
   it('stops code Python cannot interrupt by switching to the warm spare worker', async () => {
     const cells = await twoCells();
     // A C-level loop never reaches the interpreter's interrupt check.
