@@ -2,19 +2,12 @@
 // included, and second derivatives through create_graph (the Jacobian of the first derivative).
 import { describe, expect, it } from 'vitest';
 import * as A from '../../core/autograd/index.ts';
+import { seededInputs } from './seeded-input.ts';
 
 type T = A.Tensor;
 
 /** Deterministic float64 inputs away from kinks: values in [low, high). */
-function input(shape: number[], low = -2, high = 2, seed = shape.length + 7): T {
-  const n = shape.reduce((p, d) => p * d, 1);
-  let state = seed * 2654435761;
-  const values = Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return low + ((high - low) * state) / 2147483648;
-  });
-  return A.tensor(values, shape, { dtype: 'float64', requiresGrad: true });
-}
+const input = seededInputs(7);
 
 const positive = (shape: number[]): T => input(shape, 0.5, 3);
 

@@ -3,19 +3,12 @@
 // and the forward values and errors PyTorch gives.
 import { describe, expect, it } from 'vitest';
 import * as A from '../../core/autograd/index.ts';
+import { seededInputs } from './seeded-input.ts';
 
 type T = A.Tensor;
 
 /** Deterministic float64 inputs in [low, high) that require grad. */
-function input(shape: number[], low = -2, high = 2, seed = shape.length + 11): T {
-  const n = shape.reduce((p, d) => p * d, 1);
-  let state = seed * 2654435761;
-  const values = Array.from({ length: n }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return low + ((high - low) * state) / 2147483648;
-  });
-  return A.tensor(values, shape, { dtype: 'float64', requiresGrad: true });
-}
+const input = seededInputs(11);
 
 /** Weights the outputs unevenly so every output element's gradient path is checked. */
 function weighted(t: T): T {
