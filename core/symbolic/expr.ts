@@ -96,18 +96,28 @@ export function symbolsOf(e: Expr, into: string[] = []): string[] {
   return into;
 }
 
-const dependence = new WeakMap<Expr, Set<string>>();
+/**
+ * `compute` with its result kept per expression node: trees are shared and immutable, so a
+ * node's result never changes. (Results are never undefined, so a miss is one lookup.)
+ */
+export function cachedPerExpr<T extends object | string | number>(
+  compute: (e: Expr) => T,
+): (e: Expr) => T {
+  const cache = new WeakMap<Expr, T>();
+  return (e) => {
+    let result = cache.get(e);
+    if (result === undefined) cache.set(e, (result = compute(e)));
+    return result;
+  };
+}
 
-/** The set of symbols an expression depends on (cached: trees are shared and immutable). */
-export function freeSymbols(e: Expr): ReadonlySet<string> {
-  const cached = dependence.get(e);
-  if (cached) return cached;
+/** The set of symbols an expression depends on. */
+export const freeSymbols: (e: Expr) => ReadonlySet<string> = cachedPerExpr((e) => {
   const result = new Set<string>();
   if (e.kind === 'sym') result.add(e.name);
   for (const c of children(e)) for (const s of freeSymbols(c)) result.add(s);
-  dependence.set(e, result);
   return result;
-}
+});
 
 export function dependsOn(e: Expr, variable: string): boolean {
   return freeSymbols(e).has(variable);

@@ -1,18 +1,14 @@
 // Structural keys: two expressions equal up to the order of terms and factors have the same
 // key. The simplifier groups like terms and like bases by these keys.
-import type { Expr } from './expr.ts';
+import { cachedPerExpr, type Expr } from './expr.ts';
 import { spend } from './budget.ts';
 
-const keys = new WeakMap<Expr, string>();
-
-export function keyOf(e: Expr): string {
-  const cached = keys.get(e);
-  if (cached !== undefined) return cached;
+/** Only a key's first computation spends from the budget: a cached one costs nothing. */
+export const keyOf = cachedPerExpr((e) => {
   const key = computeKey(e);
   spend(1 + (key.length >> 6));
-  keys.set(e, key);
   return key;
-}
+});
 
 function computeKey(e: Expr): string {
   switch (e.kind) {

@@ -4,7 +4,7 @@
 // the arguments one by one). The reference figures' torch code (../shared/golden,
 // tools/derivative-probes) added and multiplied in this order, so float32 rounds the same way.
 import type { Expr } from './expr.ts';
-import { fn, int, num, rawPow } from './expr.ts';
+import { cachedPerExpr, fn, int, num, rawPow } from './expr.ts';
 import * as Q from './rational.ts';
 
 const ZERO = int(0);
@@ -64,14 +64,8 @@ function classRank(name: string): number {
 
 type Content = (Expr | number | string)[];
 
-const contents = new WeakMap<Expr, Content>();
-
 /** What SymPy compares after the class (its `_hashable_content`). */
-function contentOf(e: Expr): Content {
-  let content = contents.get(e);
-  if (!content) contents.set(e, (content = computeContent(e)));
-  return content;
-}
+const contentOf = cachedPerExpr(computeContent);
 
 function computeContent(e: Expr): Content {
   switch (e.kind) {
@@ -125,14 +119,8 @@ export function sortedArgs(args: readonly Expr[]): Expr[] {
   return [...numbers, ...rest];
 }
 
-const forms = new WeakMap<Expr, Expr>();
-
-/** The expression as SymPy's automatic evaluation would hold it (cached: trees are immutable). */
-export function sympyForm(e: Expr): Expr {
-  let form = forms.get(e);
-  if (!form) forms.set(e, (form = computeForm(e)));
-  return form;
-}
+/** The expression as SymPy's automatic evaluation would hold it. */
+export const sympyForm = cachedPerExpr(computeForm);
 
 function computeForm(e: Expr): Expr {
   switch (e.kind) {
