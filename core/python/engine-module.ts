@@ -82,10 +82,9 @@ function setitem(a: Tensor, parts: IndexPart[], value: Operand): void {
 }
 
 /** `alpha` is add's and sub's multiplier of the other operand (torch.add(x, y, alpha=2)). */
-const BINARY: Record<
-  string,
-  (a: Tensor, b: Operand, kind: ScalarKind | undefined, alpha: number) => Tensor
-> = {
+type BinaryOp = (a: Tensor, b: Operand, kind: ScalarKind | undefined, alpha: number) => Tensor;
+
+const BINARY: Record<string, BinaryOp> = {
   add: (a, b, k, alpha) => ag.add(a, b, { scalarKind: k, alpha }),
   sub: (a, b, k, alpha) => ag.sub(a, b, { scalarKind: k, alpha }),
   rsub: (a, b, k) => ag.rsub(a, b, { scalarKind: k }),
@@ -182,10 +181,7 @@ const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> 
   mean: ag.mean,
 };
 
-const IN_PLACE: Record<
-  string,
-  (a: Tensor, b: Operand, kind: ScalarKind | undefined, alpha: number) => Tensor
-> = {
+const IN_PLACE: Record<string, BinaryOp> = {
   add_: (a, b, k, alpha) => ag.add_(a, b, { scalarKind: k, alpha }),
   sub_: (a, b, k, alpha) => ag.sub_(a, b, { scalarKind: k, alpha }),
   mul_: (a, b, k) => ag.mul_(a, b, { scalarKind: k }),
