@@ -3,14 +3,17 @@
 
 /** Marks `name` on the performance timeline once what the page holds now has been painted. */
 export async function markWhenPainted(name: string): Promise<void> {
-  // After one frame, style and layout have run, so the fonts the page needs are loading.
+  // That frame's style and layout start loading the fonts the page needs; if none is still
+  // loading after it, it was painted with all of them.
   await afterNextFrame();
-  await document.fonts.ready;
-  await afterNextFrame();
+  if (document.fonts.status !== 'loaded') {
+    await document.fonts.ready;
+    await afterNextFrame();
+  }
   performance.mark(name);
 }
 
 /** Resolves once the next frame has been produced (a task queued from inside its callback). */
-function afterNextFrame(): Promise<void> {
+export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -1,17 +1,10 @@
 // The Python worker: one PythonKernel (Pyodide + Gradlab's torch) running cells for the page.
-import { loadPyodide } from 'pyodide';
-import { PythonKernel } from '../../core/python/kernel.ts';
+// Pyodide's downloads start the moment the page says "start"; the kernel's own code (a bigger
+// script) loads meanwhile, so the files are on their way before it has even been compiled.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PythonKernel } from '../../core/python/kernel.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { snapshotFile, unpackSnapshot } from './snapshot-pages.ts';
-
-const sourceFiles = import.meta.glob<string>('/core/python/py/**/*.py', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const sources = Object.fromEntries(
-  Object.entries(sourceFiles).map(([path, text]) => [path.replace('/core/python/py/', ''), text]),
-);
 
 let kernel: PythonKernel | null = null;
 
@@ -28,26 +21,27 @@ async function fetchSnapshot(indexURL: string): Promise<Uint8Array> {
   return unpackSnapshot(packed);
 }
 
-/** Pyodide accepts the snapshot as a promise: it downloads while the wasm compiles. */
-function loadFromSnapshot(snapshot: Promise<Uint8Array>): typeof loadPyodide {
-  return (options) => loadPyodide({ ...options, _loadSnapshot: snapshot });
+/** Pyodide from the build's snapshot (a promise: it downloads while the wasm compiles). */
+function bootFromSnapshot(indexURL: string): Promise<PyodideAPI> {
+  const snapshot = fetchSnapshot(indexURL);
+  snapshot.catch(() => undefined);
+  return loadPyodide({ indexURL, _loadSnapshot: snapshot });
 }
 
 async function start(indexURL: string, interruptBuffer: SharedArrayBuffer | null): Promise<void> {
   const began = performance.now();
   performance.mark('python:start');
   try {
-    const snapshot = fetchSnapshot(indexURL);
-    snapshot.catch(() => undefined);
-    kernel = await PythonKernel.start({
-      loadPyodide: loadFromSnapshot(snapshot),
-      indexURL,
-      sources,
-    }).catch(() => {
-      // No snapshot, or one that does not fit this runtime: start cold instead.
-      performance.mark('python:cold-start');
-      return PythonKernel.start({ loadPyodide, indexURL, sources });
-    });
+    const booting = bootFromSnapshot(indexURL);
+    booting.catch(() => undefined);
+    const { PythonKernel, sources } = await import('./worker-kernel.ts');
+    kernel = await PythonKernel.start({ loadPyodide: () => booting, indexURL, sources }).catch(
+      () => {
+        // No snapshot, or one that does not fit this runtime: start cold instead.
+        performance.mark('python:cold-start');
+        return PythonKernel.start({ loadPyodide, indexURL, sources });
+      },
+    );
     if (interruptBuffer) kernel.setInterruptBuffer(new Uint8Array(interruptBuffer));
     performance.mark('python:ready');
     send({ type: 'ready', startMs: performance.now() - began });

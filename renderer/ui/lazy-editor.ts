@@ -1,5 +1,7 @@
 // A Python editor whose code (CodeMirror) loads on first use: until then the code shows as
-// plain text, and reading the editor gives that text.
+// plain text, and reading the editor gives that text. The editor replaces the text only after
+// the text has been painted, so that loading CodeMirror never holds back a lesson's first frame.
+import { afterNextFrame } from '../painted.ts';
 import { h } from './dom.ts';
 import type { PythonEditor } from './editor.ts';
 
@@ -15,9 +17,11 @@ export function lazyPythonEditor(
 ): CodeSource {
   let editor: PythonEditor | null = null;
   parent.append(h('pre', { class: 'cell-code-static', 'aria-label': label }, code));
-  void import('./editor.ts').then(({ pythonEditor }) => {
-    parent.replaceChildren();
-    editor = pythonEditor(parent, code, label, onRun);
-  });
+  void afterNextFrame()
+    .then(() => import('./editor.ts'))
+    .then(({ pythonEditor }) => {
+      parent.replaceChildren();
+      editor = pythonEditor(parent, code, label, onRun);
+    });
   return { code: () => editor?.code() ?? code };
 }

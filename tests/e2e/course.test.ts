@@ -1,10 +1,11 @@
 // End to end: the web build in Debian's Chromium, driven as a student would drive it.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
+import { snapshotFile } from '../../renderer/python/snapshot-pages.ts';
 import { repoRoot } from '../support/shared.ts';
 import { launchBrowser, type Browser } from './support/browser.ts';
 import { builtinCourse, practiceBlocks, wrongAnswer, type CourseLesson } from './support/course.ts';
@@ -291,6 +292,43 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     expect(await errors.textContent()).toMatch(/broken\.md:4:1: .*titel/);
     await instructor.close();
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('starts Python cold when the build has no memory snapshot, and runs a cell', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'gradlab-e2e-no-snapshot-'));
+    cpSync(buildDir, bare, {
+      recursive: true,
+      filter: (source) => !basename(source).startsWith(snapshotFile),
+    });
+    const bareServer = await serveWebBuild({ port: 0, root: bare, build: false });
+    const visitor = await browser.context.newPage();
+    try {
+      visitor.on('pageerror', (error) => pageErrors.push(error.message));
+      const worker = visitor.waitForEvent('worker');
+      await visitor.goto(bareServer.url);
+      await visitor.waitForFunction(() => document.body.dataset.python === 'ready', null, {
+        timeout: pythonStartMs,
+      });
+      const marks = await (await worker).evaluate(() =>
+        performance.getEntriesByType('mark').map((mark) => mark.name),
+      );
+      expect(marks).toContain('python:cold-start');
+      const cell = visitor.locator('.step .cell').first();
+      while ((await visitor.locator('.step .cell').count()) === 0) {
+        await visitor.getByRole('button', { name: 'Next' }).click();
+      }
+      await cell.getByRole('textbox').click();
+      await visitor.keyboard.press('Control+A');
+      await visitor.keyboard.insertText('import torch\nprint(torch.tensor([1.0, 2.0]) * 3)');
+      await cell.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect
+        .poll(() => cell.locator('.cell-output').textContent(), patiently)
+        .toContain('tensor([3., 6.])');
+    } finally {
+      await visitor.close();
+      await bareServer.close();
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });
 
