@@ -190,9 +190,8 @@ const everydayMathFonts = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
 
 /**
  * Start-up hints in the built page: the entry script runs as soon as it has arrived (async), so
- * the Python worker starts before the stylesheet is even applied; the app's code (loaded by
- * main.ts right after the worker starts), the first lesson's data and the everyday maths fonts
- * are fetched with the page.
+ * the Python worker starts before the stylesheet is even applied; the first lesson's data and
+ * the everyday maths fonts are fetched with the page.
  */
 function startupHints(lessons: PrebuiltLessonsApi): Plugin {
   return {
@@ -200,14 +199,13 @@ function startupHints(lessons: PrebuiltLessonsApi): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const page = bundle['index.html'];
+      if (page?.type !== 'asset') return;
       const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
-      const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/renderer/app.ts'));
-      if (page?.type !== 'asset' || !app) return;
       const firstLesson = chunks.find(
         (chunk) => chunk.facadeModuleId === lessons.firstLessonModule(),
       );
       let html = String(page.source);
-      const modules = [app.fileName, ...app.imports, ...(firstLesson ? [firstLesson.fileName] : [])]
+      const modules = (firstLesson ? [firstLesson.fileName] : [])
         .filter((file) => !html.includes(`./${file}"`))
         .map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">\n`);
       const fonts = Object.keys(bundle)
