@@ -92,11 +92,6 @@ const prebuiltLessonsId = 'virtual:gradlab-prebuilt-lessons';
 /** One module per built-in lesson's data: `virtual:gradlab-prebuilt-lesson/<file name>`. */
 const prebuiltLessonPrefix = 'virtual:gradlab-prebuilt-lesson/';
 
-interface PrebuiltLessonsApi {
-  /** The module id of the lesson shown first on a first visit (the first in course order). */
-  firstLessonModule: () => string | undefined;
-}
-
 interface ParsedLesson {
   textHash: string;
   result: ReturnType<typeof ParseLesson>;
@@ -105,9 +100,10 @@ interface ParsedLesson {
 /**
  * The built-in lessons parsed now, in Node, so the page need not load the parser to show them.
  * The index (hash, summary and problems of each) is part of the app's code; each lesson's data
- * is a chunk of its own, loaded when the page first needs it.
+ * is a chunk of its own, loaded when the page first needs it, except the first lesson in course
+ * order (the one a first visit opens), whose data is part of the app's code too.
  */
-function prebuiltLessons(): Plugin<PrebuiltLessonsApi> {
+function prebuiltLessons(): Plugin {
   const lessonsDir = join(repoRoot, 'lessons');
   let parsing: Promise<Map<string, ParsedLesson>> | null = null;
   let firstFile: string | undefined;
@@ -131,9 +127,6 @@ function prebuiltLessons(): Plugin<PrebuiltLessonsApi> {
   const parsed = () => (parsing ??= parseAll());
   return {
     name: 'gradlab-prebuilt-lessons',
-    api: {
-      firstLessonModule: () => (firstFile ? '\0' + prebuiltLessonPrefix + firstFile : undefined),
-    },
     buildStart() {
       parsing = null;
     },
@@ -145,17 +138,26 @@ function prebuiltLessons(): Plugin<PrebuiltLessonsApi> {
     },
     async load(id) {
       if (id === '\0' + prebuiltLessonsId) {
-        const entries = [...(await parsed())].map(([file, { textHash, result }]) => {
+        const lessons = await parsed();
+        const entries = [...lessons].map(([file, { textHash, result }]) => {
           this.addWatchFile(join(lessonsDir, file));
           const index = {
             textHash,
             summary: result.lesson ? lessonSummary(result.lesson) : null,
             problems: result.problems,
           };
-          const chunk = JSON.stringify(prebuiltLessonPrefix + file);
-          return `  ${JSON.stringify(file)}: { ...${JSON.stringify(index)}, load: () => import(${chunk}) },`;
+          const load =
+            file === firstFile
+              ? 'Promise.resolve({ default: firstLesson })'
+              : `import(${JSON.stringify(prebuiltLessonPrefix + file)})`;
+          return `  ${JSON.stringify(file)}: { ...${JSON.stringify(index)}, load: () => ${load} },`;
         });
-        return `export default {\n${entries.join('\n')}\n};\n`;
+        // The lesson a first visit opens comes with the app's code: the page can show it in
+        // the same task that builds the app, with no request or frame in between.
+        const first = firstFile
+          ? `import firstLesson from ${JSON.stringify(prebuiltLessonPrefix + firstFile)};\n`
+          : '';
+        return `${first}export default {\n${entries.join('\n')}\n};\n`;
       }
       if (id.startsWith('\0' + prebuiltLessonPrefix)) {
         const file = id.slice(1 + prebuiltLessonPrefix.length);
@@ -189,36 +191,48 @@ function htmlAtOutputRoot(): Plugin {
 const everydayMathFonts = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
 
 /**
- * Start-up hints in the built page: the entry script runs as soon as it has arrived (async), so
- * the Python worker starts before the stylesheet is even applied; the first lesson's data and
- * the everyday maths fonts are fetched with the page.
+ * The built page carries what its first paint needs, so that paint waits for one request (the
+ * entry script, which holds the app and the first lesson) rather than several: the stylesheet
+ * goes inline in a <style> element (the CSP allows inline styles for KaTeX anyway), with the
+ * everyday maths fonts in it as data: URLs (font-src allows data:). The entry script runs as
+ * soon as it has arrived (async).
  */
-function startupHints(lessons: PrebuiltLessonsApi): Plugin {
+function startupHints(): Plugin {
   return {
     name: 'gradlab-startup-hints',
     enforce: 'post',
     generateBundle(_options, bundle) {
       const page = bundle['index.html'];
       if (page?.type !== 'asset') return;
-      const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
-      const firstLesson = chunks.find(
-        (chunk) => chunk.facadeModuleId === lessons.firstLessonModule(),
+      const html = String(page.source).replace(
+        /<script type="module" (?!async)/,
+        '<script type="module" async ',
       );
-      let html = String(page.source);
-      const modules = (firstLesson ? [firstLesson.fileName] : [])
-        .filter((file) => !html.includes(`./${file}"`))
-        .map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">\n`);
-      const fonts = Object.keys(bundle)
-        .filter((file) => file.endsWith('.woff2'))
-        .filter((file) => everydayMathFonts.some((font) => file.includes(`/${font}-`)))
-        .map(
-          (file) =>
-            `    <link rel="preload" as="font" type="font/woff2" crossorigin href="./${file}">\n`,
-        );
-      html = html.replace(/<script type="module" (?!async)/, '<script type="module" async ');
-      page.source = html.replace('  </head>', `${[...modules, ...fonts].join('')}  </head>`);
+      page.source = html.replace(
+        /<link rel="stylesheet" crossorigin href="\.\/(assets\/[^"]+\.css)">/,
+        (link, cssFile: string) => {
+          const css = bundle[cssFile];
+          if (css?.type !== 'asset') return link;
+          delete bundle[cssFile];
+          return `<style>${inlineStylesheet(String(css.source), bundle)}</style>`;
+        },
+      );
     },
   };
+}
+
+/** A stylesheet from assets/ made fit to sit in the page: its URLs point into assets/, and the
+ *  everyday maths fonts are data: URLs. */
+function inlineStylesheet(css: string, bundle: Record<string, { type: string }>): string {
+  return css.replace(/url\(\.\/([^)]+)\)/g, (_url, file: string) => {
+    const font = bundle[`assets/${file}`] as { type: string; source?: string | Uint8Array };
+    const everyday =
+      file.endsWith('.woff2') && everydayMathFonts.some((name) => file.startsWith(`${name}-`));
+    if (everyday && font?.source instanceof Uint8Array) {
+      return `url(data:font/woff2;base64,${Buffer.from(font.source).toString('base64')})`;
+    }
+    return `url(./assets/${file})`;
+  });
 }
 
 /** The dev server sends the same headers as the web build's server. */
@@ -236,17 +250,15 @@ function securityHeadersInDev(): Plugin {
   };
 }
 
-const builtinLessons = prebuiltLessons();
-
 export default defineConfig({
   root: repoRoot,
   base: './',
   publicDir: false,
   plugins: [
-    builtinLessons,
+    prebuiltLessons(),
     pyodideRuntime(),
     htmlAtOutputRoot(),
-    startupHints(builtinLessons.api!),
+    startupHints(),
     securityHeadersInDev(),
   ],
   worker: { format: 'es', rollupOptions: { checks: { pluginTimings: false } } },

@@ -1,5 +1,5 @@
-// The app: host, progress and Python start at once; the first lesson shows without waiting
-// for Python; the sidebar, the lesson view, the toolbar and the status line are wired here.
+// The app: the first lesson shows without waiting for Python (whose start waits for it, see
+// main.ts); the sidebar, the lesson view, the toolbar and the status line are wired here.
 import type { HostApi, LessonSource, MenuCommand } from './host/api.ts';
 import { currentHost } from './host/current.ts';
 import { Progress } from './progress/progress.ts';
@@ -40,9 +40,12 @@ export class App {
     (await import('./grading.ts')).gradeAnswer(this.python, item, answer, wrongAttemptsBefore);
 
   private readonly python: PythonSession;
+  private readonly firstLessonShown: () => void;
 
-  constructor(python: PythonSession) {
+  /** `firstLessonShown` is called once the first lesson has been drawn on screen. */
+  constructor(python: PythonSession, firstLessonShown: () => void = () => undefined) {
     this.python = python;
+    this.firstLessonShown = firstLessonShown;
   }
 
   async start(): Promise<void> {
@@ -65,6 +68,7 @@ export class App {
     // In the page but not yet on screen (what this mark meant before it waited for the paint).
     performance.mark('gradlab:first-lesson-rendered');
     await markWhenPainted('gradlab:first-lesson-visible');
+    this.firstLessonShown();
     // The other lessons' data loads now that the first lesson is on screen.
     void this.library.loadAll();
     // The check of the worker's messages (and zod) loads now, while Python is still starting.

@@ -1,6 +1,7 @@
 // The built-in lessons, parsed by core/lessons when the renderer was built (see
 // vite.renderer.config.mts), so no lesson needs the parser in the page. Each lesson's data is a
-// chunk of its own: the page loads the one it shows first, the others once that one is on screen.
+// chunk of its own, loaded when first needed, except the first in course order, which comes with
+// the app's code so that a first visit shows it at once.
 declare module 'virtual:gradlab-prebuilt-lessons' {
   import type { Lesson, LessonProblem } from '../core/lessons/types.ts';
   import type { LessonSummary } from './lesson-summary.ts';

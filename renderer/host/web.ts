@@ -13,12 +13,15 @@ const builtinFiles = import.meta.glob<string>(['/lessons/*.md', '!/lessons/READM
 });
 
 function builtinLessons(): LessonSource[] {
-  return Object.entries(builtinFiles)
-    .map(([path, text]) => {
-      const fileName = path.replace(/^.*\//, '');
-      return { key: `builtin:${fileName}`, fileName, text, origin: 'builtin' as const };
-    })
-    .sort((a, b) => a.fileName.localeCompare(b.fileName));
+  return (
+    Object.entries(builtinFiles)
+      .map(([path, text]) => {
+        const fileName = path.replace(/^.*\//, '');
+        return { key: `builtin:${fileName}`, fileName, text, origin: 'builtin' as const };
+      })
+      // By code unit: a locale's collation would cost its set-up (milliseconds) at start-up.
+      .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0))
+  );
 }
 
 interface WatchedFile {

@@ -22,7 +22,8 @@ export class PythonWorker {
   /** The message check (and zod) loads with the worker's first message, not with the page. */
   private check: Promise<{ parseFromWorker: typeof parseFromWorker }> | null = null;
 
-  constructor(indexURL: string) {
+  /** The worker's script loads at once; Python itself starts once `startAfter` settles. */
+  constructor(indexURL: string, startAfter: Promise<unknown> = Promise.resolve()) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
     this.interruptFlag = shared ? new Int32Array(shared) : null;
@@ -47,7 +48,8 @@ export class PythonWorker {
         this.terminate();
       });
     });
-    this.post({ type: 'start', indexURL, interruptBuffer: shared });
+    const start = () => this.post({ type: 'start', indexURL, interruptBuffer: shared });
+    void startAfter.then(start, start);
   }
 
   private loadCheck(): Promise<{ parseFromWorker: typeof parseFromWorker }> {

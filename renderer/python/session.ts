@@ -34,9 +34,10 @@ export class PythonSession {
   private readonly listeners = new Set<(state: PythonState) => void>();
   private readonly indexURL: string;
 
-  constructor(indexURL: string) {
+  /** The first worker's Python starts once `startAfter` settles (spares start at once). */
+  constructor(indexURL: string, startAfter?: Promise<unknown>) {
     this.indexURL = indexURL;
-    this.active = this.startActive(new PythonWorker(indexURL));
+    this.active = this.startActive(new PythonWorker(indexURL, startAfter));
   }
 
   onState(listener: (state: PythonState) => void): () => void {

@@ -1,5 +1,13 @@
 // End to end: the web build in Debian's Chromium, driven as a student would drive it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -159,6 +167,32 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     await expect.poll(() => indicator.textContent(), patiently).toBe(`Step 1 of ${steps}`);
   });
 
+  it('builds a page whose first lesson needs one request: the entry script', () => {
+    const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    // The stylesheet is inline, with KaTeX's upright and italic faces in it.
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '';
+    for (const family of ['KaTeX_Main', 'KaTeX_Math']) {
+      expect(style).toMatch(
+        new RegExp(`font-family:${family};[^}]*src:url\\(data:font/woff2;base64,`),
+      );
+    }
+    expect(style).not.toMatch(/url\(\.\/KaTeX/);
+    const scripts = [
+      ...html.matchAll(/<script type="module" async crossorigin src="\.\/([^"]+)"/g),
+    ];
+    expect(scripts).toHaveLength(1);
+    // The first lesson's data (its maths already typeset) is part of the entry script; the
+    // other lessons' data are chunks of their own.
+    const entry = readFileSync(join(buildDir, scripts[0]![1]!), 'utf8');
+    expect(entry).toContain('katex-mathml');
+    const chunks = readdirSync(join(buildDir, 'assets'));
+    const lessonChunks = course.map(({ file }) =>
+      chunks.some((chunk) => chunk.startsWith(file.replace(/\.md$/, '-'))),
+    );
+    expect(lessonChunks).toEqual(course.map((_, index) => index > 0));
+  });
+
   for (const [lessonIndex, entry] of course.entries()) {
     it(`walks every step of "${entry.lesson.meta.title}", running cells and answering practice`, async () => {
       await walkLesson(entry, lessonIndex);
@@ -220,6 +254,8 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
 
   it('stops code Python cannot interrupt by switching to the warm spare worker', async () => {
     const cells = await twoCells();
+    // The cell above must end for "Run all above" to finish (the test before left a runaway).
+    await replaceEditorText(cells.nth(0).getByRole('textbox'), 'above = 6 * 7\nprint(above)');
     // A C-level loop never reaches the interpreter's interrupt check.
     const { ms, output } = await stopRunaway(cells.nth(1), 'sum(range(10**12))');
     expect(ms).toBeLessThan(1_000);
@@ -229,8 +265,10 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
       .locator('.out-notice')
       .getByRole('button', { name: 'Run all above' })
       .click();
-    // Wait for the state itself: "no pending output" also holds before the run has begun.
-    await expect.poll(() => cells.nth(0).getAttribute('data-state'), patiently).toBe('done');
+    // The output itself: the cell's state is "done" from its last run until this one begins.
+    await expect
+      .poll(() => cells.nth(0).locator('.cell-output').textContent(), patiently)
+      .toMatch(/^42\s*$/);
   });
 
   it('keeps progress across a reload', async () => {
@@ -309,9 +347,9 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
       await visitor.waitForFunction(() => document.body.dataset.python === 'ready', null, {
         timeout: pythonStartMs,
       });
-      const marks = await (await worker).evaluate(() =>
-        performance.getEntriesByType('mark').map((mark) => mark.name),
-      );
+      const marks = await (
+        await worker
+      ).evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
       expect(marks).toContain('python:cold-start');
       const cell = visitor.locator('.step .cell').first();
       while ((await visitor.locator('.step .cell').count()) === 0) {
