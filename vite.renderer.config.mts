@@ -4,7 +4,7 @@
 // The project root stays the repository root so that `import.meta.glob('/lessons/*.md')` and
 // `/core/python/py/**` resolve as everywhere else. The page is renderer/index.html; a build
 // writes it as <outDir>/index.html (see htmlAtOutputRoot), beside assets/ and pyodide/.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -12,6 +12,7 @@ import type { PythonKernel as Kernel } from './core/python/kernel.ts';
 import type { parseLesson as ParseLesson } from './core/lessons/parse.ts';
 import { lessonTextHash } from './renderer/lesson-hash.ts';
 import { packSnapshot, snapshotFile } from './renderer/python/snapshot-pages.ts';
+import { patchSnapshotRestore } from './renderer/python/snapshot-restore-patch.ts';
 import { courseOrder, lessonSummary } from './renderer/lesson-summary.ts';
 import { securityHeaders } from './electron/security-headers.ts';
 import { contentTypeOf } from './electron/static-files.ts';
@@ -61,6 +62,15 @@ function pythonSources(): Record<string, string> {
   );
 }
 
+/** A file of Pyodide's runtime as the page gets it: pyodide.asm.mjs with its snapshot copy
+ *  patched (renderer/python/snapshot-restore-patch.ts), the rest as shipped. */
+function pyodideRuntimeFile(name: string): Uint8Array | string {
+  const path = join(pyodideDir, name);
+  return name === 'pyodide.asm.mjs'
+    ? patchSnapshotRestore(readFileSync(path, 'utf8'))
+    : readFileSync(path);
+}
+
 /** Copies Pyodide's runtime unhashed into `<outDir>/pyodide/` and serves it there in dev. */
 function pyodideRuntime(): Plugin {
   let outDir = '';
@@ -74,14 +84,14 @@ function pyodideRuntime(): Plugin {
         const name = req.url?.match(/\/pyodide\/([\w.-]+)$/)?.[1];
         if (!name || !pyodideRuntimeFiles.includes(name)) return next();
         res.setHeader('Content-Type', contentTypeOf(name));
-        res.end(readFileSync(join(pyodideDir, name)));
+        res.end(pyodideRuntimeFile(name));
       });
     },
     async writeBundle() {
       const target = join(outDir, 'pyodide');
       mkdirSync(target, { recursive: true });
       for (const file of pyodideRuntimeFiles) {
-        copyFileSync(join(pyodideDir, file), join(target, file));
+        writeFileSync(join(target, file), pyodideRuntimeFile(file));
       }
       writeFileSync(join(target, snapshotFile), packSnapshot(await pythonSnapshot()));
     },
