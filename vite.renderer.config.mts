@@ -197,7 +197,8 @@ function htmlAtOutputRoot(): Plugin {
 }
 
 /** KaTeX's fonts that nearly every formula uses (upright and italic letters). They are
- *  font-display: block, so until they arrive the maths of the first lesson stays invisible. */
+ *  font-display: block, so until they arrive the maths of the first lesson stays invisible; the
+ *  page's .font-warmup letters (styles.css) have them decoded by its first frame. */
 const everydayMathFonts = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'];
 
 /**

@@ -15,7 +15,6 @@ import { renderToolbar } from './ui/toolbar.ts';
 import { practiceRenderer, type PracticeGrader } from './ui/practice.ts';
 import { lazyElement } from './ui/lazy.ts';
 import { markWhenPainted } from './painted.ts';
-import { loadEverydayMathFonts } from './ui/math-fonts.ts';
 
 const statusText: Record<PythonState, string> = {
   starting: 'Starting Python…',
@@ -49,7 +48,6 @@ export class App {
   }
 
   async start(): Promise<void> {
-    loadEverydayMathFonts();
     this.showPythonState(this.python.state);
     this.python.onState((state) => this.showPythonState(state));
     renderToolbar(document.getElementById('toolbar')!, {
