@@ -101,9 +101,13 @@ async function respond(root: string, request: IncomingMessage): Promise<Reply> {
   if (file === null) return notFound();
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return notFound();
-  // Revalidated on every load, answered 304 while the file is unchanged.
+  // The page and Pyodide's files are revalidated on every load (answered 304 while unchanged);
+  // the files in assets/ are named by a hash of their content, so a browser may keep them.
   const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"`;
-  const common = { 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding' };
+  const cacheControl = path.startsWith('/assets/')
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+  const common = { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' };
   if (request.headers['if-none-match'] === etag) return { status: 304, headers: common };
   const gzipped = `${file}.gz`;
   const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

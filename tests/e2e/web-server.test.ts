@@ -78,6 +78,13 @@ describe('serveWebBuild', () => {
     expectSecurityHeaders(again);
   });
 
+  it('lets browsers keep the content-hashed files of assets/, and revalidate the rest', async () => {
+    const asset = await fetch(origin + '/assets/worker-abc.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(server.url);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('sends the gzipped copy of a file to browsers that accept gzip', async () => {
     const response = await fetch(origin + '/assets/big.bin');
     expect(response.headers.get('content-encoding')).toBe('gzip');
