@@ -511,7 +511,7 @@ PROBES.update({
     "gf_torch_add": grad_fn_probe(X2, "torch.add(x, 1)"),
     "gf_torch_mul_scalar": grad_fn_probe(X2, "torch.mul(x, 2)"),
     "gf_torch_div_scalar": grad_fn_probe(X2, "torch.div(x, 2)"),
-    "gf_torch_sub_rev": grad_fn_probe(X2, "torch.sub(1, x)") if False else grad_fn_probe(X2, "torch.sub(x, 1)"),
+    "gf_torch_sub_rev": grad_fn_probe(X2, "torch.sub(x, 1)"),
     "gf_sqrt_method_chain": grad_fn_probe(X2, "x.sqrt().exp()"),
     "gf_mean_all": grad_fn_probe(V3, "torch.mean(x)"),
     "gf_abs_method": grad_fn_probe(X2, "x.abs()"),
@@ -541,7 +541,7 @@ PROBES.update({
     "gf_retain_grad_chain": X2 + "y = x * 2\ny.retain_grad()\nz = y ** 2\nprint(type(z.grad_fn.next_functions[0][0]).__name__, z.grad_fn.next_functions[0][1])",
     "gf_next_functions_const": X2 + "print((x + 1).grad_fn.next_functions)",
     "gf_next_functions_two": "a = torch.tensor(1.0, requires_grad=True)\nb = torch.tensor(2.0, requires_grad=True)\nc = a * b\nd = c + a\nprint([type(f).__name__ for f, _ in d.grad_fn.next_functions])",
-    "gf_rsub_tensor": grad_fn_probe(X2, "torch.rsub(x, 1)") if False else grad_fn_probe(V3, "torch.ones(3) - x"),
+    "gf_rsub_tensor": grad_fn_probe(V3, "torch.ones(3) - x"),
     "attr_grad_fn_of_leaf_after_op": X2 + "y = x * 2\nprint(y.grad_fn is not None, x.grad_fn is None)",
     "attr_requires_grad_propagates": "a = torch.tensor(1.0)\nb = torch.tensor(2.0, requires_grad=True)\nc = a + b\nprint(a.requires_grad, c.requires_grad, c.is_leaf)",
     "attr_detach_shares": "x = torch.tensor([1.0, 2.0], requires_grad=True)\nd = x.detach()\nd[0] = 10.0\nprint(x)",
@@ -981,7 +981,16 @@ PROBES.update({
 PROBES.update({
     "fn_mark_non_differentiable": "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        idx = x.argmax()\n        out = x * 2\n        mask = x > 0\n        ctx.mark_non_differentiable(mask)\n        return out, mask\n    @staticmethod\n    def backward(ctx, g, gm):\n        return g * 2\nx = torch.tensor([1.0, -1.0], requires_grad=True)\nout, mask = F.apply(x)\nprint(out.requires_grad, mask.requires_grad, mask)",
     "fn_once_differentiable": "from torch.autograd.function import once_differentiable\nclass F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x * 3\n    @staticmethod\n    @once_differentiable\n    def backward(ctx, g):\n        return g * 3\nx = torch.tensor(1.0, requires_grad=True)\nF.apply(x).backward()\nprint(x.grad)",
-    "fn_forward_called_directly": _SQ + "print(Sq.forward(None, torch.tensor(3.0)))" if False else "class Cube(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x ** 3\n    @staticmethod\n    def backward(ctx, g):\n        return g\nprint(Cube.forward(None, torch.tensor(2.0)))",
+    "fn_forward_called_directly": (
+        "class Cube(torch.autograd.Function):\n"
+        "    @staticmethod\n"
+        "    def forward(ctx, x):\n"
+        "        return x ** 3\n"
+        "    @staticmethod\n"
+        "    def backward(ctx, g):\n"
+        "        return g\n"
+        "print(Cube.forward(None, torch.tensor(2.0)))"
+    ),
     "fn_backward_wrong_dtype": "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x * 2\n    @staticmethod\n    def backward(ctx, g):\n        return g.double() * 2\nx = torch.tensor(1.0, requires_grad=True)\nF.apply(x).backward()\nprint(x.grad, x.grad.dtype)",
     "fn_backward_returns_number_error": "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x * 2\n    @staticmethod\n    def backward(ctx, g):\n        return 2\nx = torch.tensor(1.0, requires_grad=True)\nF.apply(x).backward()",
     "fn_apply_non_tensor_only": "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, k):\n        return torch.tensor(float(k))\n    @staticmethod\n    def backward(ctx, g):\n        return None\ny = F.apply(3)\nprint(y, y.requires_grad, y.grad_fn)",
