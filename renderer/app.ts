@@ -42,7 +42,7 @@ export class App {
   private readonly firstLessonShown: () => void;
 
   /** `firstLessonShown` is called once the first lesson has been drawn on screen. */
-  constructor(python: PythonSession, firstLessonShown: () => void = () => undefined) {
+  constructor(python: PythonSession, firstLessonShown: () => void) {
     this.python = python;
     this.firstLessonShown = firstLessonShown;
   }

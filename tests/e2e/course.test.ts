@@ -62,8 +62,8 @@ afterAll(async () => {
 const nav = () => page.getByRole('navigation', { name: 'Lessons' });
 const currentStep = () => page.locator('.step');
 
-async function pythonReady(): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.python === 'ready', null, {
+async function pythonReady(on: Page = page): Promise<void> {
+  await on.waitForFunction(() => document.body.dataset.python === 'ready', null, {
     timeout: pythonStartMs,
   });
 }
@@ -77,10 +77,11 @@ async function runCell(cell: Locator): Promise<void> {
 }
 
 async function replaceEditorText(editor: Locator, text: string): Promise<void> {
+  const { keyboard } = editor.page();
   await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await keyboard.press('Control+A');
+  await keyboard.press('Delete');
+  await keyboard.insertText(text);
 }
 
 /** The first step of lesson 1 with two code cells. */
@@ -344,9 +345,7 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
       visitor.on('pageerror', (error) => pageErrors.push(error.message));
       const worker = visitor.waitForEvent('worker');
       await visitor.goto(bareServer.url);
-      await visitor.waitForFunction(() => document.body.dataset.python === 'ready', null, {
-        timeout: pythonStartMs,
-      });
+      await pythonReady(visitor);
       const marks = await (
         await worker
       ).evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
@@ -355,13 +354,12 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
       while ((await visitor.locator('.step .cell').count()) === 0) {
         await visitor.getByRole('button', { name: 'Next' }).click();
       }
-      await cell.getByRole('textbox').click();
-      await visitor.keyboard.press('Control+A');
-      await visitor.keyboard.insertText('import torch\nprint(torch.tensor([1.0, 2.0]) * 3)');
-      await cell.getByRole('button', { name: 'Run', exact: true }).click();
-      await expect
-        .poll(() => cell.locator('.cell-output').textContent(), patiently)
-        .toContain('tensor([3., 6.])');
+      await replaceEditorText(
+        cell.getByRole('textbox'),
+        'import torch\nprint(torch.tensor([1.0, 2.0]) * 3)',
+      );
+      await runCell(cell);
+      expect(await cell.locator('.cell-output').textContent()).toContain('tensor([3., 6.])');
     } finally {
       await visitor.close();
       await bareServer.close();
