@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 import type { PythonKernel as Kernel } from './core/python/kernel.ts';
 import type { parseLesson as ParseLesson } from './core/lessons/parse.ts';
 import { lessonTextHash } from './renderer/lesson-hash.ts';
@@ -234,12 +234,12 @@ function startupHints(): Plugin {
 
 /** A stylesheet from assets/ made fit to sit in the page: its URLs point into assets/, and the
  *  everyday maths fonts are data: URLs. */
-function inlineStylesheet(css: string, bundle: Record<string, { type: string }>): string {
+function inlineStylesheet(css: string, bundle: Rollup.OutputBundle): string {
   return css.replace(/url\(\.\/([^)]+)\)/g, (_url, file: string) => {
-    const font = bundle[`assets/${file}`] as { type: string; source?: string | Uint8Array };
+    const font = bundle[`assets/${file}`];
     const everyday =
       file.endsWith('.woff2') && everydayMathFonts.some((name) => file.startsWith(`${name}-`));
-    if (everyday && font?.source instanceof Uint8Array) {
+    if (everyday && font?.type === 'asset' && font.source instanceof Uint8Array) {
       return `url(data:font/woff2;base64,${Buffer.from(font.source).toString('base64')})`;
     }
     return `url(./assets/${file})`;
