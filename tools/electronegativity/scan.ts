@@ -1,5 +1,5 @@
 // Runs Electronegativity over the app's code (electron/ and renderer/) and fails on any finding
-// that answers.json does not answer. The tool itself exits 0 whatever it finds, so its CSV report is what is gated.
+// that answers.json does not answer. The tool itself exits 0 whatever it finds, so its SARIF report is what is gated.
 //
 //   node tools/electronegativity/scan.ts      (after: npm ci --prefix tools/electronegativity)
 //
@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface Finding {
   check: string;
-  severity: string;
+  /** SARIF's level: "warning" for a finding, "note" for one to review by hand. */
+  level: string;
   file: string;
   location: string;
   description: string;
@@ -25,43 +26,52 @@ export interface Answer {
   answer: string;
 }
 
-/** Parses the tool's CSV (a header row, then quoted or bare fields, `""` inside quotes). */
-export function parseFindings(csv: string): Finding[] {
-  const rows = parseCsv(csv).filter((row) => row.length > 1);
-  return rows.slice(1).map((row) => ({
-    check: row[0] ?? '',
-    severity: row[1] ?? '',
-    file: row[3] ?? '',
-    location: row[4] ?? '',
-    description: row[6] ?? '',
-  }));
+/** Thrown when the report is not a whole SARIF log: a half-written report must never pass. */
+export class ReportError extends Error {}
+
+interface SarifResult {
+  ruleId?: unknown;
+  level?: unknown;
+  message?: { text?: unknown };
+  locations?: {
+    physicalLocation?: {
+      artifactLocation?: { uri?: unknown };
+      region?: { startLine?: unknown; startColumn?: unknown };
+    };
+  }[];
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (char === '\n') {
-      rows.push([...row, field.trim()]);
-      row = [];
-      field = '';
-    } else if (char !== '\r') field += char;
+/** The tool writes an app-wide finding (no file) as the URI "file:///"; answers name it "N/A". */
+const NO_FILE_URI = 'file:///';
+
+/**
+ * Reads the tool's SARIF report. The SARIF log is written in one call, where the CSV report is
+ * written by two racing writes (its header can land over the first rows): that race was the gate's flake.
+ */
+export function parseFindings(sarif: string): Finding[] {
+  let log: unknown;
+  try {
+    log = JSON.parse(sarif);
+  } catch (error) {
+    throw new ReportError(`the report is not valid JSON (${(error as Error).message})`);
   }
-  if (field !== '' || row.length > 0) rows.push([...row, field.trim()]);
-  return rows;
+  const results = (log as { runs?: { results?: unknown }[] } | null)?.runs?.[0]?.results;
+  if (!Array.isArray(results)) throw new ReportError('the report has no runs[0].results list');
+  return (results as SarifResult[]).map((result, index) => {
+    const where = result.locations?.[0]?.physicalLocation;
+    const uri = where?.artifactLocation?.uri;
+    const text = result.message?.text;
+    if (typeof result.ruleId !== 'string' || typeof uri !== 'string' || typeof text !== 'string') {
+      throw new ReportError(`result ${index} lacks its ruleId, location or message`);
+    }
+    return {
+      check: result.ruleId,
+      level: typeof result.level === 'string' ? result.level : 'warning',
+      file: uri === NO_FILE_URI ? 'N/A' : uri,
+      location: `${String(where?.region?.startLine ?? 1)}:${String(where?.region?.startColumn ?? 1)}`,
+      description: text,
+    };
+  });
 }
 
 export interface Verdict {
@@ -121,7 +131,7 @@ function runTool(input: string, reportFile: string): void {
 function main(): number {
   const folder = mkdtempSync(path.join(tmpdir(), 'gradlab-electronegativity-'));
   try {
-    const report = path.join(folder, 'report.csv');
+    const report = path.join(folder, 'report.sarif');
     runTool(gatherAppCode(folder), report);
     const answers = JSON.parse(readFileSync(path.join(here, 'answers.json'), 'utf8')) as Answer[];
     const verdict = judge(parseFindings(readFileSync(report, 'utf8')), answers);
@@ -135,7 +145,7 @@ function main(): number {
     }
     for (const finding of verdict.unanswered) {
       console.log(
-        `FINDING   ${finding.check} ${finding.severity} ${finding.file}:${finding.location}: ${finding.description}`,
+        `FINDING   ${finding.check} ${finding.level} ${finding.file}:${finding.location}: ${finding.description}`,
       );
     }
     console.log(
