@@ -9,7 +9,7 @@ import { NO_DESKTOP_SENTENCE, start, type StartDependencies } from '../../script
 // was downloaded (never, on these machines).
 async function electronPackage(parts: { pathTxt?: string; binary?: string }): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'gradlab-electron-'));
-  await writeFile(path.join(dir, 'package.json'), '{"name":"electron","version":"45.5.0"}');
+  await writeFile(path.join(dir, 'package.json'), '{"name":"electron","version":"45.6.1"}');
   if (parts.pathTxt !== undefined) await writeFile(path.join(dir, 'path.txt'), parts.pathTxt);
   if (parts.binary !== undefined) {
     await mkdir(path.dirname(path.join(dir, 'dist', parts.binary)), { recursive: true });
