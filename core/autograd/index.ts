@@ -134,3 +134,5 @@ export {
   type GraphSnapshot,
   type JsonNumber,
 } from './graph-export.ts';
+export { randomTensor, sample_, randperm, type Sampler } from './ops/random.ts';
+export { CPUGenerator, DEFAULT_SEED } from './random/generator.ts';

@@ -385,10 +385,57 @@ function gradcheck(
   }
 }
 
+/**
+ * A sampler as Python passes it: the method's name, its numbers (null for an argument left out)
+ * and, for bernoulli_ with a tensor of probabilities, that tensor.
+ */
+function sampler(kind: string, args: (number | null | undefined)[], p?: Tensor): ag.Sampler {
+  const [a, b] = args.map((x) => x ?? null);
+  switch (kind) {
+    case 'uniform':
+      return { kind, from: a ?? 0, to: b ?? 1 };
+    case 'normal':
+      return { kind, mean: a ?? 0, std: b ?? 1 };
+    case 'random':
+      return b === null ? { kind, from: null, to: a } : { kind, from: a, to: b };
+    case 'bernoulli':
+      return { kind, p: p ?? a ?? 0.5 };
+    case 'exponential':
+      return { kind, lambd: a ?? 1 };
+  }
+  throw unsupported(`sampling by ${kind}`);
+}
+
 export function createEngineModule(recorder: GraphRecorder): Record<string, unknown> {
   // torch.set_printoptions: kept for the life of the interpreter, as PyTorch's PRINT_OPTS.
   let printOptions: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS;
+  // torch.default_generator: one per interpreter, seeded at random at start-up as in PyTorch.
+  const defaultGenerator = new ag.CPUGenerator();
+  defaultGenerator.seedRandomly();
   return {
+    defaultGenerator,
+    newGenerator: () => new ag.CPUGenerator(),
+    // Seeds cross as decimal text: Python's ints are 64-bit, JavaScript's numbers exact to 2**53.
+    manualSeed: (gen: ag.CPUGenerator, seed: string) => gen.manualSeed(BigInt(seed)),
+    initialSeed: (gen: ag.CPUGenerator) => gen.seed.toString(),
+    seedRandomly: (gen: ag.CPUGenerator) => gen.seedRandomly().toString(),
+    randomTensor: (
+      kind: string,
+      args: (number | null)[],
+      shape: number[],
+      dtype: DType,
+      gen: ag.CPUGenerator,
+      requiresGrad: boolean,
+    ) => ag.randomTensor(shape, dtype, sampler(kind, args), gen, requiresGrad),
+    sampleInPlace: (
+      kind: string,
+      a: Tensor,
+      args: (number | null)[],
+      gen: ag.CPUGenerator,
+      p?: Tensor,
+    ) => ag.sample_(a, sampler(kind, args, p), gen),
+    randperm: (n: number, dtype: DType, gen: ag.CPUGenerator, requiresGrad: boolean) =>
+      ag.randperm(n, dtype, gen, requiresGrad),
     tensor: (values: number[], shape: number[], dtype: DType, requiresGrad: boolean) =>
       ag.tensor(values, shape, { dtype, requiresGrad }),
     full: (shape: number[], value: number, dtype: DType, requiresGrad: boolean) =>

@@ -34,7 +34,24 @@ from ._grad_mode import (  # noqa: F401
     set_grad_enabled,
 )
 from ._print_options import get_printoptions, set_printoptions  # noqa: F401
-from ._random import manual_seed, rand, randint, randn  # noqa: F401
+from ._random import (  # noqa: F401
+    Generator,
+    bernoulli,
+    default_generator,
+    get_rng_state,
+    initial_seed,
+    manual_seed,
+    normal,
+    rand,
+    rand_like,
+    randint,
+    randint_like,
+    randn,
+    randn_like,
+    randperm,
+    seed,
+    set_rng_state,
+)
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
 from . import autograd, nn, optim, return_types  # noqa: F401,E402

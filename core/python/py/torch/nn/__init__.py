@@ -1,6 +1,6 @@
 """torch.nn: Module, Parameter, the layers of a first neural network, and functional."""
 
-from . import functional  # noqa: F401
+from . import functional, init  # noqa: F401
 from .modules import Linear, MSELoss, Module, ReLU, Sequential, Sigmoid, Tanh  # noqa: F401
 from .parameter import Parameter  # noqa: F401
 
