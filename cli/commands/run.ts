@@ -64,11 +64,15 @@ function readCells(file: string): NotebookCell[] {
 }
 
 function describePlot(plot: PlotRecord): string {
-  const lines = plot.lines.map((line) => `${line.label ?? 'line'} (${line.x.length} points)`);
+  const lines = plot.lines.map(
+    (series) =>
+      `${series.label ?? series.kind} (${series.x.length} ${series.columns === undefined ? 'points' : 'grid points'})`,
+  );
   const axes = [
     plot.title === null ? null : `title '${plot.title}'`,
     plot.xlabel === null ? null : `xlabel '${plot.xlabel}'`,
     plot.ylabel === null ? null : `ylabel '${plot.ylabel}'`,
+    plot.zlabel ? `zlabel '${plot.zlabel}'` : null,
   ].filter((part) => part !== null);
   return `<Figure: ${[lines.join(', '), ...axes].join('; ')}>`;
 }

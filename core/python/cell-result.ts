@@ -1,19 +1,47 @@
 // What running one notebook cell produced, as the CLI, the renderer and the grader see it.
 import type { GraphSnapshot } from '../autograd/index.ts';
 
-export interface PlotLine {
+export type SeriesKind =
+  'line' | 'scatter' | 'contour' | 'contourf' | 'surface' | 'line3d' | 'scatter3d';
+
+/** One thing drawn on a set of axes: a line, points, contours of a grid, or a 3-D surface. */
+export interface PlotSeries {
+  kind: SeriesKind;
   x: number[];
   y: number[];
+  /** Heights: of each point (line3d, scatter3d) or of each grid node (contours, surface). */
+  z?: number[];
+  /** Contours and surfaces: x, y and z are a row-major grid with this many columns. */
+  columns?: number;
+  /** Contours: the heights of their lines, or the bounds of their bands (matplotlib's choice). */
+  levels?: number[];
   label: string | null;
 }
 
-/** One figure the cell showed (matplotlib's show(), or a figure left open at the cell's end). */
+export interface PlotText {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/**
+ * One set of axes of a figure the cell showed (matplotlib's show(), or a figure left open at the
+ * cell's end): a figure with subplots gives one record per axes, in the order they were made.
+ */
 export interface PlotRecord {
-  lines: PlotLine[];
+  /** Every series drawn, in order (named `lines` since plots were only lines). */
+  lines: PlotSeries[];
   xlabel: string | null;
   ylabel: string | null;
   title: string | null;
   legend: boolean;
+  /** 3-D axes only. */
+  zlabel?: string | null;
+  texts?: PlotText[];
+  xlim?: [number, number];
+  ylim?: [number, number];
+  /** A colour scale was asked for (plt.colorbar). */
+  colorbar?: boolean;
 }
 
 /** The autograd graph of one backward() the cell ran, for the symbolic panel. */

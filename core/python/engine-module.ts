@@ -6,6 +6,7 @@ import * as ag from '../autograd/index.ts';
 import type { DType, ScalarKind, Tensor } from '../autograd/index.ts';
 import {
   DEFAULT_PRINT_OPTIONS,
+  formatFloat32Shortest,
   formatNumpyArray,
   formatNumpyStr,
   formatTensor,
@@ -502,6 +503,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     formatNumpyStr: (values: number[], shape: number[], dtype: DType) =>
       formatNumpyStr(values, shape, dtype),
     roundFloat32: Math.fround,
+    formatFloat32Scalar: formatFloat32Shortest,
     grad: (a: Tensor) => orNone(a.grad),
     setGrad,
     setData,

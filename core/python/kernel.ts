@@ -3,9 +3,9 @@
 // Pyodide, where the Python sources come from) is handed in by the host.
 import type { PyodideAPI } from 'pyodide';
 import { createEngineModule, type GraphRecorder } from './engine-module.ts';
-import type { CellResult, LabelledGraph } from './cell-result.ts';
+import type { CellResult, LabelledGraph, PlotRecord, PlotText, SeriesKind } from './cell-result.ts';
 
-export type { CellResult, LabelledGraph, PlotLine, PlotRecord } from './cell-result.ts';
+export type { CellResult, LabelledGraph, PlotRecord, PlotSeries } from './cell-result.ts';
 
 export interface PyodideOptions {
   indexURL?: string;
@@ -56,13 +56,30 @@ interface RawCellResult {
   error?: string;
   traceback?: string;
   warnings: string[];
-  plots: {
-    lines: { x: Float32Array | Float64Array; y: Float32Array | Float64Array; label?: string }[];
-    xlabel?: string;
-    ylabel?: string;
-    title?: string;
-    legend: boolean;
+  plots: RawPlot[];
+}
+
+type RawNumbers = Float32Array | Float64Array | number[];
+
+interface RawPlot {
+  lines: {
+    kind: SeriesKind;
+    x: RawNumbers;
+    y: RawNumbers;
+    z?: RawNumbers;
+    columns?: number;
+    levels?: number[];
+    label?: string;
   }[];
+  xlabel?: string;
+  ylabel?: string;
+  title?: string;
+  legend: boolean;
+  zlabel?: string;
+  texts?: PlotText[];
+  xlim?: [number, number];
+  ylim?: [number, number];
+  colorbar?: boolean;
 }
 
 interface KernelModule {
@@ -132,17 +149,7 @@ export class PythonKernel {
       error: raw.error ?? null,
       traceback: raw.traceback ?? null,
       warnings: raw.warnings,
-      plots: raw.plots.map((plot) => ({
-        lines: plot.lines.map((line) => ({
-          x: numbers(line.x),
-          y: numbers(line.y),
-          label: line.label ?? null,
-        })),
-        xlabel: plot.xlabel ?? null,
-        ylabel: plot.ylabel ?? null,
-        title: plot.title ?? null,
-        legend: plot.legend,
-      })),
+      plots: raw.plots.map(plotRecord),
       graphs: this.#graphs,
     };
   }
@@ -176,7 +183,30 @@ function pythonErrorLine(error: unknown): string {
 }
 
 /** A plain array (what JSON and the chart take) from a typed one; a loop beats Array.from. */
-function numbers(values: Float32Array | Float64Array): number[] {
+/** A plot as Python recorded it, with None values as null and its numbers in plain arrays. */
+function plotRecord(plot: RawPlot): PlotRecord {
+  const record: PlotRecord = {
+    lines: plot.lines.map(({ x, y, z, label, ...grid }) => ({
+      ...grid,
+      x: numbers(x),
+      y: numbers(y),
+      ...(z === undefined ? {} : { z: numbers(z) }),
+      label: label ?? null,
+    })),
+    xlabel: plot.xlabel ?? null,
+    ylabel: plot.ylabel ?? null,
+    title: plot.title ?? null,
+    legend: plot.legend,
+  };
+  if ('zlabel' in plot) record.zlabel = plot.zlabel ?? null;
+  if (plot.texts) record.texts = plot.texts;
+  if (plot.xlim) record.xlim = plot.xlim;
+  if (plot.ylim) record.ylim = plot.ylim;
+  if (plot.colorbar) record.colorbar = true;
+  return record;
+}
+
+function numbers(values: RawNumbers): number[] {
   const result = new Array<number>(values.length);
   for (let i = 0; i < values.length; i++) result[i] = values[i];
   return result;

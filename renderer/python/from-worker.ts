@@ -5,14 +5,29 @@ import { z } from 'zod';
 import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
 import type { FromWorker } from './protocol.ts';
 
+const numbers = z.array(z.number());
+
 const plotSchema = z.object({
   lines: z.array(
-    z.object({ x: z.array(z.number()), y: z.array(z.number()), label: z.string().nullable() }),
+    z.object({
+      kind: z.enum(['line', 'scatter', 'contour', 'contourf', 'surface', 'line3d', 'scatter3d']),
+      x: numbers,
+      y: numbers,
+      z: numbers.optional(),
+      columns: z.number().int().positive().optional(),
+      levels: numbers.optional(),
+      label: z.string().nullable(),
+    }),
   ),
   xlabel: z.string().nullable(),
   ylabel: z.string().nullable(),
   title: z.string().nullable(),
   legend: z.boolean(),
+  zlabel: z.string().nullable().optional(),
+  texts: z.array(z.object({ x: z.number(), y: z.number(), text: z.string() })).optional(),
+  xlim: z.tuple([z.number(), z.number()]).optional(),
+  ylim: z.tuple([z.number(), z.number()]).optional(),
+  colorbar: z.boolean().optional(),
 });
 
 const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);

@@ -112,12 +112,41 @@ def _transferable(plots):
         {
             **plot,
             "lines": [
-                {**line, "x": _float_buffer(line["x"]), "y": _float_buffer(line["y"])}
+                {
+                    **line,
+                    **{
+                        axis: _float_buffer(line[axis])
+                        for axis in ("x", "y", "z")
+                        if axis in line
+                    },
+                }
                 for line in plot["lines"]
             ],
         }
         for plot in plots
     ]
+
+
+def _display_text(value):
+    """What Jupyter shows for a cell's value: IPython writes an object without a repr of its own
+    as `<module.Class at 0x...>`; a figure is drawn (see matplotlib.figure)."""
+    if hasattr(type(value), "_gradlab_display"):
+        return value._gradlab_display()
+    if type(value) in (list, tuple) and any(_plain_repr(item) for item in value):
+        items = [_plain_text(item) if _plain_repr(item) else repr(item) for item in value]
+        if type(value) is list:
+            return f"[{', '.join(items)}]"
+        return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
+    return _plain_text(value) if _plain_repr(value) else repr(value)
+
+
+def _plain_repr(value):
+    return type(value).__repr__ is object.__repr__
+
+
+def _plain_text(value):
+    kind = type(value)
+    return f"<{kind.__module__}.{kind.__qualname__} at {hex(id(value))}>"
 
 
 def run_cell(code, fresh=False):
@@ -150,7 +179,7 @@ def run_cell(code, fresh=False):
                 value = runner.compile().run(_namespace)
                 if value is not None:
                     _namespace["_"] = value
-                    display = repr(value)
+                    display = _display_text(value)
             except BaseException as exc:  # noqa: BLE001 - every failure belongs to the cell
                 error = _error_text(exc)
                 trace = _traceback_text(exc, filename)

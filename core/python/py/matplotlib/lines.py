@@ -1,11 +1,13 @@
 """matplotlib.lines: the Line2D objects plot() returns (data only; nothing is drawn here)."""
 
+from matplotlib._artist import Artist, series_label
 
-class Line2D:
-    def __init__(self, x, y, label):
+
+class Line2D(Artist):
+    def __init__(self, x, y, label=None):
+        super().__init__(label)
         self._x = x
         self._y = y
-        self._label = label
 
     def get_xdata(self):
         return list(self._x)
@@ -13,11 +15,11 @@ class Line2D:
     def get_ydata(self):
         return list(self._y)
 
-    def get_label(self):
-        return self._label
+    def get_data(self):
+        return self.get_xdata(), self.get_ydata()
 
-    def set_label(self, label):
-        self._label = None if label is None else str(label)
+    def _series(self):
+        return {"kind": "line", "x": self._x, "y": self._y, "label": series_label(self._label)}
 
     def __str__(self):
         return f"Line2D({self._label})"

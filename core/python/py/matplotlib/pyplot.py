@@ -1,108 +1,110 @@
-"""A pyplot that records line plots as data: each shown figure becomes one entry of the cell's
-plots, `{lines: [{x, y, label}], xlabel, ylabel, title, legend}`."""
+"""pyplot: matplotlib's current-figure interface, recording plots as data. Figures still open when
+a cell ends are shown, as Jupyter's inline backend does; each axes of a shown figure becomes one
+entry of the cell's plots (see matplotlib.axes)."""
 
 import _gradlab_session as session
-from matplotlib.lines import Line2D
+from matplotlib.figure import Figure
 
 __all__ = [
-    "plot", "xlabel", "ylabel", "title", "legend", "grid", "xlim", "ylim", "tight_layout",
-    "figure", "show", "close",
+    "axes", "clabel", "close", "colorbar", "contour", "contourf", "figure", "gca", "gcf", "grid",
+    "legend", "plot", "scatter", "show", "subplot", "subplots", "suptitle", "text",
+    "tight_layout", "title", "xlabel", "xlim", "ylabel", "ylim",
 ]
 
-_figure = None
+# Open figures by number, in the order they were made (the order Jupyter shows them).
+_figures = {}
+_current = None
 
 
-class _Figure:
-    def __init__(self):
-        self.lines = []
-        self.xlabel = None
-        self.ylabel = None
-        self.title = None
-        self.legend = False
-
-    def as_record(self):
-        return {
-            "lines": [
-                {"x": line._x, "y": line._y, "label": line._label} for line in self.lines
-            ],
-            "xlabel": self.xlabel,
-            "ylabel": self.ylabel,
-            "title": self.title,
-            "legend": self.legend,
-        }
+def figure(num=None, figsize=None, dpi=None, **kwargs):
+    global _current
+    if num is not None and num in _figures:
+        _current = _figures[num]
+        return _current
+    number = num if num is not None else max(_figures, default=0) + 1
+    _current = Figure(figsize, dpi)
+    _figures[number] = _current
+    return _current
 
 
-def _current():
-    global _figure
-    if _figure is None:
-        _figure = _Figure()
-    return _figure
+def gcf():
+    return _current if _current is not None else figure()
 
 
-def _floats(values):
-    if hasattr(values, "numpy") and hasattr(values, "requires_grad"):
-        # As real matplotlib does (through numpy): a tensor that requires grad is refused
-        # with PyTorch's advice to detach() it first.
-        values = values.numpy()
-    if hasattr(values, "_float_values"):
-        return values._float_values()  # numpy array: no element-by-element copy
-    if hasattr(values, "tolist"):
-        values = values.tolist()
-    elif not isinstance(values, (list, tuple, range)):
-        values = list(values) if hasattr(values, "__iter__") else [values]
-    return [float(value) for value in _flatten(values)]
+def gca(**kwargs):
+    return gcf().gca()
 
 
-def _flatten(values):
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            yield from _flatten(value)
-        else:
-            yield value
+def subplot(*args, projection=None, **kwargs):
+    return gcf().add_subplot(*args, projection=projection)
 
 
-def _is_format(argument):
-    return isinstance(argument, str)
+def axes(*args, projection=None, **kwargs):
+    if args:
+        return gcf().add_axes(*args, projection=projection)
+    return gcf().add_subplot(projection=projection)
 
 
-def plot(*args, label=None, **style):
-    """plot(y), plot(x, y), plot(x, y, fmt), and several x, y[, fmt] groups in one call."""
-    figure = _current()
-    remaining = list(args)
-    added = []
-    while remaining:
-        first = remaining.pop(0)
-        if remaining and not _is_format(remaining[0]):
-            x, y = _floats(first), _floats(remaining.pop(0))
-        else:
-            y = _floats(first)
-            x = [float(index) for index in range(len(y))]
-        if remaining and _is_format(remaining[0]):
-            remaining.pop(0)  # colours and markers are the renderer's choice
-        if len(x) != len(y):
-            raise ValueError(
-                f"x and y must have same first dimension, but have shapes ({len(x)},) and ({len(y)},)"
-            )
-        line = Line2D(x, y, None if label is None else str(label))
-        figure.lines.append(line)
-        added.append(line)
-    return added
+def subplots(nrows=1, ncols=1, figsize=None, dpi=None, squeeze=True, subplot_kw=None, **kwargs):
+    made = figure(figsize=figsize, dpi=dpi)
+    return made, made.subplots(nrows, ncols, squeeze=squeeze, subplot_kw=subplot_kw)
+
+
+def plot(*args, **kwargs):
+    return gca().plot(*args, **kwargs)
+
+
+def scatter(*args, **kwargs):
+    return gca().scatter(*args, **kwargs)
+
+
+def contour(*args, **kwargs):
+    return gca().contour(*args, **kwargs)
+
+
+def contourf(*args, **kwargs):
+    return gca().contourf(*args, **kwargs)
+
+
+class _ContourLabels(list):
+    def __repr__(self):
+        raise NotImplementedError(
+            "showing the labels plt.clabel returns is not supported in Gradlab yet (where "
+            "matplotlib places them is not reproduced); the labels themselves are drawn"
+        )
+
+
+def clabel(contour_set, *args, **kwargs):
+    """Contour labels are drawn by the renderer on every contour line."""
+    return _ContourLabels()
+
+
+def colorbar(mappable=None, cax=None, ax=None, **kwargs):
+    return gcf().colorbar(mappable, cax=cax, ax=ax)
+
+
+def text(x, y, s, *args, **kwargs):
+    return gca().text(x, y, s, *args, **kwargs)
 
 
 def xlabel(text, *args, **kwargs):
-    _current().xlabel = str(text)
+    return gca().set_xlabel(text)
 
 
 def ylabel(text, *args, **kwargs):
-    _current().ylabel = str(text)
+    return gca().set_ylabel(text)
 
 
 def title(text, *args, **kwargs):
-    _current().title = str(text)
+    return gca().set_title(text)
+
+
+def suptitle(text, *args, **kwargs):
+    return gcf().suptitle(text)
 
 
 def legend(*args, **kwargs):
-    _current().legend = True
+    return gca().legend(*args, **kwargs)
 
 
 def grid(*args, **kwargs):
@@ -110,33 +112,39 @@ def grid(*args, **kwargs):
 
 
 def xlim(*args, **kwargs):
-    """Axis ranges follow the data (the student zooms in the notebook)."""
+    return gca().set_xlim(*args, **kwargs)
 
 
 def ylim(*args, **kwargs):
-    """Axis ranges follow the data (the student zooms in the notebook)."""
+    return gca().set_ylim(*args, **kwargs)
 
 
 def tight_layout(*args, **kwargs):
     """Layout is the renderer's."""
 
 
-def figure(*args, **kwargs):
-    """Starts a new figure; a figure already drawn on is shown first, as Jupyter would."""
-    show()
-    return _current()
+def savefig(*args, **kwargs):
+    gcf().savefig(*args, **kwargs)
 
 
 def show(*args, **kwargs):
-    global _figure
-    if _figure is not None and _figure.lines:
-        session.current.plots.append(_figure.as_record())
-    _figure = None
+    global _current
+    for shown in _figures.values():
+        session.current.plots.extend(shown._records())
+    _figures.clear()
+    _current = None
 
 
-def close(*args, **kwargs):
-    global _figure
-    _figure = None
+def close(which=None):
+    global _current
+    if which is None or which == "all" or which is _current:
+        closing = list(_figures) if which == "all" else [n for n, f in _figures.items() if f is _current]
+    else:
+        closing = [n for n, f in _figures.items() if f is which or n == which]
+    for number in closing:
+        _figures.pop(number, None)
+    if _current is not None and _current not in _figures.values():
+        _current = next(reversed(_figures.values()), None)
 
 
 def __getattr__(name):
@@ -145,5 +153,5 @@ def __getattr__(name):
     raise NotImplementedError(f"matplotlib.pyplot.{name} is not supported in Gradlab yet")
 
 
-# Jupyter's inline backend shows a figure left open when its cell ends.
+# Jupyter's inline backend shows the figures left open when its cell ends.
 session.on_end_of_cell(show)

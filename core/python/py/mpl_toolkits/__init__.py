@@ -1,0 +1,1 @@
+"""mpl_toolkits: matplotlib's add-on toolkits; Gradlab has mplot3d."""
