@@ -5,6 +5,7 @@ import type { PracticeBlock, PracticeItem } from '../../core/lessons/types.ts';
 import type { ItemProgress, LessonProgress, Progress } from '../progress/progress.ts';
 import { button, h, trustedHtml } from './dom.ts';
 import { lazyPythonEditor } from './lazy-editor.ts';
+import { verdictText } from './verdict-text.ts';
 
 export interface Verdict {
   /** False when the answer could not be read (it costs no attempt). */
@@ -118,14 +119,6 @@ function practiceItem(
     hints,
     solution,
   );
-}
-
-/** "Correct: …", "Not yet: …" or "Not read: …", without saying the first word twice. */
-function verdictText(result: Verdict): string {
-  const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
-  const sentence = result.feedback.trim();
-  if (sentence.toLowerCase().startsWith(word.toLowerCase())) return sentence;
-  return `${word}: ${sentence}`;
 }
 
 /** Builds the answer box for the item's type; returns how to read the current answer. */
