@@ -50,5 +50,6 @@ function verdict(item: PracticeItem, outcome: GradeOutcome, wrongAttemptsBefore:
     correct: outcome.correct,
     score: outcome.correct ? outcome.score * kept : outcome.score,
     feedback: outcome.feedback,
+    ...(outcome.output ? { output: outcome.output } : {}),
   };
 }

@@ -49,6 +49,7 @@ export class LessonLibrary {
         key,
         title: summary.title,
         stepCount: summary.stepCount,
+        cellCount: summary.cellCount,
         itemCount: summary.itemCount,
       }));
   }

@@ -6,6 +6,7 @@ export interface LessonSummary {
   title: string;
   order?: number;
   stepCount: number;
+  cellCount: number;
   itemCount: number;
 }
 
@@ -15,6 +16,9 @@ export function lessonSummary(lesson: Lesson): LessonSummary {
     title,
     ...(order === undefined ? {} : { order }),
     stepCount: lesson.steps.length,
+    cellCount: lesson.steps
+      .flatMap((step) => step.blocks)
+      .filter((block) => block.kind === 'python').length,
     itemCount: lesson.steps
       .flatMap((step) => step.blocks)
       .filter((block) => block.kind === 'practice').length,

@@ -10,11 +10,16 @@ import { deriveNumberKey } from './keys.ts';
 import type { GradeOutcome, MistakeKind } from './outcome.ts';
 import { LessonKeyError, invalid } from './outcome.ts';
 import { formatNumber, numberMistake } from './mistakes.ts';
+import { beginnerAdvice, syntaxErrorWhere } from './python-errors.ts';
 
 /** What the grader needs of one cell's run (core/python's CellResult has these fields). */
 export interface PythonCellResult {
   stdout: string;
   error: string | null;
+  /** The traceback of that error (a syntax error's shows the line and a caret). */
+  traceback?: string | null;
+  /** "Category: message" of each warning the cell gave. */
+  warnings?: readonly string[];
   /** The autograd graphs of the backward() calls the cell made. */
   graphs: readonly unknown[];
 }
@@ -108,9 +113,11 @@ class Batch {
 interface Failure {
   say: string;
   mistake?: MistakeKind;
+  /** The value the check expected, for the lesson's author (never shown to the student). */
+  key?: string;
 }
 
-const failureOutcome = (f: Failure): GradeOutcome => ({
+const failureOutcome = (f: Failure, output: string): GradeOutcome => ({
   correct: false,
   score: 0,
   feedback: f.say,
@@ -118,8 +125,18 @@ const failureOutcome = (f: Failure): GradeOutcome => ({
   parsedLatex: null,
   valid: true,
   method: 'checks',
+  output,
   ...(f.mistake ? { mistake: f.mistake } : {}),
+  ...(f.key !== undefined ? { key: f.key } : {}),
 });
+
+/** "Your code raised …", with what to change when it is a usual autograd mistake. */
+function raised(error: string): string {
+  const advice = beginnerAdvice(error);
+  return advice
+    ? `${advice} (Your code raised ${firstLine(error)}.)`
+    : `Your code raised ${firstLine(error)}.`;
+}
 
 export async function gradeCode(
   item: PracticeItem & { answer: CodeAnswer },
@@ -156,10 +173,13 @@ export async function gradeCode(
 
   const student = result('student');
   if (student.error && SYNTAX_ERRORS.test(student.error))
-    return invalid(`Python cannot read your code: ${student.error}`, {
-      parsed: null,
-      parsedLatex: null,
-    });
+    return {
+      ...invalid(
+        `Python cannot read your code, at ${syntaxErrorWhere(student.error, student.traceback)}`,
+        { parsed: null, parsedLatex: null },
+      ),
+      output: student.stdout,
+    };
   const failure = firstFailure(item, result, expectedValues, autograd);
   if (!failure)
     return {
@@ -170,12 +190,14 @@ export async function gradeCode(
       parsedLatex: null,
       valid: true,
       method: 'checks',
+      output: student.stdout,
     };
   const ruleIndex = item.feedback.findIndex(
     (rule, i) => rule.when !== undefined && parseJson(result(`rule${i}`).stdout) === true,
   );
   return failureOutcome(
     ruleIndex >= 0 ? { say: item.feedback[ruleIndex].say, mistake: 'instructor-rule' } : failure,
+    student.stdout,
   );
 }
 
@@ -187,9 +209,9 @@ function firstFailure(
 ): Failure | undefined {
   const answer = item.answer;
   const student = result('student');
-  if (student.error) return { say: `Your code raised ${firstLine(student.error)}.` };
+  if (student.error) return { say: raised(student.error) };
   for (const [i, check] of answer.checks.entries()) {
-    const failure = checkFailure(check, result(`check${i}`), expectedValues[i], autograd);
+    const failure = checkFailure(check, result(`check${i}`), expectedValues[i], student, autograd);
     if (failure) return failure;
   }
   if (
@@ -223,6 +245,7 @@ function checkFailure(
   check: CodeCheck,
   cell: PythonCellResult,
   expected: Json | undefined,
+  student: PythonCellResult,
   autograd: AutogradEvaluator | undefined,
 ): Failure | undefined {
   if (cell.error)
@@ -243,14 +266,24 @@ function checkFailure(
     want.length === have.length &&
     want.every((w, k) => close(have[k], w, t.relative, t.absolute));
   if (same) return undefined;
-  const say = `${check.expr} is ${describeJson(got)}, but it should be ${describeJson(expected)}.`;
-  if (check.message) return { say: check.message };
+  const key = describeJson(expected);
+  if (check.message) return { say: check.message, key };
+  if (got === null && /\.grad$/.test(check.expr))
+    return { say: emptyGrad(check.expr, [cell, student]), key };
+  const say = `${check.expr} is ${describeJson(got)}, which is not the value asked for.`;
   if (check.from && have && want && have.length === 1) {
-    const key = deriveNumberKey(check.from, autograd);
-    const mistake = numberMistake(have[0], want[0], key, t);
-    if (mistake) return { say: `${say} ${mistake.say}`, mistake: mistake.kind };
+    const mistake = numberMistake(have[0], want[0], deriveNumberKey(check.from, autograd), t);
+    if (mistake) return { say: `${say} ${mistake.say}`, mistake: mistake.kind, key };
   }
-  return { say };
+  return { say, key };
+}
+
+/** Why `x.grad` is None: backward() never ran, or x is not a leaf. */
+function emptyGrad(expr: string, cells: readonly PythonCellResult[]): string {
+  const warnings = cells.flatMap((cell) => cell.warnings ?? []);
+  if (warnings.some((warning) => /not a leaf Tensor/.test(warning)))
+    return `${expr} is None: .grad is filled in only for the tensors you create with requires_grad=True (the leaves), not for results computed from them.`;
+  return `${expr} is None: call backward() on the result first; it is what fills in .grad.`;
 }
 
 function compositionFailure(
@@ -272,12 +305,8 @@ function compositionFailure(
       return !!g && g.length === 1 && close(g[0], want[leaf], 1e-6, 1e-9);
     });
   if (matches(gotGrads, expected)) return undefined;
-  const shown = leaves
-    .map(
-      (leaf) =>
-        `${leaf}.grad = ${describeJson(gotGrads[leaf])} (expected ${formatNumber(expected[leaf])})`,
-    )
-    .join(', ');
+  const shown = leaves.map((leaf) => `${leaf}.grad = ${describeJson(gotGrads[leaf])}`).join(', ');
+  const key = leaves.map((leaf) => `${leaf}.grad = ${formatNumber(expected[leaf])}`).join(', ');
   const at = leaves.map((leaf) => `${leaf} = ${formatNumber(test.at[leaf])}`).join(', ');
   const bare = functionName(test, answer) ? result(`bare${index}`) : undefined;
   const bareGrads = bare && !bare.error ? parseJson(bare.stdout) : undefined;
@@ -290,8 +319,12 @@ function compositionFailure(
     return {
       say: `${test.call} at ${at} gives ${shown}: your backward ignores grad_output. Multiply the local derivative by grad_output, so that the gradient flowing in from later operations is passed on.`,
       mistake: 'ignores-grad-output',
+      key,
     };
-  return { say: test.message ?? `${test.call} at ${at} gives ${shown}.` };
+  return {
+    say: test.message ?? `${test.call} at ${at} gives ${shown}, which is not the right gradient.`,
+    key,
+  };
 }
 
 function compositionGradients(

@@ -11,6 +11,7 @@ import type { Expr } from '../symbolic/expr.ts';
 import { freeSymbols, symbolsOf } from '../symbolic/expr.ts';
 import type { AutogradEvaluator } from '../symbolic/derive.ts';
 import { parseMath } from '../symbolic/parse.ts';
+import { readTypedAnswer } from './typed-answer.ts';
 import { evaluate } from '../symbolic/evaluate.ts';
 import { simplify } from '../symbolic/simplify.ts';
 import type { EquivalenceOptions } from '../symbolic/equivalence.ts';
@@ -42,7 +43,7 @@ type ReadResult = { ok: true; reading: Reading } | { ok: false; outcome: GradeOu
 const UNREAD = { parsed: null, parsedLatex: null };
 
 function read(text: string, variables?: readonly string[]): ReadResult {
-  const result = parseMath(text, variables ? { variables } : {});
+  const result = readTypedAnswer(text, variables ? { variables } : {});
   if (!result.ok)
     return { ok: false, outcome: invalid(`${result.message} (column ${result.column}).`, UNREAD) };
   try {

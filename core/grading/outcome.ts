@@ -28,6 +28,10 @@ export interface GradeOutcome {
   mistake?: MistakeKind;
   /** What decided the verdict: `tolerance`, `symbolic`, `numeric`, `checks`. */
   method?: string;
+  /** What the student's code printed (code answers). */
+  output?: string;
+  /** The value a failed code check expected: for the lesson's author, never shown to students. */
+  key?: string;
 }
 
 /** A problem with the item itself (a key that cannot be derived): the lesson is wrong. */

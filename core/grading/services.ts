@@ -21,7 +21,8 @@ export function solutionGrader(
           autograd,
           ...(python ? { python } : {}),
         });
-        return { score: outcome.score, feedback: outcome.feedback };
+        const key = outcome.key === undefined ? '' : ` (the key: ${outcome.key})`;
+        return { score: outcome.score, feedback: outcome.feedback + key };
       } catch (error) {
         if (error instanceof LessonKeyError) return { score: 0, feedback: error.message };
         throw error;

@@ -17,6 +17,8 @@ const lessonProgressSchema = z.object({
   title: z.string(),
   step: z.number().int().nonnegative(),
   stepsSeen: z.array(z.number().int().nonnegative()),
+  /** 0-based numbers of the lesson's code cells run at least once (absent in older saves). */
+  cellsRun: z.array(z.number().int().nonnegative()).default([]),
   stepCount: z.number().int().nonnegative(),
   items: z.record(z.string(), itemProgressSchema),
 });

@@ -55,7 +55,7 @@ export class Progress {
   lesson(key: string, title: string, stepCount: number): LessonProgress {
     let lesson = this.doc.lessons[key];
     if (!lesson) {
-      lesson = { title, step: 0, stepsSeen: [], stepCount, items: {} };
+      lesson = { title, step: 0, stepsSeen: [], cellsRun: [], stepCount, items: {} };
       this.doc.lessons[key] = lesson;
     }
     lesson.title = title;
@@ -78,6 +78,12 @@ export class Progress {
   markStep(lesson: LessonProgress, step: number): void {
     lesson.step = step;
     if (!lesson.stepsSeen.includes(step)) lesson.stepsSeen.push(step);
+    this.changed();
+  }
+
+  markCellRun(lesson: LessonProgress, cell: number): void {
+    if (lesson.cellsRun.includes(cell)) return;
+    lesson.cellsRun.push(cell);
     this.changed();
   }
 

@@ -31,6 +31,8 @@ const codeHighlightStyle = HighlightStyle.define([
 ]);
 
 const editorColours = EditorView.theme({
+  // CodeMirror's own focus mark is a 1 px dotted line: the page's focus ring instead.
+  '&.cm-focused': { outline: '3px solid var(--accent)', outlineOffset: '2px' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--code-active-line)' },
   '.cm-gutters': {
     backgroundColor: 'var(--code-bg)',

@@ -9,6 +9,7 @@ import { codeTheme } from './code-theme.ts';
 export interface PythonEditor {
   view: EditorView;
   code(): string;
+  setCode(code: string): void;
 }
 
 export function pythonEditor(
@@ -16,6 +17,7 @@ export function pythonEditor(
   code: string,
   label: string,
   onRun: () => void,
+  onChange?: () => void,
 ): PythonEditor {
   const runKey = { key: 'Shift-Enter', run: () => (onRun(), true) };
   const view = new EditorView({
@@ -29,7 +31,15 @@ export function pythonEditor(
       // Tab indents; Escape then Tab leaves the editor (CodeMirror's keyboard-trap escape).
       keymap.of([indentWithTab]),
       EditorView.contentAttributes.of({ 'aria-label': label }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onChange?.();
+      }),
     ],
   });
-  return { view, code: () => view.state.doc.toString() };
+  return {
+    view,
+    code: () => view.state.doc.toString(),
+    setCode: (text) =>
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+  };
 }

@@ -7,6 +7,8 @@ import type { PythonEditor } from './editor.ts';
 
 export interface CodeSource {
   code(): string;
+  /** Replaces the code (the cell's "Reset code"). */
+  setCode(code: string): void;
 }
 
 export function lazyPythonEditor(
@@ -14,14 +16,22 @@ export function lazyPythonEditor(
   code: string,
   label: string,
   onRun: () => void,
+  onChange?: () => void,
 ): CodeSource {
   let editor: PythonEditor | null = null;
-  parent.append(h('pre', { class: 'cell-code-static', 'aria-label': label }, code));
+  const staticCode = h('pre', { class: 'cell-code-static', 'aria-label': label }, code);
+  parent.append(staticCode);
   void afterNextFrame()
     .then(() => import('./editor.ts'))
     .then(({ pythonEditor }) => {
       parent.replaceChildren();
-      editor = pythonEditor(parent, code, label, onRun);
+      editor = pythonEditor(parent, staticCode.textContent ?? code, label, onRun, onChange);
     });
-  return { code: () => editor?.code() ?? code };
+  return {
+    code: () => editor?.code() ?? staticCode.textContent ?? code,
+    setCode: (text) => {
+      if (editor) editor.setCode(text);
+      else staticCode.textContent = text;
+    },
+  };
 }

@@ -1,10 +1,12 @@
-// An open lesson: its step view, its Python cells (numbered across steps, created on first use)
-// and "Run all above".
-import type { Lesson } from '../../core/lessons/types.ts';
+// An open lesson: its step view, its Python cells (numbered across steps, created on first use),
+// "Run all above", where each name is defined (for a student who jumped ahead) and the lesson's
+// total of practice points.
+import type { Lesson, PracticeBlock } from '../../core/lessons/types.ts';
 import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession } from '../python/session.ts';
 import type { LessonProgress, Progress } from '../progress/progress.ts';
-import { CodeCell } from './code-cell.ts';
+import { CodeCell, type RanAbove } from './code-cell.ts';
+import { definingCell } from './defined-earlier.ts';
 import { LessonView } from './lesson-view.ts';
 import { firstCellOfEachStep, renderStep, type BlockRenderers } from './step-blocks.ts';
 
@@ -21,26 +23,63 @@ export function lessonPage(key: string, lesson: Lesson, services: LessonPageServ
   const codes = lesson.steps.flatMap((step) =>
     step.blocks.flatMap((block) => (block.kind === 'python' ? [block.code] : [])),
   );
+  const firsts = firstCellOfEachStep(lesson.steps);
+  /** 1-based step of the cell at a 0-based index. */
+  const stepOf = (index: number) => firsts.findLastIndex((first) => first <= index) + 1;
+  const record = services.progress.lesson(key, lesson.meta.title, lesson.steps.length);
   const cells: CodeCell[] = [];
   const cellAt = (index: number): CodeCell => {
     cells[index] ??= new CodeCell(codes[index] ?? '', index + 1, {
       python: services.python,
       runAllAbove: () => runAllAbove(index),
+      definedEarlier: (name) => {
+        const at = definingCell(codes, index, name);
+        return at === undefined ? undefined : { cell: at + 1, step: stepOf(at) };
+      },
       decorate: services.decorate,
+      ran: () => services.progress.markCellRun(record, index),
     });
     return cells[index];
   };
-  const runAllAbove = async (index: number): Promise<void> => {
-    for (let i = 0; i < index; i++) if (!(await cellAt(i).run())) return;
+  const runAllAbove = async (index: number): Promise<RanAbove> => {
+    const ran: RanAbove = { cells: index, firstStep: 1, lastStep: stepOf(index - 1) };
+    for (let i = 0; i < index; i++) {
+      if (await cellAt(i).run()) continue;
+      ran.failedCell = i + 1;
+      ran.lastStep = stepOf(i);
+      ran.cells = i + 1;
+      break;
+    }
+    return ran;
   };
-  const record = services.progress.lesson(key, lesson.meta.title, lesson.steps.length);
-  const firsts = firstCellOfEachStep(lesson.steps);
   const renderers: BlockRenderers = {
     cell: cellAt,
     derivative: services.derivative,
     practice: services.practice(key, record),
   };
-  return new LessonView(lesson, record, services.progress, (step, index) =>
-    renderStep(step, firsts[index]!, renderers),
+  const items = lesson.steps.flatMap((step) =>
+    step.blocks.filter((block): block is PracticeBlock => block.kind === 'practice'),
   );
+  return new LessonView(
+    lesson,
+    record,
+    services.progress,
+    (step, index) => renderStep(step, firsts[index]!, renderers),
+    () => lessonTotal(items, record),
+  );
+}
+
+/** "Practice total: 3.60 of 6 points, 2 of 3 items solved", or '' for a lesson without practice. */
+function lessonTotal(items: PracticeBlock[], record: LessonProgress): string {
+  if (items.length === 0) return '';
+  let earned = 0;
+  let possible = 0;
+  let solved = 0;
+  for (const { item } of items) {
+    const state = record.items[item.id];
+    possible += item.points;
+    earned += (state?.score ?? 0) * item.points;
+    if (state?.correct) solved += 1;
+  }
+  return `Practice total: ${earned.toFixed(2)} of ${possible} points, ${solved} of ${items.length} items solved. Only practice items are graded.`;
 }

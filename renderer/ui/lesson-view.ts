@@ -18,17 +18,28 @@ export class LessonView {
   private readonly built = new Map<number, HTMLElement>();
   private readonly stepArea = h('div', { class: 'step' });
   private readonly indicator = h('p', { class: 'step-indicator', 'aria-live': 'polite' });
+  private readonly total = h('p', { class: 'lesson-total note' });
   private readonly backButton = button('Back', () => this.go(this.current - 1));
   private readonly nextButton = button('Next', () => this.go(this.current + 1), {
     class: 'primary',
   });
   private current = 0;
 
-  constructor(lesson: Lesson, record: LessonProgress, progress: Progress, buildStep: StepBuilder) {
+  /** `totalText` says the lesson's practice total; it is shown again whenever progress changes. */
+  constructor(
+    lesson: Lesson,
+    record: LessonProgress,
+    progress: Progress,
+    buildStep: StepBuilder,
+    totalText: () => string,
+  ) {
     this.lesson = lesson;
     this.record = record;
     this.progress = progress;
     this.buildStep = buildStep;
+    const showTotal = () => (this.total.textContent = totalText());
+    progress.onChange(showTotal);
+    showTotal();
     const nav = h('div', { class: 'step-nav' }, this.backButton, this.indicator, this.nextButton);
     this.element = h(
       'article',
@@ -36,6 +47,7 @@ export class LessonView {
       h('h1', { id: 'lesson-title' }, lesson.meta.title),
       this.stepArea,
       nav,
+      this.total,
     );
     this.go(Math.min(record.step, lesson.steps.length - 1));
   }

@@ -16,6 +16,7 @@ import {
 import zoomModule from 'chartjs-plugin-zoom';
 import { button, h } from './dom.ts';
 import { decimate } from './decimate.ts';
+import { followPageTheme } from './plot-theme.ts';
 
 // The plugin's types describe a CommonJS module; its ES build's default export is the plugin.
 const zoomPlugin = zoomModule as unknown as Plugin;
@@ -30,6 +31,7 @@ Chart.register(
   Tooltip,
   zoomPlugin,
 );
+followPageTheme();
 
 export interface PlotLine {
   x: number[];
@@ -82,8 +84,8 @@ export function plotFigure(plot: PlotData): { figure: HTMLElement; chart: Chart 
       parsing: false,
       normalized: true,
       responsive: true,
-      maintainAspectRatio: true,
-      aspectRatio: 1.8,
+      // The box's shape is set in styles.css: wide on a desktop, a readable height on a phone.
+      maintainAspectRatio: false,
       interaction: { mode: 'nearest', intersect: false, axis: 'x' },
       scales: {
         x: { type: 'linear', title: axisTitle(plot.xlabel), ...xExtent(plot) },

@@ -5,6 +5,7 @@ import type { PracticeBlock, PracticeItem } from '../../core/lessons/types.ts';
 import type { ItemProgress, LessonProgress, Progress } from '../progress/progress.ts';
 import { button, h, trustedHtml } from './dom.ts';
 import { lazyPythonEditor } from './lazy-editor.ts';
+import { verdictText } from './verdict-text.ts';
 
 export interface Verdict {
   /** False when the answer could not be read (it costs no attempt). */
@@ -13,6 +14,8 @@ export interface Verdict {
   /** 0..1 of the item's points, penalties for earlier wrong attempts included. */
   score: number;
   feedback: string;
+  /** What the student's code printed (code answers). */
+  output?: string;
 }
 
 export type PracticeGrader = (
@@ -34,16 +37,25 @@ function practiceItem(
 ): HTMLElement {
   const { item } = block;
   const verdict = h('p', { role: 'status', class: 'verdict' });
+  const printed = h('div', { class: 'printed' });
   const tally = h('p', { class: 'tally' });
-  const hints = h('ol', { class: 'hints' });
+  const hints = h('ol', { class: 'hints', 'aria-live': 'polite' });
   const solution = h('div', { class: 'solution' });
   const answerArea = h('div', { class: 'answer' });
-  const readAnswer = answerInput(item, state, answerArea, () => void check());
+  // One verdict at a time: a changed answer has not been checked yet.
+  const answerChanged = () => {
+    verdict.className = 'verdict';
+    verdict.textContent = '';
+    printed.replaceChildren();
+  };
+  const readAnswer = answerInput(item, state, answerArea, () => void check(), answerChanged);
 
   const showTally = () => {
-    tally.textContent =
+    tally.replaceChildren(
       `Attempts: ${state.attempts} · Score: ${(state.score * item.points).toFixed(2)} of ${item.points}` +
-      (state.correct ? ' · Solved' : '');
+        (state.correct ? ' · Solved' : ''),
+      h('span', { class: 'note scoring-rule' }, ` (${scoringRule(item)})`),
+    );
   };
   const showHints = () => {
     hints.replaceChildren(
@@ -74,6 +86,11 @@ function practiceItem(
       const result = await grade(item, answer, wrongBefore);
       verdict.className = `verdict ${result.correct ? 'verdict-correct' : 'verdict-wrong'}`;
       verdict.textContent = verdictText(result);
+      printed.replaceChildren(
+        ...(result.output
+          ? [h('p', { class: 'note' }, 'Your code printed:'), h('pre', {}, result.output)]
+          : []),
+      );
       if (result.valid) {
         state.attempts += 1;
         state.correct = state.correct || result.correct;
@@ -88,6 +105,7 @@ function practiceItem(
     } finally {
       checkButton.disabled = false;
       showTally();
+      verdict.scrollIntoView({ block: 'nearest' });
     }
   };
 
@@ -96,11 +114,13 @@ function practiceItem(
     state.hintsShown = Math.min(block.html.hints.length, state.hintsShown + 1);
     progress.changed();
     showHints();
+    hints.lastElementChild?.scrollIntoView({ block: 'nearest' });
   });
   const solutionButton = button('Show solution', () => {
     state.solutionShown = true;
     progress.changed();
     showSolution();
+    solution.scrollIntoView({ block: 'nearest' });
   });
   solutionButton.disabled = item.solution === undefined;
 
@@ -114,18 +134,19 @@ function practiceItem(
     answerArea,
     h('div', { class: 'actions' }, checkButton, hintButton, solutionButton),
     verdict,
+    printed,
     tally,
     hints,
     solution,
   );
 }
 
-/** "Correct: …", "Not yet: …" or "Not read: …", without saying the first word twice. */
-function verdictText(result: Verdict): string {
-  const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
-  const sentence = result.feedback.trim();
-  if (sentence.toLowerCase().startsWith(word.toLowerCase())) return sentence;
-  return `${word}: ${sentence}`;
+/** How the score is counted, said where the score is shown. */
+function scoringRule(item: PracticeItem): string {
+  const off = Math.round(item.penalty * 100);
+  return off > 0
+    ? `a right answer earns ${item.points}, less ${off}% for each wrong try before it; an answer that cannot be read costs nothing`
+    : `a right answer earns ${item.points}; wrong tries cost nothing`;
 }
 
 /** Builds the answer box for the item's type; returns how to read the current answer. */
@@ -134,10 +155,11 @@ function answerInput(
   state: ItemProgress,
   area: HTMLElement,
   submit: () => void,
+  changed: () => void,
 ): () => string {
   if (item.answer.type === 'code') {
     const initial = state.lastAnswer || item.answer.starter;
-    const editor = lazyPythonEditor(area, initial, 'Answer', submit);
+    const editor = lazyPythonEditor(area, initial, 'Answer', submit, changed);
     return editor.code;
   }
   const id = `answer-${item.id}-${Math.random().toString(36).slice(2, 8)}`;
@@ -149,6 +171,7 @@ function answerInput(
       preview.replaceChildren(answerPreview(input.value)),
     );
   input.addEventListener('input', update);
+  input.addEventListener('input', changed);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') submit();
   });

@@ -1,11 +1,13 @@
 // The "Lessons" navigation: each lesson a link named by its title, with its progress.
 import type { LessonProgress } from '../progress/progress.ts';
 import { h } from './dom.ts';
+import { foldingMenu } from './toolbar.ts';
 
 export interface LessonEntry {
   key: string;
   title: string;
   stepCount: number;
+  cellCount: number;
   itemCount: number;
 }
 
@@ -13,11 +15,13 @@ export function lessonHref(key: string): string {
   return `#lesson=${encodeURIComponent(key)}`;
 }
 
-/** "3/5 steps · 1/2 practice", or an empty string for an untouched lesson. */
+/** "3/5 steps seen · 2/7 cells run · 1/2 practice": seeing a step is not running its cells. */
 export function progressSummary(entry: LessonEntry, progress: LessonProgress | undefined): string {
   const steps = progress?.stepsSeen.filter((step) => step < entry.stepCount).length ?? 0;
+  const cells = progress?.cellsRun.filter((cell) => cell < entry.cellCount).length ?? 0;
   const solved = Object.values(progress?.items ?? {}).filter((item) => item.correct).length;
-  const parts = [`${steps}/${entry.stepCount} steps`];
+  const parts = [`${steps}/${entry.stepCount} steps seen`];
+  if (entry.cellCount > 0) parts.push(`${cells}/${entry.cellCount} cells run`);
   if (entry.itemCount > 0) parts.push(`${solved}/${entry.itemCount} practice`);
   return parts.join(' · ');
 }
@@ -52,5 +56,11 @@ export function renderSidebar(
       ),
     );
   });
-  nav.replaceChildren(h('h2', { class: 'nav-title' }, 'Lessons'), h('ol', {}, ...items));
+  // On a narrow screen the list folds behind a "Lessons" button, so a step starts near the top.
+  const wasOpen = nav.querySelector('.lesson-list.open') !== null;
+  nav.replaceChildren(
+    h('h2', { class: 'nav-title' }, 'Lessons'),
+    foldingMenu('Lessons', 'lesson-list', h('ol', { class: 'lesson-list' }, ...items)),
+  );
+  if (wasOpen) nav.querySelector('.menu-toggle')!.dispatchEvent(new MouseEvent('click'));
 }

@@ -66,7 +66,7 @@ describe('number answers', () => {
       correct: false,
       score: 0,
       valid: false,
-      feedback: "A value is expected after '+', but the input ends (column 4).",
+      feedback: "Something is missing after the last '+' (column 4).",
       parsed: null,
       parsedLatex: null,
     });
@@ -125,7 +125,7 @@ describe('expression answers', () => {
   it('refuses symbols the item does not use', async () => {
     expect(await grade('cubic-derivative', '6y^2 + 1')).toMatchObject({
       valid: false,
-      feedback: "'y' is not a known function or variable: this input can use x (column 2).",
+      feedback: "'y' cannot be used in this answer: it can use x (column 2).",
     });
   });
 });

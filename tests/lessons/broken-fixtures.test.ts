@@ -112,7 +112,7 @@ const EXPECTED: Record<string, string[]> = {
     '14:11: practice: the solution does not earn full marks (score 0): Not right yet: check your derivative and the point you evaluate it at.',
   ],
   '45-practice-code-solution-wrong.md': [
-    '16:11: practice: the solution does not earn full marks (score 0): x.grad is 4, but it should be 7.',
+    '16:11: practice: the solution does not earn full marks (score 0): x.grad is 4, which is not the value asked for. (the key: 7)',
   ],
 };
 
