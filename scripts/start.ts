@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { findElectronBinary, probeInstalledElectron } from './electron-binary.ts';
 import { serveWebBuild, type WebServer } from './web.ts';
+import { portMovedSentence } from './free-port.ts';
 
 export const NO_DESKTOP_SENTENCE =
   'The Gradlab desktop window cannot open here because this machine has no Electron binary, ' +
@@ -27,7 +28,9 @@ export async function start(deps: StartDependencies): Promise<number | null> {
   try {
     if (deps.electronBinary() !== null) return await deps.runDesktop();
     deps.log(NO_DESKTOP_SENTENCE);
-    const server = await serveOnFreePort(deps);
+    const server = await deps.serveWeb({ port: deps.port });
+    const moved = portMovedSentence(server.port.asked, server.port.got);
+    if (moved) deps.log(moved);
     deps.log(`Open ${server.url} in a browser. Press Ctrl+C to stop.`);
     return null;
   } catch (error) {
@@ -35,16 +38,6 @@ export async function start(deps: StartDependencies): Promise<number | null> {
     const message = error instanceof Error ? error.message : String(error);
     deps.error(`gradlab: npm start failed: ${message}`);
     return 1;
-  }
-}
-
-async function serveOnFreePort(deps: StartDependencies): Promise<WebServer> {
-  try {
-    return await deps.serveWeb({ port: deps.port });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    // Someone else has the usual port; the build is done, so only the port changes.
-    return deps.serveWeb({ port: 0, build: false });
   }
 }
 

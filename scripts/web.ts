@@ -3,7 +3,7 @@
 // `serveWebBuild` is also what `npm start` uses where no Electron binary exists.
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { snapshotFile } from '../vite.renderer.config.mts';
 import { securityHeaders } from '../electron/security-headers.ts';
 import { contentTypeOf, resolveInside } from '../electron/static-files.ts';
+import { listenOnFreePort, portMovedSentence } from './free-port.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const webBuildDir = join(repoRoot, 'dist', 'web');
@@ -34,16 +35,22 @@ export async function buildWeb(outDir = webBuildDir): Promise<void> {
 
 export interface WebServer {
   url: string;
+  /** The port asked for and the one served on (the next free one when it was taken). */
+  port: { asked: number; got: number };
   close: () => Promise<void>;
 }
 
 export interface ServeOptions {
-  /** 0 picks a free port. */
+  /** Taken: the next free port after it is used. 0 picks any free port. */
   port: number;
   /** Build first (default true); false serves what the folder holds. */
   build?: boolean;
   /** The folder to build into and serve (default dist/web). */
   root?: string;
+  /** The page as served, made from the built one (`gradlab preview` puts its course in it). */
+  page?: (builtPage: string) => string;
+  /** Answers a request itself when it returns true (`gradlab preview`'s change events). */
+  handle?: (path: string, request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 /** Builds (unless `build: false`) and serves the web build on 127.0.0.1. */
@@ -53,18 +60,16 @@ export async function serveWebBuild(options: ServeOptions): Promise<WebServer> {
   const headers = securityHeaders();
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    void respond(root, request)
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (options.handle?.(path, request, response)) return;
+    void respond(root, request, options.page)
       .catch((): Reply => ({ status: 400, headers: {}, body: 'Bad request\n' }))
       .then((reply) => send(response, request.method === 'HEAD', reply));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listenOnFreePort(server, options.port);
   return {
     url: `http://127.0.0.1:${port}${entryPath}`,
+    port: { asked: options.port, got: port },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -91,12 +96,17 @@ function send(response: ServerResponse, headOnly: boolean, reply: Reply): void {
   else response.end(reply.body);
 }
 
-async function respond(root: string, request: IncomingMessage): Promise<Reply> {
+async function respond(
+  root: string,
+  request: IncomingMessage,
+  page: ServeOptions['page'],
+): Promise<Reply> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return { status: 405, headers: { Allow: 'GET, HEAD' }, body: 'Method not allowed\n' };
   }
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (path === '/') return { status: 302, headers: { Location: entryPath } };
+  if (path === entryPath && page) return pageReply(root, page);
   const file = resolveInside(root, path);
   if (file === null) return notFound();
   const info = await stat(file).catch(() => null);
@@ -124,12 +134,29 @@ async function respond(root: string, request: IncomingMessage): Promise<Reply> {
   };
 }
 
+/** The page made for this server, never cached: it changes whenever the course does. */
+async function pageReply(root: string, page: NonNullable<ServeOptions['page']>): Promise<Reply> {
+  const html = page(await readFile(join(root, entryPath), 'utf8'));
+  return {
+    status: 200,
+    headers: { 'Content-Type': contentTypeOf(entryPath), 'Cache-Control': 'no-store' },
+    body: html,
+  };
+}
+
 function notFound(): Reply {
   return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found\n' };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = Number(process.env.PORT ?? 5175);
-  const { url } = await serveWebBuild({ port });
-  process.stdout.write(`Gradlab (web build) is at ${url}\nPress Ctrl+C to stop.\n`);
+  try {
+    const server = await serveWebBuild({ port });
+    const moved = portMovedSentence(server.port.asked, server.port.got);
+    if (moved) process.stdout.write(moved + '\n');
+    process.stdout.write(`Gradlab (web build) is at ${server.url}\nPress Ctrl+C to stop.\n`);
+  } catch (error) {
+    process.stderr.write(`gradlab: npm run web failed: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
 }

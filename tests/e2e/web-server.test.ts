@@ -67,6 +67,18 @@ describe('serveWebBuild', () => {
     expect(malformed.status).toBe(404);
   });
 
+  it('moves to the next free port when the one asked for is taken', async () => {
+    const taken = Number(new URL(server.url).port);
+    const second = await serveWebBuild({ port: taken, build: false, root });
+    try {
+      expect(second.port.asked).toBe(taken);
+      expect(second.port.got).toBeGreaterThan(taken);
+      expect((await fetch(second.url)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('answers 304 to a revalidation of an unchanged file', async () => {
     const first = await fetch(origin + '/assets/worker-abc.js');
     const etag = first.headers.get('etag');

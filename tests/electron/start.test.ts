@@ -75,6 +75,7 @@ describe('npm start', () => {
       runDesktop: vi.fn(async () => 0),
       serveWeb: vi.fn(async () => ({
         url: 'http://127.0.0.1:5175/index.html',
+        port: { asked: 5175, got: 5175 },
         close: async () => {},
       })),
       port: 5175,
@@ -104,16 +105,18 @@ describe('npm start', () => {
     expect(err).toEqual([]);
   });
 
-  it('moves to a free port when the usual one is taken, without building twice', async () => {
-    const taken = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
-    const serveWeb = vi
-      .fn<StartDependencies['serveWeb']>()
-      .mockRejectedValueOnce(taken)
-      .mockResolvedValueOnce({ url: 'http://127.0.0.1:41234/index.html', close: async () => {} });
+  it('says which port it moved to when the usual one is taken', async () => {
+    const serveWeb = vi.fn<StartDependencies['serveWeb']>().mockResolvedValueOnce({
+      url: 'http://127.0.0.1:5176/index.html',
+      port: { asked: 5175, got: 5176 },
+      close: async () => {},
+    });
     const { out, status } = run({ serveWeb });
     await expect(status).resolves.toBeNull();
-    expect(serveWeb.mock.calls).toEqual([[{ port: 5175 }], [{ port: 0, build: false }]]);
-    expect(out.at(-1)).toContain('http://127.0.0.1:41234/index.html');
+    expect(out.slice(1)).toEqual([
+      'Port 5175 is taken, so port 5176 is used.',
+      'Open http://127.0.0.1:5176/index.html in a browser. Press Ctrl+C to stop.',
+    ]);
   });
 
   it('reports a failure as one message, without a stack trace', async () => {
