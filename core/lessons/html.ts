@@ -73,23 +73,19 @@ const MATHML_ATTRIBUTES = [
 
 // Lengths, colours and keywords only: no url(), no expression(), no quotes.
 const SAFE_STYLE_VALUE = /^(?!.*(?:url|expression)\s*\()[-\w\s.,%#()]*$/i;
+// A margin of one plain length that is not negative (no calc()): a negative margin could pull
+// the element over the app outside the lesson's box.
+const NON_NEGATIVE_LENGTH = /^(?:auto|0|\d*\.?\d+(?:px|em|ex|rem|pt|%))$/i;
+// Nothing that takes an element out of the lesson's box: no position (fixed, absolute, sticky)
+// nor its offsets, no z-index, no transform, no negative margin.
 const STYLE_PROPERTIES = [
   'height',
   'width',
   'min-width',
   'max-width',
   'vertical-align',
-  'margin-left',
-  'margin-right',
-  'margin-top',
-  'margin-bottom',
   'padding-left',
   'padding-right',
-  'top',
-  'bottom',
-  'left',
-  'right',
-  'position',
   'border',
   'border-style',
   'border-color',
@@ -102,6 +98,7 @@ const STYLE_PROPERTIES = [
   'background-color',
   'text-align',
 ];
+const MARGIN_PROPERTIES = ['margin-left', 'margin-right', 'margin-top', 'margin-bottom'];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -125,7 +122,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     td: ['style'],
     ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
   },
-  allowedStyles: { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p, [SAFE_STYLE_VALUE]])) },
+  allowedStyles: {
+    '*': Object.fromEntries([
+      ...STYLE_PROPERTIES.map((property) => [property, [SAFE_STYLE_VALUE]]),
+      ...MARGIN_PROPERTIES.map((property) => [property, [NON_NEGATIVE_LENGTH]]),
+    ]),
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
   allowProtocolRelative: false,

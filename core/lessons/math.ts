@@ -67,18 +67,33 @@ function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** Finds the closing delimiter, skipping `\$` inside the formula. */
-function closingDelimiter(src: string, from: number, delimiter: string): number {
+/**
+ * The closing delimiter's position for a formula opened before `from`: the first `delimiter` at
+ * or after `from` not preceded by `\\`. Every `$` of a paragraph asks, so each answer is kept on
+ * the inline state: it also answers any later `from` up to it, and a paragraph of unclosed `$`s
+ * (`\\$` repeated) is scanned once instead of once per `$`.
+ */
+function closingDelimiter(state: StateInline, from: number, delimiter: string): number {
+  const scans = (state as ScannedState).mathClosers ?? ((state as ScannedState).mathClosers = {});
+  const last = scans[delimiter];
+  if (last && from >= last.from && (last.at === -1 || from <= last.at)) return last.at;
+  const { src } = state;
   let at = src.indexOf(delimiter, from);
   while (at !== -1 && src[at - 1] === '\\') at = src.indexOf(delimiter, at + 1);
+  scans[delimiter] = { from, at };
   return at;
 }
+
+/** markdown-it's own rules keep their scans on the state the same way (`backticksScanned`). */
+type ScannedState = StateInline & {
+  mathClosers?: Record<string, { from: number; at: number } | undefined>;
+};
 
 function mathInline(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
   if (src[pos] !== '$') return false;
   const delimiter = src[pos + 1] === '$' ? '$$' : '$';
-  const end = closingDelimiter(src, pos + delimiter.length, delimiter);
+  const end = closingDelimiter(state, pos + delimiter.length, delimiter);
   if (end === -1) return false;
   const tex = src.slice(pos + delimiter.length, end);
   if (tex.trim() === '') return false;

@@ -161,7 +161,7 @@ function parseSteps(
       contentSinceHeading = false;
       const title = tokens[index + 1].content.replace(/<[^>]*>/g, '').trim();
       const heading = renderInline(title);
-      reportMath(heading.mathProblems, lines, line, problems);
+      reportMath(heading.mathProblems, lines, { from: line, to: line }, problems);
       current = { title, titleHtml: heading.html, line, blocks: [] };
       steps.push(current);
       index += 2;
@@ -270,9 +270,10 @@ function markdownBlock(
 ): LessonBlock {
   const mapped = tokens.filter((token) => token.map);
   const first = mapped[0]?.map?.[0] ?? 0;
-  const last = Math.max(...mapped.map((token) => token.map?.[1] ?? first + 1));
+  // Not Math.max(...): spreading a block of a hundred thousand tokens overflows the stack.
+  const last = mapped.reduce((end, token) => Math.max(end, token.map?.[1] ?? first + 1), 0);
   const rendered = renderTokens(tokens, markdown.env);
-  reportMath(rendered.mathProblems, lines, first + 1, problems);
+  reportMath(rendered.mathProblems, lines, { from: first + 1, to: last }, problems);
   return {
     kind: 'markdown',
     line: first + 1,
@@ -285,20 +286,27 @@ function mathMessage(problem: MathProblem): string {
   return `maths $${problem.tex}$ does not render: ${problem.message}`;
 }
 
-/** A formula's position: its first occurrence from the block's first line on. */
+/**
+ * A formula's position: its first occurrence after the formula before it (they come in source
+ * order), from the block's first line up to its last (1-based).
+ */
 function reportMath(
   mathProblems: MathProblem[],
   lines: string[],
-  fromLine: number,
+  block: { from: number; to: number },
   problems: PositionedMessage[],
 ): void {
+  let searchLine = block.from - 1;
+  let searchColumn = 0;
   for (const math of mathProblems) {
     const needle = math.tex.split('\n')[0];
-    let position = { line: fromLine, column: 1 };
-    for (let index = fromLine - 1; index < lines.length; index += 1) {
-      const column = lines[index].indexOf(needle);
+    let position = { line: block.from, column: 1 };
+    for (let index = searchLine; index < Math.min(block.to, lines.length); index += 1) {
+      const column = lines[index].indexOf(needle, index === searchLine ? searchColumn : 0);
       if (column >= 0) {
         position = { line: index + 1, column: Math.max(1, column) };
+        searchLine = index;
+        searchColumn = column + needle.length;
         break;
       }
     }

@@ -1,11 +1,12 @@
 // Reads the YAML of a front matter or a fenced block, validates it against a zod schema and
 // reports every problem at its line and column in the lesson file.
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { SourcePosition } from './types.ts';
 import { didYouMean } from './suggest.ts';
 import { keysAllowedAt, pathName, zodIssueMessage } from './zod-messages.ts';
+import { aliasBombOffset, duplicateKeyOffsets, MAX_YAML_BLOCK_CHARS } from './yaml-limits.ts';
 
 /** A problem located in the lesson file. */
 export interface PositionedMessage extends SourcePosition {
@@ -40,22 +41,41 @@ export function readYamlBlock<T>(
   const lineStarts = [0];
   for (let i = 0; i < body.length; i += 1) if (body[i] === '\n') lineStarts.push(i + 1);
   const positionOf = (offset: number): SourcePosition => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line += 1;
+    const line = lastAtOrBefore(lineStarts, offset);
     const column = offset - lineStarts[line] + 1;
     return line === 0
       ? { line: origin.line, column: origin.column + column - 1 }
       : { line: origin.line + line, column: indent + column };
   };
   const blockStart = positionOf(0);
-  const document = parseDocument(body, { uniqueKeys: true, prettyErrors: false });
+  if (body.length > MAX_YAML_BLOCK_CHARS) {
+    const message = `${what}: the block is ${body.length.toLocaleString('en')} characters long; a YAML block may have at most ${MAX_YAML_BLOCK_CHARS.toLocaleString('en')}`;
+    const locateStart = () => blockStart;
+    return {
+      value: undefined,
+      problems: [{ ...blockStart, message }],
+      locate: locateStart,
+      locateInside: locateStart,
+    };
+  }
+  const document = parseDocument(body, { uniqueKeys: false, prettyErrors: false });
+  const pairsByKey = new Map<YAMLMap, Map<unknown, Pair>>();
+  const pairOf = (map: YAMLMap, key: unknown): Pair | undefined => {
+    let pairs = pairsByKey.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const pair of map.items) if (isScalar(pair.key)) pairs.set(pair.key.value, pair);
+      pairsByKey.set(map, pairs);
+    }
+    return pairs.get(key);
+  };
 
   const nodeAt = (path: YamlPath): { node: YamlNode | null; key: YamlNode | null } => {
     let node: unknown = document.contents;
     let key: YamlNode | null = null;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+        const pair = pairOf(node, segment);
         if (!pair) break;
         key = pair.key as YamlNode;
         node = pair.value;
@@ -94,9 +114,19 @@ export function readYamlBlock<T>(
     const where = positionOf(openingQuote(body, error.message) ?? error.pos[0]);
     problems.push({ ...where, message: `${what}: bad YAML: ${firstSentence(error.message)}` });
   }
+  for (const offset of duplicateKeyOffsets(document))
+    problems.push({ ...positionOf(offset), message: `${what}: bad YAML: Map keys must be unique` });
   if (problems.length > 0) return { value: undefined, problems, locate, locateInside };
 
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const message = `${what}: bad YAML: its aliases expand to too many values (each '*name' copies what '&name' marks)`;
+    problems.push({ ...positionOf(aliasBombOffset(document) ?? 0), message });
+    return { value: undefined, problems, locate, locateInside };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({
       ...blockStart,
@@ -124,6 +154,18 @@ export function readYamlBlock<T>(
     problems.push({ ...where, message: `${what}: ${message}` });
   }
   return { value: undefined, problems, locate, locateInside };
+}
+
+/** The index of the last entry of the ascending `sorted` that is at most `value` (0 if none). */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function inside(path: ReadonlyArray<PropertyKey>): string {

@@ -5,6 +5,12 @@ import type { parseFromWorker } from './from-worker.ts';
 /** Thrown to callers waiting on a worker that was terminated. */
 export class WorkerEnded extends Error {}
 
+interface PendingRequest {
+  kind: 'run' | 'reset';
+  resolve: (value: RunResult | null) => void;
+  reject: (error: Error) => void;
+}
+
 /** SIGINT, as Pyodide's interrupt buffer expects it. */
 const SIGINT = 2;
 
@@ -12,10 +18,8 @@ export class PythonWorker {
   readonly ready: Promise<number>;
   private readonly worker: Worker;
   private readonly interruptFlag: Int32Array | null;
-  private readonly pending = new Map<
-    number,
-    { resolve: (value: RunResult | null) => void; reject: (error: Error) => void }
-  >();
+  /** The requests this page issued and has no answer for yet, by id. */
+  private readonly pending = new Map<number, PendingRequest>();
   private nextId = 1;
   private ended = false;
   private readonly endListeners: (() => void)[] = [];
@@ -28,11 +32,14 @@ export class PythonWorker {
     const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
     this.interruptFlag = shared ? new Int32Array(shared) : null;
     this.ready = new Promise((resolve, reject) => {
+      // Student code can post anything from the worker: only an answer of the right kind to a
+      // request still waiting counts, and nothing once the worker has been ended.
       const handle = (message: FromWorker | null): void => {
+        if (this.ended) return;
         if (message?.type === 'ready') resolve(message.startMs);
         else if (message?.type === 'failed') reject(new Error(message.message));
-        else if (message?.type === 'result') this.settle(message.id, message.result);
-        else if (message?.type === 'reset-done') this.settle(message.id, null);
+        else if (message?.type === 'result') this.settle('run', message.id, message.result);
+        else if (message?.type === 'reset-done') this.settle('reset', message.id, null);
       };
       // Callbacks on one promise run in the order they were added: messages keep their order.
       this.worker.addEventListener('message', (event) => {
@@ -64,13 +71,13 @@ export class PythonWorker {
   run(code: string, fresh = false): Promise<RunResult> {
     const id = this.nextId++;
     this.post({ type: 'run', id, code, fresh });
-    return this.wait(id) as Promise<RunResult>;
+    return this.wait('run', id) as Promise<RunResult>;
   }
 
   async reset(): Promise<void> {
     const id = this.nextId++;
     this.post({ type: 'reset', id });
-    await this.wait(id);
+    await this.wait('reset', id);
   }
 
   /** Raises KeyboardInterrupt in the running cell (and wakes a sleeping one). */
@@ -95,14 +102,16 @@ export class PythonWorker {
     else this.endListeners.push(listener);
   }
 
-  private wait(id: number): Promise<RunResult | null> {
+  private wait(kind: PendingRequest['kind'], id: number): Promise<RunResult | null> {
     if (this.ended) return Promise.reject(new WorkerEnded('Python was stopped.'));
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    return new Promise((resolve, reject) => this.pending.set(id, { kind, resolve, reject }));
   }
 
-  private settle(id: number, value: RunResult | null): void {
-    this.pending.get(id)?.resolve(value);
+  private settle(kind: PendingRequest['kind'], id: number, value: RunResult | null): void {
+    const request = this.pending.get(id);
+    if (request?.kind !== kind) return;
     this.pending.delete(id);
+    request.resolve(value);
   }
 
   private post(message: ToWorker): void {

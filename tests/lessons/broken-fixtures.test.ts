@@ -114,6 +114,10 @@ const EXPECTED: Record<string, string[]> = {
   '45-practice-code-solution-wrong.md': [
     '16:11: practice: the solution does not earn full marks (score 0): x.grad is 4, which is not the value asked for. (the key: 7)',
   ],
+  '46-practice-duplicate-key.md': ['12:1: practice: bad YAML: Map keys must be unique'],
+  '47-practice-alias-bomb.md': [
+    "14:8: practice: bad YAML: its aliases expand to too many values (each '*name' copies what '&name' marks)",
+  ],
 };
 
 const services = nodeLessonServices();

@@ -66,3 +66,29 @@ describe('sanitised lesson HTML', () => {
     expect(rendered).toContain('class="katex-html" aria-hidden="true"');
   });
 });
+
+describe('styles in lesson HTML', () => {
+  const styleOf = (html: string) => /style="([^"]*)"/.exec(renderMarkdown(html).html)?.[1] ?? '';
+
+  it.each([
+    'position: fixed; top: 0; left: 0; width: 100%; height: 100%',
+    'position: absolute; bottom: -10px; right: 0',
+    'position: sticky; top: 0',
+    'z-index: 2147483647',
+    'transform: translate(-500px, -500px)',
+    'margin-top: -1000px; margin-left: -2em',
+    'margin-left: calc(0px - 1000px)',
+  ])('drops what could leave the lesson box: %s', (style) => {
+    const kept = styleOf(`<span style="${style}">cover</span>`);
+    expect(kept).not.toMatch(/position|top|bottom|left|right|z-index|transform|margin|-\d/);
+  });
+
+  it('keeps harmless styles: colours, alignment, non-negative margins', () => {
+    expect(styleOf('<span style="color: #c00; margin-left: 1em; margin-top: 0">x</span>')).toBe(
+      'color:#c00;margin-left:1em;margin-top:0',
+    );
+    expect(styleOf('<table><tr><td style="text-align: right">1</td></tr></table>')).toBe(
+      'text-align:right',
+    );
+  });
+});

@@ -6,6 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { repoRoot } from '../support/shared.ts';
+import {
+  escapedDollarsLesson,
+  MANY_KEYS_BLOCK_LINE,
+  manyKeysLesson,
+} from '../support/hostile-lessons.ts';
 
 const course = ['01-derivatives.md', '03-custom-functions.md'].map((name) =>
   readFileSync(join(repoRoot, 'lessons', name), 'utf8'),
@@ -76,5 +81,27 @@ describe('loading bad input', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('lessons that once froze the parser', () => {
+  it('reads 100,000 escaped backslashes before an unclosed $ as text', () => {
+    const { lesson, problems } = loadLesson('dollars.md', escapedDollarsLesson());
+    expect(problems).toEqual([]);
+    const [block] = lesson?.steps[0].blocks ?? [];
+    expect(block?.kind === 'markdown' && block.html.split('\\$').length - 1).toBe(100_000);
+  });
+
+  it('refuses a 620 KB YAML block with a limit message at its first line', () => {
+    const { problems } = loadLesson('keys.md', manyKeysLesson());
+    expect(problems).toEqual([
+      {
+        file: 'keys.md',
+        line: MANY_KEYS_BLOCK_LINE,
+        column: 1,
+        message:
+          'practice: the block is 617,797 characters long; a YAML block may have at most 100,000',
+      },
+    ]);
   });
 });
