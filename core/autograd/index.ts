@@ -100,6 +100,15 @@ export { floor, ceil, round, trunc } from './ops/rounding.ts';
 export { vectorNorm, type NormOptions } from './ops/norm.ts';
 export { addmm } from './ops/addmm.ts';
 export { mseLoss, type Reduction } from './ops/mse-loss.ts';
+export {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  nllLoss,
+  type NllOptions,
+} from './ops/losses.ts';
+export { leakyRelu } from './ops/leaky-relu.ts';
+export { addcmul_, addcdiv_ } from './ops/addcmul.ts';
+export { stdVar, type StdVarOptions } from './ops/std-var.ts';
 export { softmax, logSoftmax } from './ops/softmax.ts';
 export { floorDivide, remainder, type DivisionOptions } from './ops/floor-division.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';

@@ -463,6 +463,54 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       labelLine(ag.addmm(bias, mat1, mat2), line),
     mseLoss: (input: Tensor, target: Tensor, reduction: ag.Reduction, line: number) =>
       labelLine(ag.mseLoss(input, target, reduction), line),
+    binaryCrossEntropy: (
+      input: Tensor,
+      target: Tensor,
+      reduction: ag.Reduction,
+      weight: Tensor | null,
+      line: number,
+    ) => labelLine(ag.binaryCrossEntropy(input, target, reduction, weight ?? null), line),
+    binaryCrossEntropyWithLogits: (
+      input: Tensor,
+      target: Tensor,
+      reduction: ag.Reduction,
+      weight: Tensor | null,
+      posWeight: Tensor | null,
+      line: number,
+    ) =>
+      labelLine(
+        ag.binaryCrossEntropyWithLogits(
+          input,
+          target,
+          reduction,
+          weight ?? null,
+          posWeight ?? null,
+        ),
+        line,
+      ),
+    nllLoss: (
+      input: Tensor,
+      target: Tensor,
+      reduction: ag.Reduction,
+      weight: Tensor | null,
+      ignoreIndex: number,
+      line: number,
+    ) =>
+      labelLine(
+        ag.nllLoss(input, target, { reduction, weight: weight ?? null, ignoreIndex }),
+        line,
+      ),
+    addcmul_: (a: Tensor, t1: Tensor, t2: Tensor, value: number) => ag.addcmul_(a, t1, t2, value),
+    addcdiv_: (a: Tensor, t1: Tensor, t2: Tensor, value: number) => ag.addcdiv_(a, t1, t2, value),
+    leakyRelu: (a: Tensor, slope: number, line: number) => labelLine(ag.leakyRelu(a, slope), line),
+    stdVar: (
+      a: Tensor,
+      takeSqrt: boolean,
+      dim: number[] | null,
+      correction: number,
+      keepdim: boolean,
+      line: number,
+    ) => labelLine(ag.stdVar(a, takeSqrt, { dim: dim ?? null, correction, keepdim }), line),
     norm: (a: Tensor, dim: number[] | null, keepdim: boolean, line: number) =>
       labelLine(ag.vectorNorm(a, { dim, keepdim }), line),
     clampInPlace: (a: Tensor, min: number | null, max: number | null) =>

@@ -68,11 +68,8 @@ VERSION_SPECIFIC = {
     "repr_printoptions_get": "torch.get_printoptions arrived after 1.13",
     "attr_norm_int_error": "1.13's Tensor.norm checks the dtype itself; 2.x's goes through "
     "torch.linalg.vector_norm, whose message Gradlab gives",
-    "bw_sgd_zero_grad": "zero_grad sets gradients to None by default since PyTorch 2.0 "
-    "(set_to_none=True); 1.13 zeroes them",
-    "bw_module_zero_grad": "Module.zero_grad sets gradients to None by default since PyTorch "
-    "2.0; 1.13 zeroes them",
-    "attr_sgd_repr": "PyTorch 2.x's SGD has a 'fused' option, which its printed form lists",
+    "loss_cross_entropy_probabilities": "1.13 divides by the row count as a Python number "
+    "(DivBackward1); 2.x records tensor / number as DivBackward0, as Gradlab does",
     "repr_linspace_bits": _LINSPACE_1_13,
     "repr_linspace_bits_long": _LINSPACE_1_13,
     "repr_linspace_grad_sum": _LINSPACE_1_13,
@@ -94,6 +91,17 @@ BLOCKED = {
     "vectorised sinf for the first 96 (core/autograd/ops/unary.ts uses scalar sinf throughout)",
     "bw_precision_pow_frac_20": "the first 16 float32 elements of x ** 1.7 go through Sleef's "
     "vectorised powf, approximated by a correctly rounded powf (about 98% of values agree)",
+    **{
+        name: "every DataLoader iterator draws PyTorch's base seed with Tensor.random_(), and "
+        "shuffling and random_split need torch.Generator and torch.randperm: the exact generator "
+        "of torch/_random.py (rng work of issue 11)"
+        for name in (
+            "data_loader_batches", "data_loader_drop_last", "data_loader_no_batching",
+            "data_collate_dict", "data_custom_dataset", "data_loader_shuffle_seeded",
+            "data_random_split_seeded", "data_random_split_fractions",
+            "data_loader_draws_base_seed", "data_random_split_lengths",
+        )
+    },
 }
 
 

@@ -1044,3 +1044,7 @@ PROBES.update({
     "bw_inplace_iadd_self": V3 + "y = x * 2\ny += y\ny.sum().backward()\nprint(y, x.grad)",
     "bw_nonleaf_slice_assign_from_self": V3 + "y = x * 1\ny[1:] = y[:2] * 2\ny.sum().backward()\nprint(y, x.grad)",
 })
+
+from probes_training import TRAINING_PROBES  # noqa: E402 - the training API's probes, kept apart
+
+PROBES.update(TRAINING_PROBES)

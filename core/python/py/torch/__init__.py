@@ -15,6 +15,7 @@ from ._creation import (  # noqa: F401
     as_tensor,
     empty,
     empty_like,
+    eye,
     from_numpy,
     full,
     full_like,
@@ -54,7 +55,7 @@ from ._random import (  # noqa: F401
 )
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
-from . import autograd, nn, optim, return_types  # noqa: F401,E402
+from . import autograd, cuda, nn, optim, return_types, utils  # noqa: F401,E402
 
 __version__ = "2.11.0+gradlab"
 
@@ -69,7 +70,7 @@ float = float32  # noqa: A001
 double = float64
 long = int64
 int = int64  # noqa: A001 - torch.int is int32 in PyTorch; Gradlab keeps one integer type
-FloatTensor = DoubleTensor = LongTensor = Tensor
+from ._tensor_types import BoolTensor, DoubleTensor, FloatTensor, LongTensor  # noqa: E402,F401
 
 
 class device:  # defined here, so it prints as torch.device
@@ -140,7 +141,7 @@ for _name in (
     "unsqueeze", "squeeze", "transpose", "permute", "sinh", "cosh", "asin", "acos", "atan",
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
-    "norm", "isnan", "isinf", "isfinite", "logical_not",
+    "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var",
 ):
     globals()[_name] = _method(_name)
 del _name

@@ -93,16 +93,44 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     return _filled(shape, fill_value, dtype or _dtypes.infer(fill_value), requires_grad)
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False):
-    return _filled(_shape(size), 0, dtype or _dtypes.float32, requires_grad)
+def sizes(positional, keywords, name):
+    """The shape of torch.zeros(2, 3), zeros((2, 3)) or zeros(size=(2, 3)), as PyTorch takes it
+    (`keywords`: the call's keywords other than those the function names)."""
+    keyword = keywords.pop("size", None)
+    if keywords:
+        raise TypeError(f"{name}() got an unexpected keyword argument '{next(iter(keywords))}'")
+    if keyword is None:
+        return _shape(positional)
+    if positional:
+        raise TypeError(f"{name}() received an invalid combination of arguments - got both "
+                        "positional sizes and size=")
+    return _shape((keyword,) if isinstance(keyword, int) else (tuple(keyword),))
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False):
-    return _filled(_shape(size), 1, dtype or _dtypes.float32, requires_grad)
+def zeros(*size, dtype=None, device=None, requires_grad=False, **kwargs):
+    shape = sizes(size, kwargs, "zeros")
+    return _filled(shape, 0, dtype or _dtypes.float32, requires_grad)
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False):
-    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+def ones(*size, dtype=None, device=None, requires_grad=False, **kwargs):
+    shape = sizes(size, kwargs, "ones")
+    return _filled(shape, 1, dtype or _dtypes.float32, requires_grad)
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False, **kwargs):
+    shape = sizes(size, kwargs, "empty")
+    return _filled(shape, 0, dtype or _dtypes.float32, requires_grad)
+
+
+def eye(n, m=None, dtype=None, device=None, requires_grad=False):
+    columns = n if m is None else m
+    if n < 0:
+        raise RuntimeError(f"n must be greater or equal to 0, got {n}")
+    if columns < 0:
+        raise RuntimeError(f"m must be greater or equal to 0, got {columns}")
+    values = [1.0 if row == column else 0.0 for row in range(n) for column in range(columns)]
+    name = _dtype_name(dtype or _dtypes.float32)
+    return wrap(_engine.tensor(to_js(values), to_js([n, columns]), name, bool(requires_grad)))
 
 
 def linspace(start, end, steps=None, dtype=None, device=None, requires_grad=False):

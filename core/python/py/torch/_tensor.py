@@ -150,6 +150,7 @@ class Tensor:
         return self._h.ndim
 
     ndim = property(dim)
+    ndimension = dim
 
     def numel(self):
         return self.shape.numel()
@@ -275,11 +276,12 @@ class Tensor:
             return self
         return wrap(_engine.cast(self._h, dtype._name))
 
-    def type(self, dtype=None):
+    def type(self, dtype=None, non_blocking=False):
+        from . import _tensor_types
+
         if dtype is None:
-            return {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor",
-                    "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}[self.dtype._name]
-        return self.to(dtype)
+            return _tensor_types.NAME_OF_DTYPE[self._h.dtype]
+        return self.to(_tensor_types.dtype_of(dtype))
 
     def float(self):
         return self.to(_dtypes.float32)
@@ -616,6 +618,49 @@ class Tensor:
     def clamp_max(self, max):  # noqa: A002
         return self.clamp(max=max)
 
+    def _std_var(self, take_sqrt, dim, unbiased, keepdim, correction):
+        if isinstance(dim, bool):  # x.std(False): the old unbiased-only form
+            dim, unbiased = None, dim
+        if correction is None:
+            correction = 1 if unbiased in (None, True) else 0
+        dims = None if dim is None else to_js(list(dim) if isinstance(dim, (list, tuple)) else [dim])
+        return wrap(_engine.std_var(self._h, take_sqrt, dims, correction, bool(keepdim),
+                                    session.cell_line()))
+
+    def std(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+        return self._std_var(True, dim, unbiased, keepdim, correction)
+
+    def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+        return self._std_var(False, dim, unbiased, keepdim, correction)
+
+    def addcmul_(self, tensor1, tensor2, *, value=1):
+        _engine.addcmul_(self._h, tensor1._h, tensor2._h, value)
+        return self
+
+    def addcdiv_(self, tensor1, tensor2, *, value=1):
+        _engine.addcdiv_(self._h, tensor1._h, tensor2._h, value)
+        return self
+
+    def __deepcopy__(self, memo):
+        if not self.is_leaf:
+            raise RuntimeError(
+                "Only Tensors created explicitly by the user (graph leaves) support the deepcopy "
+                "protocol at the moment"
+            )
+        if id(self) in memo:
+            return memo[id(self)]
+        copied = type(self).__new__(type(self)) if type(self) is not Tensor else None
+        data = self.detach().clone()
+        if copied is None:
+            copied = data
+        else:
+            copied._h = data._h
+        copied.requires_grad_(self.requires_grad)
+        if self.grad is not None:
+            copied.grad = self.grad.detach().clone()
+        memo[id(self)] = copied
+        return copied
+
     def sum(self, dim=None, keepdim=False, dtype=None):
         return self._reduce("sum", dim, keepdim)
 
@@ -636,8 +681,20 @@ class Tensor:
 
     view = reshape
 
-    def flatten(self):
-        return self.reshape(-1)
+    def flatten(self, start_dim=0, end_dim=-1):
+        shape = self._shape()
+        if not shape:
+            return self.reshape(1)
+        rank = len(shape)
+        start, end = start_dim % rank, end_dim % rank
+        if start > end:
+            raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
+        if start == end:
+            return self
+        merged = 1
+        for size in shape[start : end + 1]:
+            merged *= size
+        return self.reshape(*shape[:start], merged, *shape[end + 1 :])
 
     def expand(self, *shape):
         return self._shape_op("expand", _dims(shape))

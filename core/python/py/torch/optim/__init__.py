@@ -1,10 +1,17 @@
-"""torch.optim: SGD, the optimiser of gradient descent lessons."""
+"""torch.optim: SGD, Adam and AdamW, and the step schedulers of torch.optim.lr_scheduler."""
 
-from .sgd import SGD  # noqa: F401
+from .._unsupported import missing_names
+
+from . import lr_scheduler  # noqa: F401
+from .adam import Adam, AdamW  # noqa: F401
 from .optimizer import Optimizer  # noqa: F401
+from .sgd import SGD  # noqa: F401
+
+for _class in (Optimizer, SGD, Adam, AdamW):
+    _class.__module__ = "torch.optim." + {"Optimizer": "optimizer"}.get(
+        _class.__name__, _class.__name__.lower()
+    )
+del _class
 
 
-def __getattr__(name):
-    if name.startswith("_"):
-        raise AttributeError(name)
-    raise NotImplementedError(f"torch.optim.{name} is not supported in Gradlab yet")
+__getattr__ = missing_names("torch.optim")

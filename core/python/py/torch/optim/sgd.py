@@ -2,13 +2,13 @@
 Nesterov and maximize options (its single-tensor loop, as PyTorch runs it on the CPU)."""
 
 from .. import no_grad
-from .optimizer import Optimizer
+from .optimizer import Optimizer, required
 
 
 class SGD(Optimizer):
-    def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False,
-                 *, maximize=False, foreach=None, differentiable=False, fused=None):
-        if lr < 0.0:
+    def __init__(self, params, lr=required, momentum=0, dampening=0, weight_decay=0,
+                 nesterov=False, *, maximize=False, foreach=None, differentiable=False):
+        if lr is not required and lr < 0.0:
             raise ValueError(f"Invalid learning rate: {lr}")
         if momentum < 0.0:
             raise ValueError(f"Invalid momentum value: {momentum}")
@@ -18,16 +18,11 @@ class SGD(Optimizer):
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
         defaults = dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay,
                         nesterov=nesterov, maximize=maximize, foreach=foreach,
-                        differentiable=differentiable, fused=fused)
+                        differentiable=differentiable)
         super().__init__(params, defaults)
 
     def step(self, closure=None):
-        loss = None
-        if closure is not None:
-            from .. import enable_grad
-
-            with enable_grad():
-                loss = closure()
+        loss = self._closure_loss(closure)
         with no_grad():
             for group in self.param_groups:
                 self._update(group)
@@ -41,7 +36,7 @@ class SGD(Optimizer):
             if group["weight_decay"] != 0:
                 step = step.add(parameter, alpha=group["weight_decay"])
             if group["momentum"] != 0:
-                state = self.state.setdefault(id(parameter), {})
+                state = self.state[parameter]
                 buffer = state.get("momentum_buffer")
                 if buffer is None:
                     buffer = state["momentum_buffer"] = step.clone().detach()

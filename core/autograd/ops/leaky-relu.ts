@@ -1,0 +1,27 @@
+// F.leaky_relu (LeakyReluBackward0): x where x > 0, else x * slope, the slope rounded to the
+// tensor's precision first as ATen's kernel takes it; the gradient is g or g * slope likewise.
+import { allocate, isFloating } from '../dtype.ts';
+import { runtimeError } from '../errors.ts';
+import { Tensor } from '../tensor.ts';
+import { gt, mul } from './binary.ts';
+import { record } from './record.ts';
+import { where } from './where.ts';
+
+export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
+  if (!isFloating(x.dtype)) throw runtimeError(`"leaky_relu_cpu" not implemented for 'Long'`);
+  const slope = x.dtype === 'float32' ? Math.fround(negativeSlope) : negativeSlope;
+  const input = x.values();
+  const out = allocate(x.dtype, input.length);
+  for (let i = 0; i < out.length; i++) out[i] = input[i] > 0 ? input[i] : input[i] * slope;
+  return record(new Tensor(out, x.shape, x.dtype), {
+    name: 'LeakyReluBackward0',
+    op: 'leaky_relu',
+    inputs: [x],
+    saved: [x],
+    attrs: { negative_slope: negativeSlope },
+    backward: ([g], node) => {
+      const [saved] = node.saved;
+      return [where(gt(saved, 0), g, mul(g, slope, { scalarKind: 'float' }))];
+    },
+  });
+}
