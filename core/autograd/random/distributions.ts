@@ -136,7 +136,7 @@ export function randomFill(out: Storage, dtype: DType, gen: CPUGenerator): void 
       for (let i = 0; i < out.length; i++) out[i] = gen.random() % (2 ** 24 + 1);
       return;
     case 'float64': {
-      const modulus = BigInt(TWO_POW_53 + 1);
+      const modulus = (1n << 53n) + 1n;
       for (let i = 0; i < out.length; i++) out[i] = Number(gen.random64() % modulus);
       return;
     }
