@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PythonKernel } from '../../core/python/kernel.ts';
 import { startNodeKernel } from '../../cli/python-node.ts';
+import { maskAddresses } from './compare.ts';
 
 interface Digest {
   sha256: string;
@@ -19,6 +20,7 @@ interface Digest {
 interface RngFixture {
   meta: { torch: string; digest: string; libm: { probes: string[]; reason: string } };
   cases: Record<string, Digest & { code: string }>;
+  outputs: Record<string, { code: string; stdout: string; error: string | null }>;
 }
 
 const fixture = JSON.parse(
@@ -90,4 +92,11 @@ describe(`random draws against PyTorch ${fixture.meta.torch}`, () => {
       expect(differing).toBeLessThanOrEqual(Math.ceil(total / 100));
     },
   );
+
+  it.each(Object.entries(fixture.outputs))('%s: prints as in PyTorch', (_name, expected) => {
+    kernel.runCell('import torch', { fresh: true });
+    const actual = kernel.runCell(expected.code);
+    expect(maskAddresses(actual.stdout)).toBe(maskAddresses(expected.stdout));
+    expect(actual.error ?? null).toBe(expected.error);
+  });
 });

@@ -9,6 +9,8 @@ dtype and shape of each tensor, and the first values' bits. Probes in LIBM also 
 float64 value's bits and the SHA-256 of the other values: see the reason there.
 """
 
+import contextlib
+import io
 import json
 import pathlib
 import platform
@@ -16,7 +18,7 @@ import sys
 
 import torch
 
-from probes import PROBES
+from probes import OUTPUTS, PROBES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests/fixtures/rng-probes.json"
@@ -59,6 +61,19 @@ def run(code):
     return json.loads(lines[-1])
 
 
+def output_of(code):
+    """stdout and the error as `Type: message`, as Gradlab runs a cell after `import torch`."""
+    namespace = {"torch": torch}
+    stdout = io.StringIO()
+    error = None
+    with contextlib.redirect_stdout(stdout):
+        try:
+            exec(code, namespace)
+        except Exception as exc:  # noqa: BLE001 - the error is the output
+            error = f"{type(exc).__name__}: {exc}"
+    return {"code": code.strip() + "\n", "stdout": stdout.getvalue(), "error": error}
+
+
 def cpu_capability():
     """AVX2 on most x86 machines: the float32 normal kernel differs without it."""
     for line in torch.__config__.show().splitlines():
@@ -86,9 +101,10 @@ def main():
             "libm": {"probes": sorted(LIBM), "reason": LIBM_REASON},
         },
         "cases": cases,
+        "outputs": {name: output_of(code) for name, code in OUTPUTS.items()},
     }
     FIXTURE.write_text(json.dumps(fixture, indent=1) + "\n")
-    print(f"wrote {len(cases)} probes to {FIXTURE.relative_to(ROOT)}")
+    print(f"wrote {len(cases)} probes and {len(OUTPUTS)} outputs to {FIXTURE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

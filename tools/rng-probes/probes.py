@@ -224,3 +224,89 @@ draws = [x.detach(), y.detach(), z.detach(), x.grad, y.grad, z.grad,
 draws += [torch.randn(1000)]
 """,
 }
+
+# torch.utils.data (1.13) draws a 63-bit seed for each DataLoader iterator and another for each
+# RandomSampler pass, and seeds a new Generator with the latter; Gradlab's DataLoader must use
+# torch._random.draw_seed, exact where an int64 tensor of Gradlab's is not.
+PROBES["dataloader_seeds"] = """
+try:
+    from torch._random import draw_seed
+except ImportError:  # real PyTorch: what torch.utils.data does
+    def draw_seed(generator=None):
+        return int(torch.empty((), dtype=torch.int64).random_(generator=generator).item())
+draws = []
+for seed in (0, 1, 42):
+    torch.manual_seed(seed)
+    for epoch in range(3):
+        base_seed = draw_seed()
+        shuffle = torch.Generator()
+        shuffle.manual_seed(draw_seed())
+        draws += [torch.randperm(100, generator=shuffle), torch.tensor([base_seed % 2**31])]
+    draws += [torch.randperm(20, generator=torch.Generator().manual_seed(draw_seed(shuffle)))]
+    draws += [torch.randn(11)]
+"""
+
+# What a student sees: printed draws, grad_fn names, errors (compared as text, 0x addresses masked).
+OUTPUTS = {
+    "seeded_prints": """
+torch.manual_seed(0)
+print(torch.rand(2, 3))
+print(torch.randn(4))
+print(torch.randn(2, 20))
+print(torch.randint(0, 10, (5,)))
+print(torch.randperm(6))
+print(torch.normal(torch.zeros(3), torch.ones(3)))
+""",
+    "generator_object": """
+g = torch.manual_seed(0)
+print(type(g), g.initial_seed(), g.device, g is torch.default_generator)
+print(g)
+print(torch.Generator().initial_seed(), torch.Generator().manual_seed(5).initial_seed())
+""",
+    "randn_requires_grad_is_leaf": """
+torch.manual_seed(0)
+x = torch.randn(5, 3, requires_grad=True)
+z = torch.randn((), requires_grad=True)
+print(x.is_leaf, x.grad_fn, z.is_leaf, z.grad_fn)
+(x.sum() * 2 + z).backward()
+print(x.grad, z.grad)
+print(torch.rand(2, requires_grad=True))
+""",
+    "inplace_grad_fn_names": """
+torch.manual_seed(0)
+y = torch.zeros(2, requires_grad=True) * 1
+print(y.uniform_().grad_fn, y.normal_().grad_fn, y.random_(3).grad_fn, y.random_().grad_fn)
+print(y.random_(1, 3).grad_fn, y.bernoulli_(0.3).grad_fn, y.bernoulli_(torch.ones(2) * 0.3).grad_fn)
+print(y.exponential_().grad_fn)
+""",
+    "linear_seeded": """
+torch.manual_seed(1)
+model = torch.nn.Linear(2, 1)
+print(model.weight)
+print(model.bias)
+print(list(torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.Tanh()).parameters()))
+""",
+    "nn_init_values": """
+import math
+torch.manual_seed(3)
+w = torch.empty(3, 5)
+print(torch.nn.init.calculate_gain('relu'), torch.nn.init.calculate_gain('leaky_relu', 0.2))
+print(torch.nn.init.kaiming_uniform_(w, a=math.sqrt(5)))
+print(torch.nn.init.xavier_normal_(w))
+""",
+    "error_leaf_inplace": "torch.zeros(2, requires_grad=True).normal_()",
+    "error_randint_size_int": "torch.randint(5, 3)",
+    "error_randint_empty_range": "torch.randint(5, 2, (3,))",
+    "error_normal_negative_std": "torch.empty(3).normal_(0, -1)",
+    "error_uniform_reversed": "torch.empty(3).uniform_(1, 0)",
+    "error_uniform_long": "torch.empty(3, dtype=torch.long).uniform_()",
+    "error_randn_long": "torch.randn(2, dtype=torch.long)",
+    "error_rand_long": "torch.rand(2, dtype=torch.long)",
+    "error_bernoulli_p": "torch.empty(3).bernoulli_(1.5)",
+    "error_exponential_lambda": "torch.empty(3).exponential_(-1)",
+    "error_randperm_negative": "torch.randperm(-1)",
+    "error_randint_requires_grad": "torch.randint(3, (2,), requires_grad=True)",
+    "error_seed_overflow": "torch.manual_seed(2**64)",
+    "error_fan_1d": "torch.nn.init.kaiming_uniform_(torch.empty(3))",
+    "error_gain_unknown": "torch.nn.init.calculate_gain('swish')",
+}

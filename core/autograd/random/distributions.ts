@@ -155,7 +155,7 @@ function exactInteger(value: bigint, dtype: DType): number {
   if (dtype === 'int64' && magnitude > BigInt(TWO_POW_53))
     throw new TorchError(
       'NotImplementedError',
-      'random int64 values beyond 2**53 are not supported in Gradlab yet',
+      'random int64 values beyond 2**53 are not supported in Gradlab yet (Gradlab holds int64 in 53 bits)',
     );
   return Number(value);
 }
