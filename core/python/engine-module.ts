@@ -420,6 +420,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     manualSeed: (gen: ag.CPUGenerator, seed: string) => gen.manualSeed(BigInt(seed)),
     initialSeed: (gen: ag.CPUGenerator) => gen.seed.toString(),
     seedRandomly: (gen: ag.CPUGenerator) => gen.seedRandomly().toString(),
+    drawSeed: (gen: ag.CPUGenerator) => gen.int63().toString(),
     randomTensor: (
       kind: string,
       args: (number | null)[],

@@ -2,7 +2,7 @@
 // random_, bernoulli_, exponential_) from a CPUGenerator, with PyTorch 1.13's numbers and checks.
 // New tensors are leaves, so `randn(3, requires_grad=True)` gets its .grad from backward.
 import { allocateForOverwrite, isFloating, scalarTypeName, type DType } from '../dtype.ts';
-import { runtimeError, TorchError } from '../errors.ts';
+import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import {
   bernoulliFill,
@@ -62,8 +62,8 @@ function check(sampler: Sampler, dtype: DType): void {
         throw runtimeError(`bernoulli_ expects p to be in [0, 1], but got p=${sampler.p}`);
       return;
     case 'exponential':
-      if (!(sampler.lambd > 0))
-        throw runtimeError(`exponential_ expects lambda > 0.0, but found lambda=${sampler.lambd}`);
+      if (!(sampler.lambd >= 0))
+        throw runtimeError(`exponential_ expects lambda >= 0.0, but found lambda=${sampler.lambd}`);
   }
 }
 
@@ -99,6 +99,7 @@ export function randomTensor(
 ): Tensor {
   check(sampler, dtype);
   const out = full(shape, 0, { dtype });
+  if (requiresGrad && !isFloating(dtype)) throw runtimeError(NOT_DIFFERENTIABLE_DTYPE);
   fill(out, sampler, gen);
   if (requiresGrad) out.requiresGrad_(true);
   return out;
@@ -146,9 +147,10 @@ export function sample_(self: Tensor, sampler: Sampler, gen: CPUGenerator): Tens
 
 /** torch.randperm(n): int64 by default; float dtypes hold the same integers. */
 export function randperm(n: number, dtype: DType, gen: CPUGenerator, requiresGrad = false): Tensor {
-  if (!Number.isInteger(n) || n < 0) throw runtimeError(`n must be non-negative, got${n}`);
+  if (n < 0) throw runtimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
   const out = new Tensor(allocateForOverwrite('float64', n), [n], 'float64');
   randpermFill(out.data, gen);
+  if (requiresGrad && !isFloating(dtype)) throw runtimeError(NOT_DIFFERENTIABLE_DTYPE);
   const result = dtype === 'float64' ? out : untracked(() => toDType(out, dtype));
   if (requiresGrad) result.requiresGrad_(true);
   return result;

@@ -136,7 +136,7 @@ export function randomFill(out: Storage, dtype: DType, gen: CPUGenerator): void 
       for (let i = 0; i < out.length; i++) out[i] = gen.random() % (2 ** 24 + 1);
       return;
     case 'float64': {
-      const modulus = BigInt(TWO_POW_53 + 1);
+      const modulus = (1n << 53n) + 1n;
       for (let i = 0; i < out.length; i++) out[i] = Number(gen.random64() % modulus);
       return;
     }
@@ -155,7 +155,7 @@ function exactInteger(value: bigint, dtype: DType): number {
   if (dtype === 'int64' && magnitude > BigInt(TWO_POW_53))
     throw new TorchError(
       'NotImplementedError',
-      'random int64 values beyond 2**53 are not supported in Gradlab yet',
+      'random int64 values beyond 2**53 are not supported in Gradlab yet (Gradlab holds int64 in 53 bits)',
     );
   return Number(value);
 }

@@ -54,6 +54,14 @@ export class CPUGenerator {
     return (BigInt(high) << 32n) | BigInt(low);
   }
 
+  /**
+   * `torch.empty((), dtype=torch.int64).random_().item()`: a 64-bit draw below 2**63, exact (an
+   * int64 tensor here holds 53 bits). torch.utils.data seeds its shuffling generator with it.
+   */
+  int63(): bigint {
+    return this.random64() & ((1n << 63n) - 1n);
+  }
+
   /** The low 53 bits of a 64-bit draw scaled to [0, 1): ATen's uniform double on [0, 1). */
   uniform53(): number {
     const high = this.engine.nextUint32() & 0x1fffff;

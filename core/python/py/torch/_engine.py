@@ -91,6 +91,7 @@ new_generator = _E.newGenerator
 manual_seed = _guarded(_E.manualSeed)
 initial_seed = _E.initialSeed
 seed_randomly = _E.seedRandomly
+draw_seed = _E.drawSeed
 random_tensor = _guarded(_E.randomTensor)
 sample_in_place = _guarded(_E.sampleInPlace)
 randperm = _guarded(_E.randperm)

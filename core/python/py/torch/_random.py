@@ -89,6 +89,12 @@ def _handle(generator):
     return generator._g
 
 
+def draw_seed(generator=None):
+    """`int(torch.empty((), dtype=torch.int64).random_(generator=generator).item())`, exact:
+    torch.utils.data draws its seeds so (an int64 tensor in Gradlab holds 53 bits only)."""
+    return int(_engine.draw_seed(_handle(generator)))
+
+
 def _size(size, keyword):
     """The shape from `rand(2, 3)`, `rand((2, 3))`, `rand([2, 3])` or `rand(size=(2, 3))`."""
     if keyword is not None:
