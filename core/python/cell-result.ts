@@ -42,6 +42,8 @@ export interface PlotRecord {
   ylim?: [number, number];
   /** A colour scale was asked for (plt.colorbar). */
   colorbar?: boolean;
+  /** Names given to legend(['a', 'b']) for the series in order (their own labels stay). */
+  legendLabels?: string[];
 }
 
 /** The autograd graph of one backward() the cell ran, for the symbolic panel. */

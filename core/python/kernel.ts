@@ -80,6 +80,7 @@ interface RawPlot {
   xlim?: [number, number];
   ylim?: [number, number];
   colorbar?: boolean;
+  legendLabels?: string[];
 }
 
 interface KernelModule {
@@ -203,6 +204,7 @@ function plotRecord(plot: RawPlot): PlotRecord {
   if (plot.xlim) record.xlim = plot.xlim;
   if (plot.ylim) record.ylim = plot.ylim;
   if (plot.colorbar) record.colorbar = true;
+  if (plot.legendLabels) record.legendLabels = plot.legendLabels;
   return record;
 }
 

@@ -28,6 +28,7 @@ const plotSchema = z.object({
   xlim: z.tuple([z.number(), z.number()]).optional(),
   ylim: z.tuple([z.number(), z.number()]).optional(),
   colorbar: z.boolean().optional(),
+  legendLabels: z.array(z.string()).optional(),
 });
 
 const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);

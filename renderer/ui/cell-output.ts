@@ -14,7 +14,7 @@ export function cellOutput(result: CellResult): HTMLElement[] {
     parts.push(h('pre', { class: 'out-error' }, result.traceback ?? result.error));
   }
   for (const plot of result.plots) {
-    parts.push(lazyElement(async () => (await import('./plot.ts')).plotFigure(plot).figure));
+    parts.push(lazyElement(async () => (await import('./plot.ts')).plotElement(plot)));
   }
   return parts;
 }

@@ -7,7 +7,8 @@ import { evaluate } from '../../core/symbolic/evaluate.ts';
 import type { Expr } from '../../core/symbolic/expr.ts';
 import { h, trustedHtml } from './dom.ts';
 import { mathElement } from './math.ts';
-import { plotFigure, type PlotData } from './plot.ts';
+import type { PlotRecord } from '../../core/python/cell-result.ts';
+import { plotFigure } from './plot.ts';
 import { derivativeRows } from './derivative-rows.ts';
 
 const plotSamples = 401;
@@ -49,11 +50,12 @@ function plotOf(
     (_, i) => from + ((to - from) * i) / (plotSamples - 1),
   );
   const line = (expr: Expr, label: string) => ({
+    kind: 'line' as const,
     x: xs,
     y: xs.map((x) => safeEvaluate(expr, { [variable]: x })),
     label,
   });
-  const plot: PlotData = {
+  const plot: PlotRecord = {
     lines: [line(derivation.expr, 'f'), ...(derivative ? [line(derivative, 'f′')] : [])],
     xlabel: variable,
     ylabel: null,

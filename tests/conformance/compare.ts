@@ -1,6 +1,7 @@
 // Comparing our outputs with PyTorch's golden ones: memory addresses masked, plot values
 // equal to float32 precision.
 import { expect } from 'vitest';
+import type { PlotRecord, PlotSeries } from '../../core/python/cell-result.ts';
 
 export interface GoldenOutput {
   stdout: string;
@@ -9,12 +10,9 @@ export interface GoldenOutput {
   warnings: string[];
 }
 
-export interface GoldenPlot {
-  lines: { x: number[]; y: number[]; label: string | null }[];
-  xlabel: string | null;
-  ylabel: string | null;
-  title: string | null;
-  legend: boolean;
+/** A plot as recorded: golden ones (lines only) carry no kind; newer ones each series' kind. */
+export interface GoldenPlot extends Omit<PlotRecord, 'lines'> {
+  lines: (Omit<PlotSeries, 'kind'> & { kind?: PlotSeries['kind'] })[];
 }
 
 export function maskAddresses<T extends string | null>(text: T): T {
@@ -54,8 +52,17 @@ export function expectPlotsMatch(
     expect(actualAxes, `${where}: plot ${p} axes`).toEqual(axes);
     expect(actualLines.map((l) => l.label)).toEqual(lines.map((l) => l.label));
     lines.forEach((line, l) => {
-      expectValuesClose(actualLines[l].x, line.x, `${where}: plot ${p} line ${l} x`);
-      expectValuesClose(actualLines[l].y, line.y, `${where}: plot ${p} line ${l} y`);
+      const series = actualLines[l];
+      const here = `${where}: plot ${p} series ${l}`;
+      if (line.kind !== undefined) expect(series.kind, `${here} kind`).toBe(line.kind);
+      expect(series.columns, `${here} columns`).toBe(line.columns);
+      expectValuesClose(series.x, line.x, `${here} x`);
+      expectValuesClose(series.y, line.y, `${here} y`);
+      for (const key of ['z', 'levels'] as const) {
+        const values = line[key];
+        if (values === undefined) expect(series[key], `${here} ${key}`).toBeUndefined();
+        else expectValuesClose(series[key] ?? [], values, `${here} ${key}`);
+      }
     });
   });
 }

@@ -96,8 +96,8 @@ describe('plots', () => {
     expect(result.plots).toEqual([
       {
         lines: [
-          { x: [0, 1, 2], y: [0, 1, 4], label: 'f' },
-          { x: [0, 1], y: [3, 5], label: null },
+          { kind: 'line', x: [0, 1, 2], y: [0, 1, 4], label: 'f' },
+          { kind: 'line', x: [0, 1], y: [3, 5], label: null },
         ],
         xlabel: 'x',
         ylabel: null,
@@ -111,6 +111,30 @@ describe('plots', () => {
     const result = kernel.runCell('plt.plot([1, 2], [3, 4], "r--");');
     expect(result.plots).toHaveLength(1);
     expect(kernel.runCell('1').plots).toEqual([]);
+  });
+
+  it('shows a figure given as the cell value, as Jupyter draws it (and again if still open)', () => {
+    const result = kernel.runCell('fig, ax = plt.subplots()\nax.scatter([1], [2])\nfig');
+    expect(result.display).toBeNull();
+    expect(result.plots.map((plot) => plot.lines.map((series) => series.kind))).toEqual([
+      ['scatter'],
+      ['scatter'],
+    ]);
+  });
+
+  it('refuses to show the labels clabel placed rather than show them wrongly', () => {
+    const result = kernel.runCell(
+      'import numpy as np\nX, Y = np.meshgrid([0, 1], [0, 1])\nplt.clabel(plt.contour(X, Y, X + Y))',
+    );
+    expect(result.error).toMatch(/^NotImplementedError: showing the labels plt.clabel returns/);
+  });
+});
+
+describe('pandas', () => {
+  it('is not importable, and the error says what to use instead', () => {
+    const result = kernel.runCell('import pandas as pd');
+    expect(result.error).toMatch(/^ModuleNotFoundError: No module named 'pandas'/);
+    expect(result.error).toContain('print');
   });
 });
 

@@ -120,7 +120,12 @@ describe('numpy and plots', () => {
       'import torch\nimport matplotlib.pyplot as plt\nx = torch.linspace(0, 1, 3)\nplt.plot(x, x ** 2)\nplt.show()',
       { fresh: true },
     );
-    expect(result.plots[0].lines[0]).toEqual({ x: [0, 0.5, 1], y: [0, 0.25, 1], label: null });
+    expect(result.plots[0].lines[0]).toEqual({
+      kind: 'line',
+      x: [0, 0.5, 1],
+      y: [0, 0.25, 1],
+      label: null,
+    });
   });
 
   it('refuses to plot a tensor that requires grad, as matplotlib with PyTorch does', () => {

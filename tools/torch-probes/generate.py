@@ -9,19 +9,18 @@ Probes listed in VERSION_SPECIFIC are recorded apart with the reason: their outp
 the PyTorch version (the golden outputs come from PyTorch 2.11), so the test does not use them.
 """
 
-import ast
-import contextlib
-import io
 import json
 import pathlib
 import platform
 import sys
-import warnings
 
 import numpy
 import torch
 
 from probes import PROBES
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from notebook_cell import run_cell  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests/fixtures/torch-probes.json"
@@ -105,42 +104,11 @@ BLOCKED = {
 }
 
 
-def _split_trailing_expression(code):
-    """The cell's statements and its trailing expression (None if it ends otherwise or with ;)."""
-    tree = ast.parse(code)
-    last = tree.body[-1] if tree.body else None
-    if not isinstance(last, ast.Expr) or code.rstrip().endswith(";"):
-        return tree, None
-    tree.body.pop()
-    return tree, ast.Expression(last.value)
-
-
 def run_probe(code):
     namespace = {"__name__": "__main__"}
     exec("import torch", namespace)
     torch.set_grad_enabled(True)
-    output = io.StringIO()
-    display = error = None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            try:
-                body, trailing = _split_trailing_expression(code)
-                exec(compile(body, "cell", "exec"), namespace)
-                if trailing is not None:
-                    value = eval(compile(trailing, "cell", "eval"), namespace)
-                    if value is not None:
-                        display = repr(value)
-            except BaseException as exc:  # noqa: BLE001 - every failure belongs to the probe
-                message = str(exc)
-                error = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    return {
-        "code": code,
-        "stdout": output.getvalue(),
-        "display": display,
-        "error": error,
-        "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
-    }
+    return {"code": code, **run_cell(code, namespace)}
 
 
 def main():

@@ -1,7 +1,7 @@
 """matplotlib.axes: one set of axes and what is drawn on it, recorded as data for the notebook.
 
 Each axes shown becomes one entry of the cell's plots: `{lines: [series], xlabel, ylabel, title,
-legend}` (plus texts, xlim, ylim, zlabel and colorbar when set), each series a dict with its
+legend}` (plus texts, xlim, ylim, zlabel, colorbar and legendLabels when set), each series a dict with its
 kind ('line', 'scatter', 'contour', 'contourf', 'surface', 'line3d', 'scatter3d') and data."""
 
 import sys
@@ -51,6 +51,7 @@ class Axes:
         self._legend = False
         self._xlim = self._ylim = None
         self._colorbar = False
+        self._legend_labels = None
 
     def __repr__(self):
         fields = []
@@ -135,8 +136,8 @@ class Axes:
     def legend(self, *args, **kwargs):
         labels = args[0] if args and isinstance(args[0], (list, tuple)) else None
         if labels is not None:
-            for artist, text in zip(self._artists, labels):
-                artist.set_label(text)
+            # They name the series in the legend only: the series keep their own labels.
+            self._legend_labels = [str(label) for label in labels]
         elif not any(
             a.get_label() and not a.get_label().startswith("_") for a in self._artists
         ):
@@ -189,6 +190,7 @@ class Axes:
             ("xlim", self._xlim),
             ("ylim", self._ylim),
             ("colorbar", self._colorbar),
+            ("legendLabels", self._legend_labels),
         ):
             if value:
                 record[key] = list(value) if isinstance(value, tuple) else value

@@ -22,6 +22,10 @@ class dtype:
     def __hash__(self):
         return hash(self.name)
 
+    def __call__(self, value=0):
+        """np.float32(0.1): the scalar of this dtype."""
+        return scalar(convert(value, self.name), self.name)
+
 
 float32 = dtype("float32")
 float64 = dtype("float64")
@@ -31,8 +35,45 @@ BY_NAME = {d.name: d for d in (float32, float64, int64, bool_)}
 _ORDER = ("bool", "int64", "float32", "float64")
 
 
-class Float32Scalar(float):
+class _Scalar:
+    """What numpy scalars add to Python's: item(), dtype, shape."""
+
+    _dtype_name = ""
+
+    @property
+    def dtype(self):
+        return BY_NAME[self._dtype_name]
+
+    @property
+    def shape(self):
+        return ()
+
+    @property
+    def ndim(self):
+        return 0
+
+    def item(self):
+        return self._python_type(self)
+
+
+class Float64Scalar(_Scalar, float):
+    _dtype_name = "float64"
+    _python_type = float
+
+
+class Int64Scalar(_Scalar, int):
+    _dtype_name = "int64"
+    _python_type = int
+
+    def __repr__(self):
+        return int.__repr__(self)
+
+
+class Float32Scalar(_Scalar, float):
     """numpy.float32: a float that prints with the fewest digits that read back as float32."""
+
+    _dtype_name = "float32"
+    _python_type = float
 
     def __repr__(self):
         return _E.formatFloat32Scalar(float(self))
@@ -72,7 +113,11 @@ def convert(value, name):
 
 def scalar(value, name):
     """What indexing or reducing an array of this dtype gives back."""
-    return Float32Scalar(value) if name == "float32" else value
+    kind = _SCALARS.get(name)
+    return kind(value) if kind is not None else value
+
+
+_SCALARS = {"float32": Float32Scalar, "float64": Float64Scalar, "int64": Int64Scalar}
 
 
 def infer(values):

@@ -219,7 +219,7 @@ def _text(shape):
     return "(" + ",".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
-def _unary(name, function, float32_exact=True, float64_exact=True):
+def _unary(name, function, float32_exact=True, float64_exact=True, keeps_integers=False):
     def apply(x):
         if not isinstance(x, ndarray):
             if isinstance(x, (list, tuple)) or hasattr(x, "tolist"):
@@ -229,7 +229,7 @@ def _unary(name, function, float32_exact=True, float64_exact=True):
                 return apply(x)[0]
             else:
                 return _checked(function, float(x))
-        result = x.dtype.name if x.dtype.kind == "f" else "float64"
+        result = x.dtype.name if x.dtype.kind == "f" or keeps_integers else "float64"
         if not (float32_exact if result == "float32" else float64_exact):
             raise NotImplementedError(
                 f"numpy.{name} of a {result} array is not supported in Gradlab yet (numpy computes "
@@ -264,9 +264,9 @@ def _exp(value):
 
 
 sqrt = _unary("sqrt", math.sqrt)
-abs = _unary("abs", builtins.abs)  # noqa: A001 - numpy's name
+abs = _unary("abs", builtins.abs, keeps_integers=True)  # noqa: A001 - numpy's name
 absolute = abs
-square = _unary("square", lambda v: v * v)
+square = _unary("square", lambda v: v * v, keeps_integers=True)
 exp = _unary("exp", _exp, float32_exact=False)
 log = _unary("log", _log, float32_exact=False)
 sin = _unary("sin", math.sin, float32_exact=False)
