@@ -10,6 +10,7 @@ function progressWith(title: string, items: ProgressDocument['lessons'][string][
     version: 1,
     currentLesson: null,
     lessons: { 'builtin:a.md': { title, step: 0, stepsSeen: [0], stepCount: 3, items } },
+    student: null,
   };
   return doc;
 }
