@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import type { PythonKernel as Kernel } from './core/python/kernel.ts';
 import type { parseLesson as ParseLesson } from './core/lessons/parse.ts';
-import { lessonTextHash } from './renderer/lesson-hash.ts';
+import { lessonTextHash } from './core/lessons/text-hash.ts';
 import { packSnapshot, snapshotFile } from './renderer/python/snapshot-pages.ts';
 import { patchSnapshotRestore } from './renderer/python/snapshot-restore-patch.ts';
 import { courseOrder, lessonSummary } from './renderer/lesson-summary.ts';
@@ -261,10 +261,17 @@ function securityHeadersInDev(): Plugin {
   };
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
 export default defineConfig({
   root: repoRoot,
   base: './',
   publicDir: false,
+  // The app's version, written into submission files.
+  define: { __GRADLAB_VERSION__: JSON.stringify(packageVersion()) },
   plugins: [
     prebuiltLessons(),
     pyodideRuntime(),

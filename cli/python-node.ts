@@ -11,6 +11,11 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const pythonSources = join(repoRoot, 'core/python/py');
 const cacheDir = join(repoRoot, 'node_modules/.cache/gradlab');
 
+/** Where Pyodide's own files (wasm, standard library) are. */
+export function pyodideDirectory(): string {
+  return dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+}
+
 /** core/python/py/** as the kernel takes it: `{'torch/__init__.py': text, ...}`. */
 export function readPythonSources(root = pythonSources): Record<string, string> {
   const sources: Record<string, string> = {};
@@ -22,17 +27,17 @@ export function readPythonSources(root = pythonSources): Record<string, string> 
   return sources;
 }
 
-function snapshotPath(): string {
-  const require = createRequire(import.meta.url);
-  const pyodideDir = dirname(require.resolve('pyodide/package.json'));
-  const { version } = JSON.parse(readFileSync(join(pyodideDir, 'package.json'), 'utf8')) as {
+export function snapshotPath(): string {
+  const { version } = JSON.parse(
+    readFileSync(join(pyodideDirectory(), 'package.json'), 'utf8'),
+  ) as {
     version: string;
   };
   const imports = SNAPSHOT_IMPORTS.join('+').replace(/[^a-z+]/gi, '');
   return join(cacheDir, `pyodide-${version}-node${process.versions.node}-${imports}.snapshot`);
 }
 
-function readSnapshot(path: string): Uint8Array | undefined {
+export function readSnapshot(path: string): Uint8Array | undefined {
   try {
     return new Uint8Array(readFileSync(path));
   } catch {
@@ -44,7 +49,7 @@ function readSnapshot(path: string): Uint8Array | undefined {
  * Writes the snapshot beside its final name, then renames: readers never see half a file.
  * Snapshots of other Pyodide or Node versions (30 MiB each) are removed.
  */
-function storeSnapshot(path: string, snapshot: Uint8Array): void {
+export function storeSnapshot(path: string, snapshot: Uint8Array): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;

@@ -1,34 +1,67 @@
-// "Export grades…": asks where to save the CSV the renderer built, then writes it there.
+// "Export grades…" and "Export submission…": ask where to save the text the renderer built,
+// then write it there.
 import { dialog, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 
-/** A plain file name ending in .csv, whatever the renderer suggested. */
-export function safeCsvName(suggestedName: string): string {
+/** A plain file name ending in `.extension`, whatever the renderer suggested. */
+function safeFileName(suggestedName: string, extension: string, fallback: string): string {
   const base = path
     .basename(suggestedName.replaceAll('\\', '/'))
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\p{Cc}/gu, '_')
     .trim();
-  const name = base === '' || base === '.' || base === '..' ? 'grades' : base;
-  return name.toLowerCase().endsWith('.csv') ? name : `${name}.csv`;
+  const name = base === '' || base === '.' || base === '..' ? fallback : base;
+  return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 }
 
-export async function exportGrades(
+export function safeCsvName(suggestedName: string): string {
+  return safeFileName(suggestedName, 'csv', 'grades');
+}
+
+interface SavedKind {
+  title: string;
+  filter: { name: string; extensions: string[] };
+  fallback: string;
+}
+
+async function saveWithDialog(
   window: BrowserWindow | null,
-  csv: string,
+  text: string,
   suggestedName: string,
   defaultFolder: string,
+  kind: SavedKind,
 ): Promise<string | null> {
+  const extension = kind.filter.extensions[0];
   const options = {
-    title: 'Export grades',
-    defaultPath: path.join(defaultFolder, safeCsvName(suggestedName)),
-    filters: [{ name: 'CSV', extensions: ['csv'] }],
+    title: kind.title,
+    defaultPath: path.join(defaultFolder, safeFileName(suggestedName, extension, kind.fallback)),
+    filters: [kind.filter],
   };
   const choice = window
     ? await dialog.showSaveDialog(window, options)
     : await dialog.showSaveDialog(options);
   if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return null;
-  await writeFileAtomic(choice.filePath, csv);
+  await writeFileAtomic(choice.filePath, text);
   return choice.filePath;
 }
+
+const GRADES: SavedKind = {
+  title: 'Export grades',
+  filter: { name: 'CSV', extensions: ['csv'] },
+  fallback: 'grades',
+};
+
+const SUBMISSION: SavedKind = {
+  title: 'Export submission',
+  filter: { name: 'Gradlab submission', extensions: ['json'] },
+  fallback: 'submission',
+};
+
+const exporter =
+  (kind: SavedKind) =>
+  (window: BrowserWindow | null, text: string, suggestedName: string, defaultFolder: string) =>
+    saveWithDialog(window, text, suggestedName, defaultFolder, kind);
+
+export const exportGrades = exporter(GRADES);
+export const exportSubmission = exporter(SUBMISSION);

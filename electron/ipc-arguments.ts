@@ -13,6 +13,7 @@ const argumentSchemas: { [M in InvokeMethod]: z.ZodType<InvokeArgs<M>> } = {
   loadProgress: z.tuple([]),
   saveProgress: z.tuple([z.unknown()]),
   exportGrades: z.tuple([z.string().max(MAX_CSV_CHARS), z.string().max(MAX_FILE_NAME_CHARS)]),
+  exportSubmission: z.tuple([z.string().max(MAX_CSV_CHARS), z.string().max(MAX_FILE_NAME_CHARS)]),
   openExternal: z.tuple([z.string().max(MAX_URL_CHARS)]),
 };
 

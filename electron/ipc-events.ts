@@ -10,6 +10,7 @@ export const invokeChannels = {
   loadProgress: 'progress:load',
   saveProgress: 'progress:save',
   exportGrades: 'grades:export',
+  exportSubmission: 'submission:export',
   openExternal: 'shell:open-external',
 } as const;
 

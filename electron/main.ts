@@ -10,7 +10,7 @@ import {
   type RendererSource,
 } from './app-protocol.ts';
 import { openExternalUrl } from './external-links.ts';
-import { exportGrades } from './grades-export.ts';
+import { exportGrades, exportSubmission } from './grades-export.ts';
 import { eventChannels } from './ipc-events.ts';
 import { registerInvokeHandlers, sendToRenderer } from './ipc.ts';
 import { createLessonLibrary } from './lesson-library.ts';
@@ -69,6 +69,8 @@ function start(): void {
     saveProgress: (data) => progress.save(data),
     exportGrades: (csv, suggestedName) =>
       exportGrades(mainWindow, csv, suggestedName, app.getPath('documents')),
+    exportSubmission: (json, suggestedName) =>
+      exportSubmission(mainWindow, json, suggestedName, app.getPath('documents')),
     openExternal: (url) => openExternalUrl(url),
   });
 

@@ -28,6 +28,10 @@ export function menuTemplate(
         accelerator: 'CmdOrCtrl+E',
         click: () => actions.sendCommand('export-grades'),
       },
+      {
+        label: 'Export Submission…',
+        click: () => actions.sendCommand('export-submission'),
+      },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -36,6 +36,7 @@ const gradlab: HostApi = {
   loadProgress: request('loadProgress'),
   saveProgress: request('saveProgress'),
   exportGrades: request('exportGrades'),
+  exportSubmission: request('exportSubmission'),
   openExternal: request('openExternal'),
   onLessonChanged: (listener) => subscribe(eventChannels.lessonChanged, listener),
   onMenuCommand: (listener) => subscribe(eventChannels.menuCommand, listener),

@@ -54,6 +54,7 @@ export class App {
       openFolder: () => void this.openFolder(),
       resetProgress: () => this.resetProgress(),
       exportGrades: () => void this.exportGrades(),
+      exportSubmission: () => void this.exportSubmission(),
     });
     this.notice = await this.progress.load();
     await this.library.replace(await this.host.listLessons());
@@ -129,7 +130,9 @@ export class App {
             lazyElement(async () =>
               (await import('./ui/derivative-block.ts')).derivativeBlock(block),
             ),
-          practice: practiceRenderer(this.progress, this.grade),
+          practice: practiceRenderer(this.progress, this.grade, (lessonKey) =>
+            this.library.textHash(lessonKey),
+          ),
         });
         this.views.set(key, view);
       }
@@ -172,8 +175,29 @@ export class App {
     await this.host.exportGrades(gradesCsv(this.progress.document), `gradlab-grades-${date}.csv`);
   }
 
+  /** The student's name and id are asked once, then kept with the progress. */
+  private async exportSubmission(): Promise<void> {
+    const { askStudent } = await import('./ui/student-dialog.ts');
+    const student = this.progress.document.student ?? (await askStudent(null));
+    if (student === null) return;
+    this.progress.setStudent(student);
+    const { submissionFile } = await import('./progress/submission-file.ts');
+    const submission = await submissionFile(
+      this.progress.document,
+      student,
+      async (key) => (await this.library.lesson(key))?.meta.id,
+      __GRADLAB_VERSION__,
+    );
+    const safeId = student.id.replace(/[^\w.-]+/g, '_');
+    await this.host.exportSubmission(
+      JSON.stringify(submission, null, 1),
+      `gradlab-submission-${safeId}.json`,
+    );
+  }
+
   private menuCommand(command: MenuCommand): void {
     if (command === 'open-lesson-folder') void this.openFolder();
     else if (command === 'export-grades') void this.exportGrades();
+    else if (command === 'export-submission') void this.exportSubmission();
   }
 }

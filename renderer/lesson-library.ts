@@ -3,7 +3,7 @@
 // lesson whose text is unchanged comes prebuilt, its data loaded when first asked for.
 import prebuilt from 'virtual:gradlab-prebuilt-lessons';
 import type { Lesson, LessonProblem } from '../core/lessons/types.ts';
-import { lessonTextHash } from './lesson-hash.ts';
+import { lessonTextHash } from '../core/lessons/text-hash.ts';
 import { courseOrder, lessonSummary, type LessonSummary } from './lesson-summary.ts';
 import type { LessonSource } from './host/api.ts';
 import type { LessonEntry } from './ui/sidebar.ts';
@@ -52,6 +52,12 @@ export class LessonLibrary {
         cellCount: summary.cellCount,
         itemCount: summary.itemCount,
       }));
+  }
+
+  /** The hash of a lesson's current text, as a submission records it. */
+  textHash(key: string): string | null {
+    const source = this.loaded.get(key)?.source;
+    return source ? lessonTextHash(source.text) : null;
   }
 
   problems(): LessonProblem[] {

@@ -1,7 +1,7 @@
 // `gradlab check PATH...`: validates lesson files and folders of them, printing one
 // `file:line:col: message` line per problem. Exit status 0 when all are clean, 1 when any
 // problem was found, 2 for bad arguments. One broken lesson never stops the others.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { validateLesson } from '../../core/lessons/validate.ts';
@@ -11,31 +11,41 @@ import type { LessonServices } from '../../core/lessons/services.ts';
 import type { LessonProblem } from '../../core/lessons/types.ts';
 import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
 import { pythonSyntaxService } from '../../core/lessons/python-syntax.ts';
-import type { PythonKernel } from '../../core/python/kernel.ts';
-import { startNodeKernel } from '../python-node.ts';
+import { PythonSandbox } from '../sandbox/sandbox.ts';
+import { isolatedPython } from '../sandbox/isolated.ts';
+import { TIMEOUT_OPTION, cellSeconds } from '../sandbox/timeout-option.ts';
+import { parseCommandArgs } from '../arguments.ts';
+import { terminalText } from '../terminal-text.ts';
+import { readInputFile } from '../input-file.ts';
 import { solutionGrader } from '../../core/grading/services.ts';
-import type { IsolatedPython } from '../../core/grading/code-answer.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { UsageError } from '../errors.ts';
 
-const USAGE = 'usage: gradlab check PATH...';
+const USAGE = 'usage: gradlab check PATH... [--timeout SECONDS]';
 /** In folders: lesson files and notebooks, not the authoring guide or other notes. */
 const FOLDER_EXTENSIONS = ['.md', '.ipynb'];
 const SKIPPED_IN_FOLDERS = new Set(['README.md', 'node_modules', '.git']);
 
 export async function main(args: string[]): Promise<number> {
-  const paths = args.filter((arg) => arg !== '--');
-  const option = paths.find((arg) => arg.startsWith('-'));
-  if (option) throw new UsageError(`check: unknown option '${option}' (${USAGE})`);
+  const { positionals: paths, values } = parseCommandArgs('check', USAGE, args, TIMEOUT_OPTION);
   if (paths.length === 0) throw new UsageError(`check: no PATH given (${USAGE})`);
   const files = paths.flatMap(lessonFiles);
-  const services = nodeLessonServices();
+  const python = new PythonSandbox({ cellSeconds: cellSeconds('check', values.timeout) });
+  try {
+    return await checkFiles(files, nodeLessonServices(python));
+  } finally {
+    python.close();
+  }
+}
+
+async function checkFiles(files: string[], services: LessonServices): Promise<number> {
   let problemCount = 0;
   const report = (problems: LessonProblem[]) => {
     problemCount += problems.length;
     for (const problem of problems)
       process.stdout.write(
-        `${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`,
+        terminalText(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`) +
+          '\n',
       );
   };
   const course: ParsedLesson[] = [];
@@ -56,35 +66,13 @@ export async function main(args: string[]): Promise<number> {
 
 /**
  * Every validation service, as `gradlab check` uses them: core/symbolic with the autograd
- * engine, and the Node Python kernel (started on first use) for syntax and the grader.
+ * engine, and sandboxed Python for syntax and the grader.
  */
-export function nodeLessonServices(python = lazyNodePython()): LessonServices {
+export function nodeLessonServices(python: PythonSandbox): LessonServices {
   return {
     ...symbolicServices(autogradEvaluator),
-    ...pythonSyntaxService(async (code) => (await python.kernel()).runCell(code, { fresh: true })),
-    ...solutionGrader(autogradEvaluator, python.isolated),
-  };
-}
-
-/**
- * The Node Python kernel, started on first use (lessons without Python never wait for it),
- * and the grader's view of it: cells run in order in a namespace emptied first.
- */
-export function lazyNodePython(): {
-  kernel: () => Promise<PythonKernel>;
-  isolated: IsolatedPython;
-} {
-  let started: Promise<PythonKernel> | undefined;
-  const kernel = () => (started ??= startNodeKernel());
-  return {
-    kernel,
-    isolated: {
-      async run(cells) {
-        const python = await kernel();
-        python.reset();
-        return cells.map((code) => python.runCell(code));
-      },
-    },
+    ...pythonSyntaxService((code) => python.run(code, { fresh: true })),
+    ...solutionGrader(autogradEvaluator, isolatedPython(python)),
   };
 }
 
@@ -117,13 +105,7 @@ async function checkFile(
   file: string,
   services: LessonServices,
 ): Promise<{ parsed?: ParsedLesson; problems: LessonProblem[] }> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { problems: [{ file, line: 1, column: 1, message: `cannot read the file (${code})` }] };
-  }
+  const text = readInputFile(file, 'check');
   try {
     const parsed = loadLesson(file, text);
     const problems = [...parsed.problems, ...(await validateLesson(parsed, services))];

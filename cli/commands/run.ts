@@ -1,17 +1,21 @@
 // `gradlab run FILE [--fresh] [--json]`: runs every Python cell of a lesson, notebook-style
 // Markdown, .ipynb or percent-format .py file in order, as Jupyter would (DESIGN.md).
-import { readFileSync, statSync } from 'node:fs';
 import { notebookCells, type NotebookCell } from '../../core/lessons/notebook.ts';
 import type { CellResult, PlotRecord } from '../../core/python/kernel.ts';
+import { parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../errors.ts';
-import { startNodeKernel } from '../python-node.ts';
+import { readInputFile } from '../input-file.ts';
+import { PythonSandbox } from '../sandbox/sandbox.ts';
+import { TIMEOUT_OPTION, cellSeconds } from '../sandbox/timeout-option.ts';
+import { terminalJson, terminalText } from '../terminal-text.ts';
 
-const USAGE = 'usage: gradlab run FILE [--fresh] [--json]';
+const USAGE = 'usage: gradlab run FILE [--fresh] [--json] [--timeout SECONDS]';
 
 interface RunOptions {
   file: string;
   fresh: boolean;
   json: boolean;
+  cellSeconds: number;
 }
 
 /** One cell's outcome in `--json` output (the shape of ../shared/golden/seed-lab.json). */
@@ -27,35 +31,25 @@ export interface RunRecord {
 }
 
 function parseArguments(args: string[]): RunOptions {
-  const options: RunOptions = { file: '', fresh: false, json: false };
-  for (const arg of args) {
-    if (arg === '--fresh') options.fresh = true;
-    else if (arg === '--json') options.json = true;
-    else if (arg.startsWith('-')) throw new UsageError(`run: unknown option '${arg}' (${USAGE})`);
-    else if (options.file !== '')
-      throw new UsageError(`run: one FILE only, got '${options.file}' and '${arg}' (${USAGE})`);
-    else options.file = arg;
-  }
-  if (options.file === '') throw new UsageError(`run: FILE is missing (${USAGE})`);
-  return options;
+  const parsed = parseCommandArgs('run', USAGE, args, {
+    fresh: { type: 'boolean' },
+    json: { type: 'boolean' },
+    ...TIMEOUT_OPTION,
+  });
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined) throw new UsageError(`run: FILE is missing (${USAGE})`);
+  if (extra.length > 0)
+    throw new UsageError(`run: one FILE only, got '${file}' and '${extra[0]}' (${USAGE})`);
+  return {
+    file,
+    fresh: parsed.values.fresh === true,
+    json: parsed.values.json === true,
+    cellSeconds: cellSeconds('run', parsed.values.timeout),
+  };
 }
 
 function readCells(file: string): NotebookCell[] {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw new UsageError(`run: ${file} is a folder, not a file`);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : String(code ?? error);
-    throw new UsageError(`run: cannot read ${file}: ${reason}`);
-  }
+  const text = readInputFile(file, 'run');
   try {
     return notebookCells(file, text);
   } catch (error) {
@@ -97,11 +91,23 @@ function formatCell(cell: NotebookCell, index: number, result: CellResult): stri
 export async function main(args: string[]): Promise<number> {
   const options = parseArguments(args);
   const cells = readCells(options.file);
-  const kernel = await startNodeKernel();
+  const python = new PythonSandbox({ cellSeconds: options.cellSeconds });
+  try {
+    return await runCells(cells, options, python);
+  } finally {
+    python.close();
+  }
+}
+
+async function runCells(
+  cells: NotebookCell[],
+  options: RunOptions,
+  python: PythonSandbox,
+): Promise<number> {
   const records: RunRecord[] = [];
   let failed = false;
-  cells.forEach((cell, index) => {
-    const result = kernel.runCell(cell.code, { fresh: options.fresh });
+  for (const [index, cell] of cells.entries()) {
+    const result = await python.run(cell.code, { fresh: options.fresh });
     failed ||= result.error !== null;
     if (options.json) {
       const { stdout, display, error, warnings, plots } = result;
@@ -116,9 +122,9 @@ export async function main(args: string[]): Promise<number> {
         plots,
       });
     } else {
-      process.stdout.write(formatCell(cell, index, result) + '\n');
+      process.stdout.write(terminalText(formatCell(cell, index, result)) + '\n');
     }
-  });
-  if (options.json) process.stdout.write(JSON.stringify(records, null, 1) + '\n');
+  }
+  if (options.json) process.stdout.write(terminalJson(records, 1) + '\n');
   return failed ? 1 : 0;
 }

@@ -4,6 +4,7 @@
 import type { PyodideAPI } from 'pyodide';
 import { createEngineModule, type GraphRecorder } from './engine-module.ts';
 import type { CellResult, LabelledGraph, PlotRecord, PlotText, SeriesKind } from './cell-result.ts';
+import { PYTHON_LIMITS, capWasmMemory, memoryLimitMessage, truncationNote } from './limits.ts';
 
 export type { CellResult, LabelledGraph, PlotRecord, PlotSeries } from './cell-result.ts';
 
@@ -52,6 +53,8 @@ const SITE_DIR = '/home/pyodide/gradlab';
 /** A cell's outcome as Python hands it over: its None values arrive as undefined. */
 interface RawCellResult {
   stdout: string;
+  /** Characters the cell printed, of which `stdout` keeps the first (the output limit). */
+  stdout_total?: number;
   display?: string;
   error?: string;
   traceback?: string;
@@ -86,6 +89,7 @@ interface RawPlot {
 interface KernelModule {
   run_cell: (code: string, fresh: boolean) => RawCellResult;
   reset: () => void;
+  set_limits: (outputCharacters: number, displayCharacters: number) => void;
   set_interrupt_view: (view: Int32Array | null) => void;
 }
 
@@ -107,6 +111,7 @@ export class PythonKernel {
   static async start(host: PythonHost): Promise<PythonKernel> {
     const location = host.indexURL === undefined ? {} : { indexURL: host.indexURL };
     const makeSnapshot = host.snapshot === undefined && host.onSnapshot !== undefined;
+    capWasmMemory();
     const pyodide = await host.loadPyodide({
       ...location,
       ...(host.snapshot === undefined ? {} : { _loadSnapshot: host.snapshot }),
@@ -129,6 +134,7 @@ export class PythonKernel {
       pyodide.pyimport('_gradlab_kernel') as unknown as KernelModule,
     );
     recorder.record = (graph) => kernel.#graphs.push(graph);
+    kernel.#kernel.set_limits(PYTHON_LIMITS.outputCharacters, PYTHON_LIMITS.displayCharacters);
     return kernel;
   }
 
@@ -144,10 +150,14 @@ export class PythonKernel {
       // Only a stop request landing between the cell's code and its report gets here.
       raw = { stdout: '', error: pythonErrorLine(error), warnings: [], plots: [] };
     }
+    const total = raw.stdout_total ?? raw.stdout.length;
     return {
-      stdout: raw.stdout,
+      stdout:
+        total > raw.stdout.length
+          ? `${raw.stdout}\n${truncationNote(total, raw.stdout.length)}\n`
+          : raw.stdout,
       display: raw.display ?? null,
-      error: raw.error ?? null,
+      error: raw.error === 'MemoryError' ? memoryLimitMessage() : (raw.error ?? null),
       traceback: raw.traceback ?? null,
       warnings: raw.warnings,
       plots: raw.plots.map(plotRecord),

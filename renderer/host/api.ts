@@ -20,7 +20,7 @@ export interface StoredProgress {
 }
 
 /** A command the host's own menu asks the renderer to carry out (File ▸ Open lesson folder…). */
-export type MenuCommand = 'open-lesson-folder' | 'export-grades';
+export type MenuCommand = 'open-lesson-folder' | 'export-grades' | 'export-submission';
 
 export interface HostApi {
   readonly kind: 'electron' | 'web';
@@ -34,6 +34,8 @@ export interface HostApi {
   saveProgress(data: unknown): Promise<void>;
   /** Offers the CSV to the user (save dialog or download); resolves to where it went, or null. */
   exportGrades(csv: string, suggestedName: string): Promise<string | null>;
+  /** Offers the submission file (JSON) the same way; resolves to where it went, or null. */
+  exportSubmission(json: string, suggestedName: string): Promise<string | null>;
   /** Opens an http(s) link the user clicked in the system browser. */
   openExternal(url: string): Promise<void>;
   /**

@@ -78,15 +78,11 @@ export class WebHost implements HostApi {
   }
 
   async exportGrades(csv: string, suggestedName: string): Promise<string | null> {
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = suggestedName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return suggestedName;
+    return download(csv, 'text/csv', suggestedName);
+  }
+
+  async exportSubmission(json: string, suggestedName: string): Promise<string | null> {
+    return download(json, 'application/json', suggestedName);
   }
 
   async openExternal(url: string): Promise<void> {
@@ -150,6 +146,19 @@ export class WebHost implements HostApi {
       for (const listener of this.listeners) listener(lesson);
     }
   }
+}
+
+/** Offers text as a download (the browser's own save or downloads folder). */
+function download(text: string, type: string, suggestedName: string): string {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return suggestedName;
 }
 
 async function folderLesson(path: string, file: File): Promise<LessonSource> {

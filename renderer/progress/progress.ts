@@ -6,7 +6,7 @@ import type { HostApi } from '../host/api.ts';
 export type { ItemProgress, LessonProgress, ProgressDocument } from './progress-schema.ts';
 
 function emptyDocument(): ProgressDocument {
-  return { version: 1, currentLesson: null, lessons: {} };
+  return { version: 1, currentLesson: null, lessons: {}, student: null };
 }
 
 export function emptyItem(): ItemProgress {
@@ -18,6 +18,7 @@ export function emptyItem(): ItemProgress {
     solutionShown: false,
     lastAnswer: '',
     time: '',
+    history: [],
   };
 }
 
@@ -87,8 +88,14 @@ export class Progress {
     this.changed();
   }
 
+  setStudent(student: { name: string; id: string }): void {
+    this.doc.student = student;
+    this.changed();
+  }
+
+  /** Forgets steps, attempts and scores; the student's name and id stay. */
   reset(): void {
-    this.doc = emptyDocument();
+    this.doc = { ...emptyDocument(), student: this.doc.student };
     this.changed();
   }
 

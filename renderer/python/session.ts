@@ -1,5 +1,6 @@
 // The page's Python: one active worker running cells one at a time, and a spare kept warm so
 // that stopping a runaway cell never means waiting seconds for a new interpreter.
+import { PYTHON_LIMITS } from '../../core/python/limits.ts';
 import type { RunResult } from './protocol.ts';
 import { PythonWorker, WorkerEnded } from './python-worker.ts';
 
@@ -16,8 +17,8 @@ export type RunOutcome =
  *  sent again, and a cell still running after the grace period (C code) ends its worker. */
 const interruptResendMs = 200;
 const interruptGraceMs = 500;
-/** Grading runs a student's code answer; one that runs longer is ended. */
-const isolatedBudgetMs = 20_000;
+/** Grading runs a student's code answer; one that runs longer than a cell may is ended. */
+const isolatedBudgetMs = PYTHON_LIMITS.cellSeconds * 1000;
 
 export class PythonSession {
   state: PythonState = 'starting';

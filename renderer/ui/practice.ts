@@ -24,9 +24,16 @@ export type PracticeGrader = (
   wrongAttemptsBefore: number,
 ) => Promise<Verdict>;
 
-export function practiceRenderer(progress: Progress, grade: PracticeGrader) {
+/** `lessonHash` gives the hash of a lesson's current text, recorded with each answer. */
+export function practiceRenderer(
+  progress: Progress,
+  grade: PracticeGrader,
+  lessonHash: (lessonKey: string) => string | null,
+) {
   return (lessonKey: string, _record: LessonProgress) => (block: PracticeBlock) =>
-    practiceItem(block, progress, progress.item(lessonKey, block.item.id), grade);
+    practiceItem(block, progress, progress.item(lessonKey, block.item.id), grade, () =>
+      lessonHash(lessonKey),
+    );
 }
 
 function practiceItem(
@@ -34,6 +41,7 @@ function practiceItem(
   progress: Progress,
   state: ItemProgress,
   grade: PracticeGrader,
+  lessonHash: () => string | null,
 ): HTMLElement {
   const { item } = block;
   const verdict = h('p', { role: 'status', class: 'verdict' });
@@ -97,6 +105,7 @@ function practiceItem(
         state.score = Math.max(state.score, result.score);
         state.lastAnswer = answer;
         state.time = new Date().toISOString();
+        state.history.push({ answer, time: state.time, lessonHash: lessonHash() });
         progress.changed();
       }
     } catch (error) {

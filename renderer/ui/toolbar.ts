@@ -6,12 +6,14 @@ export interface ToolbarActions {
   openFolder: () => void;
   resetProgress: () => void;
   exportGrades: () => void;
+  exportSubmission: () => void;
 }
 
 export function renderToolbar(container: HTMLElement, actions: ToolbarActions): void {
   const commands = [
     button('Open lesson folder…', actions.openFolder),
     button('Export grades', actions.exportGrades),
+    button('Export submission…', actions.exportSubmission),
     button('Reset progress', actions.resetProgress),
   ];
   container.replaceChildren(

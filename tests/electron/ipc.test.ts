@@ -19,6 +19,7 @@ function fakeHandlers(): InvokeHandlers {
     loadProgress: vi.fn(async () => ({ data: { done: 3 } })),
     saveProgress: vi.fn(async () => undefined),
     exportGrades: vi.fn(async () => '/home/student/grades.csv'),
+    exportSubmission: vi.fn(async () => '/home/student/submission.json'),
     openExternal: vi.fn(async () => undefined),
   };
 }

@@ -24,6 +24,7 @@ describe('preload', () => {
         'loadProgress',
         'saveProgress',
         'exportGrades',
+        'exportSubmission',
         'openExternal',
         'onMenuCommand',
       ].sort(),

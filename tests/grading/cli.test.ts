@@ -79,7 +79,7 @@ describe('gradlab grade', () => {
   });
 
   it.each([
-    [['missing.md', 'x', '--answer', '1'], /cannot read the lesson missing\.md \(ENOENT\)/],
+    [['missing.md', 'x', '--answer', '1'], /cannot read missing\.md: no such file/],
     [
       [LESSON, 'nope', '--answer', '1'],
       /has no practice item 'nope' \(its items: cubic-at-1, cubic-derivative, chain, partial-u, given-value\)/,
@@ -87,7 +87,7 @@ describe('gradlab grade', () => {
     [[LESSON, 'cubic-at-1'], /--answer or --answer-file is missing/],
     [
       [LESSON, 'cubic-at-1', '--answer-file', 'no-such-answer.txt'],
-      /cannot read the answer file no-such-answer\.txt/,
+      /cannot read no-such-answer\.txt: no such file/,
     ],
     [[LESSON, 'cubic-at-1', '--answer', '1', '--answer', '2'], /give one answer only/],
     [[LESSON], /expected LESSON and PRACTICE_ID, got 1/],

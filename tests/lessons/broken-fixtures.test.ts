@@ -1,12 +1,13 @@
 // Every deliberately broken lesson in tests/fixtures/lessons/broken is reported at the line and
 // column of its problem, with a sentence that says what is wrong.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { validateLesson } from '../../core/lessons/validate.ts';
 import { nodeLessonServices } from '../../cli/commands/check.ts';
+import { PythonSandbox } from '../../cli/sandbox/sandbox.ts';
 import { repoRoot } from '../support/shared.ts';
 
 const folder = 'tests/fixtures/lessons/broken';
@@ -120,7 +121,9 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-const services = nodeLessonServices();
+const sandbox = new PythonSandbox();
+afterAll(() => sandbox.close());
+const services = nodeLessonServices(sandbox);
 
 async function problemLines(name: string): Promise<string[]> {
   const file = join(folder, name);

@@ -15,7 +15,7 @@ describe('gradlab check arguments', () => {
   it('exits 2 without a PATH', () => {
     expect(check()).toMatchObject({
       status: 2,
-      stderr: 'gradlab: check: no PATH given (usage: gradlab check PATH...)\n',
+      stderr: 'gradlab: check: no PATH given (usage: gradlab check PATH... [--timeout SECONDS])\n',
     });
   });
 

@@ -1,7 +1,7 @@
 // The built-in course as a student meets it: every Python cell runs without error, every
 // practice solution earns full marks, and two typical wrong answers per item are marked wrong
 // with a sentence that points at the mistake.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLesson } from '../../core/lessons/parse.ts';
@@ -9,7 +9,8 @@ import { notebookCells } from '../../core/lessons/notebook.ts';
 import type { PracticeItem } from '../../core/lessons/types.ts';
 import { gradeAnswer } from '../../core/grading/grade.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
-import { lazyNodePython } from '../../cli/commands/check.ts';
+import { PythonSandbox } from '../../cli/sandbox/sandbox.ts';
+import { isolatedPython } from '../../cli/sandbox/isolated.ts';
 import { repoRoot } from '../support/shared.ts';
 
 const LESSONS = [
@@ -133,18 +134,22 @@ function practiceItems(file: string): PracticeItem[] {
   );
 }
 
-const python = lazyNodePython();
+const sandbox = new PythonSandbox();
+afterAll(() => sandbox.close());
 const grade = async (item: PracticeItem, answer: string) =>
-  (await gradeAnswer(item, answer, { autograd: autogradEvaluator, python: python.isolated }))
-    .outcome;
+  (
+    await gradeAnswer(item, answer, {
+      autograd: autogradEvaluator,
+      python: isolatedPython(sandbox),
+    })
+  ).outcome;
 
 describe.each(LESSONS)('%s', (file) => {
   it('runs every python cell without error', async () => {
-    const kernel = await python.kernel();
-    kernel.reset();
+    await sandbox.reset();
     const text = readFileSync(join(repoRoot, file), 'utf8');
     for (const cell of notebookCells(file, text)) {
-      const result = kernel.runCell(cell.code);
+      const result = await sandbox.run(cell.code);
       expect(result.error, `${file}:${cell.line}\n${result.traceback ?? ''}`).toBeNull();
     }
   });

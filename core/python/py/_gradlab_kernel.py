@@ -21,16 +21,28 @@ _original_sleep = time.sleep
 _interrupt_flag = None  # the host's Int32Array view of the interrupt buffer, or None
 _namespace = {}
 _cell_count = 0
+# Set by the host from its policy (core/python/limits.ts); None means no limit.
+_output_limit = None
+_display_limit = None
 
 
 class _CellOutput:
     """sys.stdout/sys.stderr for the duration of a cell: text stays with the cell it came from."""
 
-    def __init__(self):
+    def __init__(self, limit):
         self.parts = []
+        self.kept = 0
+        self.total = 0
+        self.limit = limit
 
     def write(self, text):
-        self.parts.append(text)
+        text = str(text)
+        self.total += len(text)
+        room = len(text) if self.limit is None else max(0, self.limit - self.kept)
+        if room > 0:
+            part = text[:room]
+            self.parts.append(part)
+            self.kept += len(part)
         return len(text)
 
     def flush(self):
@@ -50,6 +62,13 @@ def _new_namespace():
 def reset():
     global _namespace
     _namespace = _new_namespace()
+
+
+def set_limits(output_characters, display_characters):
+    """What one cell may print and display; beyond it the text is cut and its length counted."""
+    global _output_limit, _display_limit
+    _output_limit = output_characters
+    _display_limit = display_characters
 
 
 def set_interrupt_view(view):
@@ -159,7 +178,7 @@ def run_cell(code, fresh=False):
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     _clear_interrupt()
 
-    output = _CellOutput()
+    output = _CellOutput(_output_limit)
     display = None
     error = None
     trace = None
@@ -180,6 +199,8 @@ def run_cell(code, fresh=False):
                 if value is not None:
                     _namespace["_"] = value
                     display = _display_text(value)
+                    if _display_limit is not None and len(display) > _display_limit:
+                        display = display[:_display_limit] + " …"
             except BaseException as exc:  # noqa: BLE001 - every failure belongs to the cell
                 error = _error_text(exc)
                 trace = _traceback_text(exc, filename)
@@ -191,6 +212,7 @@ def run_cell(code, fresh=False):
     return to_js(
         {
             "stdout": output.getvalue(),
+            "stdout_total": output.total,
             "display": display,
             "error": error,
             "traceback": trace,

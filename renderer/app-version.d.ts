@@ -1,0 +1,2 @@
+// Defined by vite.renderer.config.mts from package.json.
+declare const __GRADLAB_VERSION__: string;
