@@ -127,7 +127,7 @@ export class CodeCell {
 
   /** "Run all above", then a line saying what it ran in place of this cell's old output. */
   private async runAllAbove(): Promise<void> {
-    this.output.replaceChildren(h('p', { class: 'out-pending' }, 'Running the cells above…'));
+    this.waitForAbove();
     const ran = await this.context.runAllAbove();
     this.show([h('p', { class: 'out-notice ran-above', role: 'status' }, ranAboveText(ran))]);
   }
@@ -152,13 +152,19 @@ export class CodeCell {
   }
 
   private async runAboveThenThis(): Promise<void> {
-    this.output.replaceChildren(h('p', { class: 'out-pending' }, 'Running the cells above…'));
+    this.waitForAbove();
     const ran = await this.context.runAllAbove();
     if (ran.failedCell === undefined) {
       await this.run();
       return;
     }
     this.show([h('p', { class: 'out-notice ran-above', role: 'status' }, ranAboveText(ran))]);
+  }
+
+  /** While the cells above run, this one is busy too (its old output no longer holds). */
+  private waitForAbove(): void {
+    this.output.replaceChildren(h('p', { class: 'out-pending' }, 'Running the cells above…'));
+    this.element.dataset.state = 'running';
   }
 
   private setMark(text: string, title: string): void {
