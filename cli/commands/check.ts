@@ -124,6 +124,15 @@ async function checkFile(
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { problems: [{ file, line: 1, column: 1, message: `cannot read the file (${code})` }] };
   }
+  return checkLessonText(file, text, services);
+}
+
+/** Every problem of one lesson file's text, sorted by place; never throws. */
+export async function checkLessonText(
+  file: string,
+  text: string,
+  services: LessonServices,
+): Promise<{ parsed?: ParsedLesson; problems: LessonProblem[] }> {
   try {
     const parsed = loadLesson(file, text);
     const problems = [...parsed.problems, ...(await validateLesson(parsed, services))];

@@ -49,6 +49,11 @@ export class CodeCell {
     );
   }
 
+  /** The code as the student has it now. */
+  code(): string {
+    return this.editor.code();
+  }
+
   /** Runs the cell; resolves false if Python had to be restarted to stop it. */
   async run(): Promise<boolean> {
     const waiting = this.context.python.state === 'starting';

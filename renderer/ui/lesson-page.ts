@@ -1,5 +1,6 @@
 // An open lesson: its step view, its Python cells (numbered across steps, created on first use)
-// and "Run all above".
+// and "Run all above". When a lesson file changes under an open page, the new page takes over the
+// student's edits of the cells of each step that still exists (a step is known by its title).
 import type { Lesson } from '../../core/lessons/types.ts';
 import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession } from '../python/session.ts';
@@ -15,15 +16,35 @@ export interface LessonPageServices {
   decorate: (result: RunResult) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
   practice: (lessonKey: string, record: LessonProgress) => BlockRenderers['practice'];
+  /** Called with the step shown, each time one is (0-based). */
+  onStep?: (index: number) => void;
 }
 
-export function lessonPage(key: string, lesson: Lesson, services: LessonPageServices): LessonView {
-  const codes = lesson.steps.flatMap((step) =>
-    step.blocks.flatMap((block) => (block.kind === 'python' ? [block.code] : [])),
-  );
+export interface LessonPage {
+  view: LessonView;
+  /** The student's code of each cell they changed, by the cell's place in its step. */
+  edits(): Map<string, string>;
+}
+
+export function lessonPage(
+  key: string,
+  lesson: Lesson,
+  services: LessonPageServices,
+  keptEdits: ReadonlyMap<string, string> = new Map(),
+): LessonPage {
+  const codes: string[] = [];
+  const places: string[] = [];
+  for (const step of lesson.steps) {
+    let inStep = 0;
+    for (const block of step.blocks) {
+      if (block.kind !== 'python') continue;
+      places.push(`${step.title}\n${inStep++}`);
+      codes.push(block.code);
+    }
+  }
   const cells: CodeCell[] = [];
   const cellAt = (index: number): CodeCell => {
-    cells[index] ??= new CodeCell(codes[index] ?? '', index + 1, {
+    cells[index] ??= new CodeCell(keptEdits.get(places[index]!) ?? codes[index] ?? '', index + 1, {
       python: services.python,
       runAllAbove: () => runAllAbove(index),
       decorate: services.decorate,
@@ -40,7 +61,21 @@ export function lessonPage(key: string, lesson: Lesson, services: LessonPageServ
     derivative: services.derivative,
     practice: services.practice(key, record),
   };
-  return new LessonView(lesson, record, services.progress, (step, index) =>
-    renderStep(step, firsts[index]!, renderers),
+  const view = new LessonView(
+    lesson,
+    record,
+    services.progress,
+    (step, index) => renderStep(step, firsts[index]!, renderers),
+    services.onStep,
   );
+  // Cells not opened since the last change keep the edits they were handed.
+  const edits = () => {
+    const kept = new Map(keptEdits);
+    cells.forEach((cell, index) => {
+      if (cell.code() === codes[index]) kept.delete(places[index]!);
+      else kept.set(places[index]!, cell.code());
+    });
+    return kept;
+  };
+  return { view, edits };
 }

@@ -22,10 +22,18 @@ export class LessonView {
   private readonly nextButton = button('Next', () => this.go(this.current + 1), {
     class: 'primary',
   });
+  private readonly onStep: (index: number) => void;
   private current = 0;
 
-  constructor(lesson: Lesson, record: LessonProgress, progress: Progress, buildStep: StepBuilder) {
+  constructor(
+    lesson: Lesson,
+    record: LessonProgress,
+    progress: Progress,
+    buildStep: StepBuilder,
+    onStep: (index: number) => void = () => {},
+  ) {
     this.lesson = lesson;
+    this.onStep = onStep;
     this.record = record;
     this.progress = progress;
     this.buildStep = buildStep;
@@ -42,6 +50,20 @@ export class LessonView {
 
   get stepIndex(): number {
     return this.current;
+  }
+
+  get stepCount(): number {
+    return this.lesson.steps.length;
+  }
+
+  /** The index of the step with this title, if the lesson has one. */
+  stepTitled(title: string): number | undefined {
+    const index = this.lesson.steps.findIndex((step) => step.title === title);
+    return index < 0 ? undefined : index;
+  }
+
+  get stepTitle(): string {
+    return this.lesson.steps[this.current]!.title;
   }
 
   /** Left/Right arrows step through the lesson unless the key belongs to a text field. */
@@ -73,6 +95,7 @@ export class LessonView {
       (index === 0 ? this.nextButton : this.backButton).focus();
     }
     this.progress.markStep(this.record, index);
+    this.onStep(index);
   }
 }
 

@@ -1,16 +1,15 @@
 // The "Lessons" navigation: each lesson a link named by its title, with its progress.
 import type { LessonProgress } from '../progress/progress.ts';
+import { lessonAddress } from '../address.ts';
 import { h } from './dom.ts';
 
 export interface LessonEntry {
   key: string;
+  /** The lesson's own id, which its address names. */
+  id: string;
   title: string;
   stepCount: number;
   itemCount: number;
-}
-
-export function lessonHref(key: string): string {
-  return `#lesson=${encodeURIComponent(key)}`;
 }
 
 /** "3/5 steps · 1/2 practice", or an empty string for an untouched lesson. */
@@ -24,6 +23,7 @@ export function progressSummary(entry: LessonEntry, progress: LessonProgress | u
 
 export function renderSidebar(
   nav: HTMLElement,
+  heading: string,
   entries: LessonEntry[],
   currentKey: string | null,
   progressOf: (key: string) => LessonProgress | undefined,
@@ -35,7 +35,7 @@ export function renderSidebar(
     const link = h(
       'a',
       {
-        href: lessonHref(entry.key),
+        href: lessonAddress(entry.id),
         'aria-current': entry.key === currentKey ? 'page' : undefined,
       },
       entry.title,
@@ -52,5 +52,5 @@ export function renderSidebar(
       ),
     );
   });
-  nav.replaceChildren(h('h2', { class: 'nav-title' }, 'Lessons'), h('ol', {}, ...items));
+  nav.replaceChildren(h('h2', { class: 'nav-title' }, heading), h('ol', {}, ...items));
 }
