@@ -9,7 +9,8 @@ import type { ParsedLesson } from '../core/lessons/parse.ts';
 import type { LessonProblem } from '../core/lessons/types.ts';
 import type { LessonServices } from '../core/lessons/services.ts';
 import type { CourseFile } from '../renderer/host/published-course.ts';
-import { checkLessonText } from './commands/check.ts';
+import { loadLesson } from '../core/lessons/load.ts';
+import { validateLesson } from '../core/lessons/validate.ts';
 import { UsageError } from './errors.ts';
 
 /** The folder's lesson files and course.yaml, by name. */
@@ -78,4 +79,21 @@ export async function checkCourse(
 
 export function problemLine(problem: LessonProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** Every problem of one lesson file's text, sorted by place; never throws. */
+export async function checkLessonText(
+  file: string,
+  text: string,
+  services: LessonServices,
+): Promise<{ parsed?: ParsedLesson; problems: LessonProblem[] }> {
+  try {
+    const parsed = loadLesson(file, text);
+    const problems = [...parsed.problems, ...(await validateLesson(parsed, services))];
+    return { parsed, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `internal error while checking: ${reason}`;
+    return { problems: [{ file, line: 1, column: 1, message }] };
+  }
 }

@@ -55,6 +55,11 @@ The chain rule multiplies the derivatives.
 
 Differentiate the outer function first.
 
+\`\`\`python
+outer = 2 + 3
+outer
+\`\`\`
+
 ## Both together
 
 The end of the lesson.
@@ -219,6 +224,11 @@ describe('gradlab preview', { timeout: 300_000 }, () => {
     await page.goto(`${url}#/chain-rule/2`);
     await expect.poll(() => indicator(page), patiently).toBe('Step 2 of 3');
 
+    // The student changes the step's cell before the instructor saves.
+    const editor = page.locator('.step .cell .cm-content');
+    await editor.click(patiently);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('outer = 40 + 2');
     const saved = Date.now();
     writeFiles(course, {
       'chain.md': chain.replace('outer function first', 'outer function, then the inner one'),
@@ -228,6 +238,7 @@ describe('gradlab preview', { timeout: 300_000 }, () => {
       .toContain('then the inner one');
     const updatedMs = Date.now() - saved;
     expect(await indicator(page)).toBe('Step 2 of 3');
+    expect(await page.locator('.step .cell').textContent()).toContain('outer = 40 + 2');
     console.log(
       `gradlab preview: a saved lesson showed in the page ${updatedMs} ms after the save`,
     );
