@@ -29,6 +29,16 @@ const commands: Record<string, Command> = {
     summary: 'validate lesson files (file:line:col messages)',
     load: () => import('./commands/check.ts'),
   },
+  preview: {
+    synopsis: 'preview DIR [--port N] [--with-builtin]',
+    summary: 'serve a course folder in the browser, updated as its files are saved',
+    load: () => import('./commands/preview.ts'),
+  },
+  build: {
+    synopsis: 'build DIR --out SITE [--title TEXT] [--with-builtin]',
+    summary: 'check a course folder and write it as a static website',
+    load: () => import('./commands/build.ts'),
+  },
 };
 
 function usage(): string {

@@ -1,17 +1,19 @@
 // Reads lesson files from a folder: the built-in course shipped with the app, or an instructor's
-// folder. Only the folder's own files are read (not subfolders); README.md is the authoring
-// guide, not a lesson.
+// course folder (the desktop app, `gradlab preview` and `gradlab build` read it alike). Only the
+// folder's own files are read (not subfolders); README.md is the authoring guide, not a lesson;
+// course.yaml (the course's title and order) is read with the lessons.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LessonSource } from '../renderer/host/api.ts';
 
-const LESSON_EXTENSIONS = new Set(['.md', '.markdown', '.ipynb', '.txt', '.py']);
+const LESSON_EXTENSIONS = new Set(['.md', '.markdown', '.ipynb', '.txt']);
+const COURSE_FILE = 'course.yaml';
 
 export type LessonOrigin = LessonSource['origin'];
 
 export function isLessonFileName(name: string): boolean {
   if (name.startsWith('.') || name.toLowerCase() === 'readme.md') return false;
-  return LESSON_EXTENSIONS.has(path.extname(name).toLowerCase());
+  return name === COURSE_FILE || LESSON_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
 export function lessonKey(filePath: string, origin: LessonOrigin): string {

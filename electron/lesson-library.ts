@@ -1,5 +1,7 @@
 // The lessons the app offers: the built-in course, then the instructor's opened folder (at most
 // one at a time), whose changes are pushed to the renderer as they happen.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { LessonSource } from '../renderer/host/api.ts';
 import { readLessonFolder } from './lesson-files.ts';
 import { watchLessonFolder, type LessonWatcherOptions } from './lesson-watcher.ts';
@@ -40,7 +42,8 @@ export function createLessonLibrary(
       ]);
       return [...builtin, ...opened];
     },
-    async openFolder(folder) {
+    async openFolder(chosen) {
+      const folder = await courseFolderOf(chosen);
       const lessons = await readLessonFolder(folder, 'folder').catch((error: Error) => {
         throw new Error(`Cannot read the lesson folder ${folder}: ${error.message}`);
       });
@@ -54,4 +57,12 @@ export function createLessonLibrary(
       stopWatching = () => {};
     },
   };
+}
+
+/** A site made by `gradlab build` holds its course folder in course/, beside its page. */
+async function courseFolderOf(folder: string): Promise<string> {
+  const [page, course] = await Promise.all(
+    ['index.html', 'course'].map((name) => stat(path.join(folder, name)).catch(() => null)),
+  );
+  return page?.isFile() && course?.isDirectory() ? path.join(folder, 'course') : folder;
 }

@@ -8,8 +8,9 @@ import type { PythonSession, PythonState } from './python/session.ts';
 import { LessonLibrary } from './lesson-library.ts';
 import { h } from './ui/dom.ts';
 import { errorsPanel } from './ui/errors-panel.ts';
-import { lessonPage } from './ui/lesson-page.ts';
+import { lessonPage, type LessonPage } from './ui/lesson-page.ts';
 import type { LessonView } from './ui/lesson-view.ts';
+import { lessonAddress, readAddress } from './address.ts';
 import { renderSidebar } from './ui/sidebar.ts';
 import { renderToolbar } from './ui/toolbar.ts';
 import { practiceRenderer, type PracticeGrader } from './ui/practice.ts';
@@ -30,7 +31,9 @@ export class App {
   private readonly nav = document.getElementById('lessons')!;
   private readonly main = document.getElementById('lesson')!;
   private readonly status = document.getElementById('python-status')!;
-  private readonly views = new Map<string, LessonView>();
+  private readonly pages = new Map<string, LessonPage>();
+  /** What a lesson changed on disk hands to its next page: the student's place and edits. */
+  private readonly carried = new Map<string, { stepTitle: string; edits: Map<string, string> }>();
   private view: LessonView | null = null;
   private viewKey: string | null = null;
   private notice: string | undefined;
@@ -81,28 +84,45 @@ export class App {
   }
 
   private renderSidebar(): void {
+    const title = this.library.title();
+    document.title = title ? `${title} · Gradlab` : 'Gradlab';
     renderSidebar(
       this.nav,
+      title ?? 'Lessons',
       this.library.entries(),
       this.viewKey,
       (key) => this.progress.document.lessons[key],
     );
   }
 
-  /** Shows the lesson named in the URL, else the last one open, else the first. */
+  /** Shows the lesson (and step) named in the address, else the last one open, else the first. */
   private route(): Promise<void> {
-    const fromHash = new URLSearchParams(location.hash.slice(1)).get('lesson');
+    const address = readAddress(location.hash);
+    const entries = this.library.entries();
+    const named =
+      address === null
+        ? undefined
+        : 'lessonId' in address
+          ? entries.find((entry) => entry.id === address.lessonId)?.key
+          : address.key;
     const key =
-      [fromHash, this.progress.document.currentLesson].find(
+      [named, this.progress.document.currentLesson].find(
         (candidate) => candidate && this.library.has(candidate),
       ) ??
-      this.library.entries()[0]?.key ??
+      entries[0]?.key ??
       null;
-    return this.open(key);
+    const step = address && 'step' in address ? address.step : undefined;
+    return this.open(key, { step });
   }
 
-  private async open(key: string | null, force = false): Promise<void> {
-    if (key === this.viewKey && !force) return;
+  private async open(
+    key: string | null,
+    { force = false, step }: { force?: boolean; step?: number } = {},
+  ): Promise<void> {
+    if (key === this.viewKey && !force) {
+      if (step !== undefined) this.view?.go(Math.min(step, this.view.stepCount) - 1);
+      return;
+    }
     this.viewKey = key;
     const lesson = key ? await this.library.lesson(key) : undefined;
     // Another lesson was asked for while this one loaded.
@@ -113,30 +133,42 @@ export class App {
     ];
     if (key && lesson) {
       // Kept per lesson, so edits and outputs are still there when the student comes back.
-      let view = this.views.get(key);
-      if (!view) {
-        view = lessonPage(key, lesson, {
-          python: this.python,
-          progress: this.progress,
-          decorate: (result) =>
-            result.graphs.length === 0
-              ? []
-              : [
-                  lazyElement(async () =>
-                    (await import('./ui/symbolic-panel.ts')).symbolicPanels(result.graphs),
-                  ),
-                ],
-          derivative: (block) =>
-            lazyElement(async () =>
-              (await import('./ui/derivative-block.ts')).derivativeBlock(block),
+      let page = this.pages.get(key);
+      if (!page) {
+        const carried = this.carried.get(key);
+        this.carried.delete(key);
+        page = lessonPage(
+          key,
+          lesson,
+          {
+            python: this.python,
+            progress: this.progress,
+            decorate: (result) =>
+              result.graphs.length === 0
+                ? []
+                : [
+                    lazyElement(async () =>
+                      (await import('./ui/symbolic-panel.ts')).symbolicPanels(result.graphs),
+                    ),
+                  ],
+            derivative: (block) =>
+              lazyElement(async () =>
+                (await import('./ui/derivative-block.ts')).derivativeBlock(block),
+              ),
+            practice: practiceRenderer(this.progress, this.grade, (lessonKey) =>
+              this.library.textHash(lessonKey),
             ),
-          practice: practiceRenderer(this.progress, this.grade, (lessonKey) =>
-            this.library.textHash(lessonKey),
-          ),
-        });
-        this.views.set(key, view);
+            onStep: (index) => showAddress(lesson.meta.id, index),
+          },
+          carried?.edits,
+        );
+        const sameStep = carried && page.view.stepTitled(carried.stepTitle);
+        if (sameStep !== undefined) page.view.go(sameStep);
+        this.pages.set(key, page);
       }
-      this.view = view;
+      this.view = page.view;
+      if (step !== undefined) this.view.go(Math.min(step, this.view.stepCount) - 1);
+      showAddress(lesson.meta.id, this.view.stepIndex);
       this.progress.setCurrentLesson(key);
       parts.push(this.view.element);
     } else {
@@ -147,27 +179,34 @@ export class App {
     this.renderSidebar();
   }
 
+  /** A lesson file changed: its lesson is shown afresh where the student was, with their edits;
+   *  a change that broke it leaves the last version that loaded on screen, beside the errors. */
   private async lessonChanged(source: LessonSource): Promise<void> {
-    await this.library.update(source);
-    this.views.delete(source.key);
-    await this.open(this.viewKey, true);
+    const page = this.pages.get(source.key);
+    if (await this.library.update(source)) {
+      if (page)
+        this.carried.set(source.key, { stepTitle: page.view.stepTitle, edits: page.edits() });
+      this.pages.delete(source.key);
+    }
+    await this.open(this.viewKey, { force: true });
   }
 
   private async openFolder(): Promise<void> {
     const lessons = await this.host.openLessonFolder();
     if (!lessons) return;
     await this.library.replace(await this.host.listLessons());
-    for (const source of lessons) this.views.delete(source.key);
-    const first = lessons.find((source) => this.library.has(source.key));
-    if (first) location.hash = `lesson=${encodeURIComponent(first.key)}`;
-    await this.open(first?.key ?? this.viewKey, true);
+    for (const source of lessons) this.pages.delete(source.key);
+    const first = this.library
+      .entries()
+      .find((entry) => lessons.some((source) => source.key === entry.key));
+    await this.open(first?.key ?? this.viewKey, { force: true });
   }
 
   private resetProgress(): void {
     if (!confirm('Forget all progress: steps seen, attempts and scores?')) return;
     this.progress.reset();
-    this.views.clear();
-    void this.open(this.viewKey, true);
+    this.pages.clear();
+    void this.open(this.viewKey, { force: true });
   }
 
   private async exportGrades(): Promise<void> {
@@ -200,4 +239,10 @@ export class App {
     else if (command === 'export-grades') void this.exportGrades();
     else if (command === 'export-submission') void this.exportSubmission();
   }
+}
+
+/** Puts the open lesson and step in the address bar without adding to the history. */
+function showAddress(lessonId: string, stepIndex: number): void {
+  const address = lessonAddress(lessonId, stepIndex + 1);
+  if (location.hash !== address) history.replaceState(history.state, '', address);
 }

@@ -1,6 +1,8 @@
 // The lessons the host offered, parsed by core/lessons: lessons that loaded, in course order,
 // and every problem found (a broken file never keeps the others from loading). A built-in
 // lesson whose text is unchanged comes prebuilt, its data loaded when first asked for.
+// A folder's course.yaml (offered like a lesson file) gives the course's title, and which of
+// the folder's lessons it holds, in which order.
 import prebuilt from 'virtual:gradlab-prebuilt-lessons';
 import type { Lesson, LessonProblem } from '../core/lessons/types.ts';
 import { lessonTextHash } from '../core/lessons/text-hash.ts';
@@ -15,21 +17,53 @@ interface Loaded {
   lesson: () => Promise<Lesson | null>;
 }
 
+interface Arrangement {
+  title?: string;
+  problems: LessonProblem[];
+  /** Place in its course.yaml of each lesson it lists. */
+  positions: Map<string, number>;
+  /** Lessons of a folder whose course.yaml leaves them out. */
+  hidden: Set<string>;
+}
+
 export class LessonLibrary {
   private loaded = new Map<string, Loaded>();
+  private courseFiles = new Map<string, LessonSource>();
+  private arrangement: Arrangement = { problems: [], positions: new Map(), hidden: new Set() };
 
   async replace(sources: LessonSource[]): Promise<void> {
-    const loaded = await Promise.all(sources.map(load));
+    const lessons = sources.filter((source) => !isCourseYaml(source));
+    const loaded = await Promise.all(lessons.map(load));
     this.loaded = new Map(loaded.map((entry) => [entry.source.key, entry]));
+    this.courseFiles = new Map(
+      sources.filter(isCourseYaml).map((source) => [source.key, source] as const),
+    );
+    await this.arrange();
   }
 
-  async update(source: LessonSource): Promise<void> {
-    this.loaded.set(source.key, await load(source));
+  /**
+   * Takes a changed file; resolves to true when its lesson must be shown afresh. A lesson that
+   * no longer loads keeps its last version that did, beside the new problems.
+   */
+  async update(source: LessonSource): Promise<boolean> {
+    let changed = false;
+    if (isCourseYaml(source)) this.courseFiles.set(source.key, source);
+    else {
+      const fresh = await load(source);
+      const previous = this.loaded.get(source.key);
+      changed = fresh.summary !== null;
+      this.loaded.set(
+        source.key,
+        changed || !previous?.summary ? fresh : { ...previous, source, problems: fresh.problems },
+      );
+    }
+    await this.arrange();
+    return changed;
   }
 
-  /** True when the lesson loaded (its problems, if any, did not stop it). */
+  /** True when the lesson loaded (its problems, if any, did not stop it) and is in the course. */
   has(key: string): boolean {
-    return Boolean(this.loaded.get(key)?.summary);
+    return Boolean(this.loaded.get(key)?.summary) && !this.arrangement.hidden.has(key);
   }
 
   async lesson(key: string): Promise<Lesson | undefined> {
@@ -41,12 +75,28 @@ export class LessonLibrary {
     await Promise.all([...this.loaded.values()].map((entry) => entry.lesson()));
   }
 
+  /** The title a course.yaml gives, if any. */
+  title(): string | undefined {
+    return this.arrangement.title;
+  }
+
+  /** The course's lessons in order: the built-in course first, then the folder's. */
   entries(): LessonEntry[] {
+    const { positions } = this.arrangement;
+    const place = (key: string) => positions.get(key) ?? Number.POSITIVE_INFINITY;
     return [...this.loaded.values()]
-      .flatMap(({ source, summary }) => (summary ? [{ key: source.key, summary }] : []))
-      .sort((a, b) => courseOrder(a.summary, b.summary))
-      .map(({ key, summary }) => ({
-        key,
+      .flatMap(({ source, summary }) =>
+        summary && this.has(source.key) ? [{ source, summary }] : [],
+      )
+      .sort(
+        (a, b) =>
+          Number(a.source.origin !== 'builtin') - Number(b.source.origin !== 'builtin') ||
+          place(a.source.key) - place(b.source.key) ||
+          courseOrder(a.summary, b.summary),
+      )
+      .map(({ source, summary }) => ({
+        key: source.key,
+        id: summary.id,
         title: summary.title,
         stepCount: summary.stepCount,
         cellCount: summary.cellCount,
@@ -61,8 +111,47 @@ export class LessonLibrary {
   }
 
   problems(): LessonProblem[] {
-    return [...this.loaded.values()].flatMap((entry) => entry.problems);
+    const lessons = [...this.loaded.values()].filter(
+      (entry) => !this.arrangement.hidden.has(entry.source.key),
+    );
+    return [...this.arrangement.problems, ...lessons.flatMap((entry) => entry.problems)];
   }
+
+  /** Applies each folder's course.yaml to the lessons of that folder. */
+  private async arrange(): Promise<void> {
+    const arrangement: Arrangement = { problems: [], positions: new Map(), hidden: new Set() };
+    if (this.courseFiles.size > 0) {
+      const { courseLessons, readCourseFile } = await import('../core/lessons/course-file.ts');
+      for (const courseFile of this.courseFiles.values()) {
+        const folder = folderOf(courseFile.key);
+        const sources = [...this.loaded.values()]
+          .map((entry) => entry.source)
+          .filter((source) => source.origin === 'folder' && folderOf(source.key) === folder);
+        const { outline, problems } = readCourseFile(
+          courseFile.fileName,
+          courseFile.text,
+          sources.map((source) => source.fileName),
+        );
+        arrangement.title ??= outline.title;
+        arrangement.problems.push(...problems);
+        if (!outline.lessons) continue;
+        const chosen = courseLessons(sources, outline);
+        chosen.forEach((source, index) => arrangement.positions.set(source.key, index));
+        for (const source of sources)
+          if (!chosen.includes(source)) arrangement.hidden.add(source.key);
+      }
+    }
+    this.arrangement = arrangement;
+  }
+}
+
+function isCourseYaml(source: LessonSource): boolean {
+  return source.origin === 'folder' && /(^|[\\/:])course\.yaml$/i.test(source.key);
+}
+
+/** The folder part of a key: an absolute path's folder, or `course:` for a web course. */
+function folderOf(key: string): string {
+  return key.slice(0, Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\')) + 1);
 }
 
 /** A built-in lesson as parsed at build time when its text is unchanged, else parsed now. */
@@ -78,8 +167,8 @@ async function load(source: LessonSource): Promise<Loaded> {
     };
   }
   try {
-    const { parseLesson } = await import('../core/lessons/parse.ts');
-    const { lesson, problems } = parseLesson(source.fileName, source.text);
+    const { loadLesson } = await import('../core/lessons/load.ts');
+    const { lesson, problems } = loadLesson(source.fileName, source.text);
     const summary = lesson ? lessonSummary(lesson) : null;
     return { source, summary, problems, lesson: () => Promise.resolve(lesson) };
   } catch (error) {

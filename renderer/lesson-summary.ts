@@ -3,6 +3,8 @@
 import type { Lesson } from '../core/lessons/types.ts';
 
 export interface LessonSummary {
+  /** The lesson's id, which names it in addresses (`#/<id>`). */
+  id: string;
   title: string;
   order?: number;
   stepCount: number;
@@ -11,8 +13,9 @@ export interface LessonSummary {
 }
 
 export function lessonSummary(lesson: Lesson): LessonSummary {
-  const { title, order } = lesson.meta;
+  const { id, title, order } = lesson.meta;
   return {
+    id,
     title,
     ...(order === undefined ? {} : { order }),
     stepCount: lesson.steps.length,

@@ -1,10 +1,9 @@
-// `gradlab check PATH...`: validates lesson files and folders of them, printing one
-// `file:line:col: message` line per problem. Exit status 0 when all are clean, 1 when any
+// `gradlab check PATH...`: validates lesson files and folders of them (and a folder's
+// course.yaml), printing one `file:line:col: message` line per problem. Exit status 0 when all are clean, 1 when any
 // problem was found, 2 for bad arguments. One broken lesson never stops the others.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLesson } from '../../core/lessons/load.ts';
-import { validateLesson } from '../../core/lessons/validate.ts';
+import { COURSE_FILE } from '../../core/lessons/course-file.ts';
 import type { ParsedLesson } from '../../core/lessons/parse.ts';
 import { duplicateLessonIds } from '../../core/lessons/course.ts';
 import type { LessonServices } from '../../core/lessons/services.ts';
@@ -20,6 +19,7 @@ import { readInputFile } from '../input-file.ts';
 import { solutionGrader } from '../../core/grading/services.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { UsageError } from '../errors.ts';
+import { checkLessonText, courseOutline, readCourseFiles } from '../course.ts';
 
 const USAGE = 'usage: gradlab check PATH... [--timeout SECONDS]';
 /** In folders: lesson files and notebooks, not the authoring guide or other notes. */
@@ -55,6 +55,9 @@ async function checkFiles(files: string[], services: LessonServices): Promise<nu
     report(checked.problems);
   }
   report(duplicateLessonIds(course));
+  for (const path of paths)
+    if (existsSync(join(path, COURSE_FILE)))
+      report(courseOutline(path, await readCourseFiles(path)).problems);
   const summary = `${files.length} lesson file${files.length === 1 ? '' : 's'} checked`;
   process.stderr.write(
     problemCount === 0
@@ -105,14 +108,5 @@ async function checkFile(
   file: string,
   services: LessonServices,
 ): Promise<{ parsed?: ParsedLesson; problems: LessonProblem[] }> {
-  const text = readInputFile(file, 'check');
-  try {
-    const parsed = loadLesson(file, text);
-    const problems = [...parsed.problems, ...(await validateLesson(parsed, services))];
-    return { parsed, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const message = `internal error while checking: ${reason}`;
-    return { problems: [{ file, line: 1, column: 1, message }] };
-  }
+  return checkLessonText(file, readInputFile(file, 'check'), services);
 }

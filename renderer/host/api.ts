@@ -1,9 +1,11 @@
 // The one interface between the renderer and its host: the Electron preload (window.gradlab)
 // or the web build's own implementation. The renderer never talks to the host any other way.
 
-/** A lesson file as the host found it; the renderer parses it with core/lessons. */
+/** A lesson file as the host found it; the renderer parses it with core/lessons. A folder's
+ *  course.yaml (title and order of its lessons) is offered the same way. */
 export interface LessonSource {
-  /** Stable key: `builtin:<file name>` or the absolute path of an instructor's file. */
+  /** Stable key: `builtin:<file name>`, the absolute path of an instructor's file, or
+   *  `course:<file name>` for the course a web page carries. */
   key: string;
   /** File name shown in error messages (`file:line:col`). */
   fileName: string;

@@ -1,6 +1,14 @@
-// The web build's host: built-in lessons bundled into the page, progress in localStorage,
-// grades exported as a download, lesson folders opened with the browser's folder picker.
+// The web build's host: built-in lessons bundled into the page, or the course the page carries
+// (a site made by `gradlab build`, or `gradlab preview`, whose saved files arrive as events),
+// progress in localStorage, grades exported as a download, lesson folders opened with the
+// browser's folder picker.
 import type { HostApi, LessonSource, StoredProgress } from './api.ts';
+import {
+  COURSE_EVENTS_PATH,
+  isCourseFile,
+  readPublishedCourse,
+  type CourseFile,
+} from './published-course.ts';
 
 const progressKey = 'gradlab.progress.v1';
 const lessonFilePattern = /\.(md|ipynb)$/i;
@@ -35,13 +43,16 @@ type DirectoryPicker = () => Promise<FileSystemDirectoryHandle>;
 
 export class WebHost implements HostApi {
   readonly kind = 'web' as const;
+  private readonly published = readPublishedCourse(document);
+  private courseLessons = this.published?.files.map(courseLesson) ?? [];
   private folderLessons: LessonSource[] = [];
   private readonly listeners = new Set<(lesson: LessonSource) => void>();
   private watched: WatchedFile[] = [];
   private pollTimer: ReturnType<typeof setInterval> | undefined;
 
   async listLessons(): Promise<LessonSource[]> {
-    return [...builtinLessons(), ...this.folderLessons];
+    const builtin = this.published?.withBuiltin === false ? [] : builtinLessons();
+    return [...builtin, ...this.courseLessons, ...this.folderLessons];
   }
 
   async openLessonFolder(): Promise<LessonSource[] | null> {
@@ -54,8 +65,24 @@ export class WebHost implements HostApi {
   }
 
   onLessonChanged(listener: (lesson: LessonSource) => void): () => void {
+    if (this.published?.live && this.listeners.size === 0) this.listenToPreview();
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** `gradlab preview` sends each saved file of the course; EventSource reconnects by itself. */
+  private listenToPreview(): void {
+    const events = new EventSource(new URL(COURSE_EVENTS_PATH, document.baseURI));
+    events.addEventListener('message', (event: MessageEvent<string>) => {
+      const file = JSON.parse(event.data) as unknown;
+      if (!isCourseFile(file)) return;
+      const lesson = courseLesson(file);
+      this.courseLessons = [
+        ...this.courseLessons.filter((known) => known.key !== lesson.key),
+        lesson,
+      ];
+      for (const listener of this.listeners) listener(lesson);
+    });
   }
 
   async loadProgress(): Promise<StoredProgress> {
@@ -163,4 +190,13 @@ function download(text: string, type: string, suggestedName: string): string {
 
 async function folderLesson(path: string, file: File): Promise<LessonSource> {
   return { key: `folder:${path}`, fileName: path, text: await file.text(), origin: 'folder' };
+}
+
+function courseLesson(file: CourseFile): LessonSource {
+  return {
+    key: `course:${file.fileName}`,
+    fileName: file.fileName,
+    text: file.text,
+    origin: 'folder',
+  };
 }

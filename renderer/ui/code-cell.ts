@@ -84,6 +84,11 @@ export class CodeCell {
     );
   }
 
+  /** The code as the student has it now. */
+  code(): string {
+    return this.editor.code();
+  }
+
   /** Runs the cell; resolves false if it raised, or was stopped or cancelled. */
   async run(): Promise<boolean> {
     const waiting = this.context.python.state === 'starting';

@@ -1,6 +1,7 @@
 // An open lesson: its step view, its Python cells (numbered across steps, created on first use),
 // "Run all above", where each name is defined (for a student who jumped ahead) and the lesson's
-// total of practice points.
+// total of practice points. When a lesson file changes under an open page, the new page takes
+// over the student's edits of the cells of each step that still exists (a step is known by its title).
 import type { Lesson, PracticeBlock } from '../../core/lessons/types.ts';
 import type { RunResult } from '../python/protocol.ts';
 import type { PythonSession } from '../python/session.ts';
@@ -17,19 +18,39 @@ export interface LessonPageServices {
   decorate: (result: RunResult) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
   practice: (lessonKey: string, record: LessonProgress) => BlockRenderers['practice'];
+  /** Called with the step shown, each time one is (0-based). */
+  onStep?: (index: number) => void;
 }
 
-export function lessonPage(key: string, lesson: Lesson, services: LessonPageServices): LessonView {
-  const codes = lesson.steps.flatMap((step) =>
-    step.blocks.flatMap((block) => (block.kind === 'python' ? [block.code] : [])),
-  );
+export interface LessonPage {
+  view: LessonView;
+  /** The student's code of each cell they changed, by the cell's place in its step. */
+  edits(): Map<string, string>;
+}
+
+export function lessonPage(
+  key: string,
+  lesson: Lesson,
+  services: LessonPageServices,
+  keptEdits: ReadonlyMap<string, string> = new Map(),
+): LessonPage {
+  const codes: string[] = [];
+  const places: string[] = [];
+  for (const step of lesson.steps) {
+    let inStep = 0;
+    for (const block of step.blocks) {
+      if (block.kind !== 'python') continue;
+      places.push(`${step.title}\n${inStep++}`);
+      codes.push(block.code);
+    }
+  }
   const firsts = firstCellOfEachStep(lesson.steps);
   /** 1-based step of the cell at a 0-based index. */
   const stepOf = (index: number) => firsts.findLastIndex((first) => first <= index) + 1;
   const record = services.progress.lesson(key, lesson.meta.title, lesson.steps.length);
   const cells: CodeCell[] = [];
   const cellAt = (index: number): CodeCell => {
-    cells[index] ??= new CodeCell(codes[index] ?? '', index + 1, {
+    cells[index] ??= new CodeCell(keptEdits.get(places[index]!) ?? codes[index] ?? '', index + 1, {
       python: services.python,
       runAllAbove: () => runAllAbove(index),
       definedEarlier: (name) => {
@@ -60,13 +81,24 @@ export function lessonPage(key: string, lesson: Lesson, services: LessonPageServ
   const items = lesson.steps.flatMap((step) =>
     step.blocks.filter((block): block is PracticeBlock => block.kind === 'practice'),
   );
-  return new LessonView(
+  const view = new LessonView(
     lesson,
     record,
     services.progress,
     (step, index) => renderStep(step, firsts[index]!, renderers),
     () => lessonTotal(items, record),
+    services.onStep,
   );
+  // Cells not opened since the last change keep the edits they were handed.
+  const edits = () => {
+    const kept = new Map(keptEdits);
+    cells.forEach((cell, index) => {
+      if (cell.code() === codes[index]) kept.delete(places[index]!);
+      else kept.set(places[index]!, cell.code());
+    });
+    return kept;
+  };
+  return { view, edits };
 }
 
 /** "Practice total: 3.60 of 6 points, 2 of 3 items solved", or '' for a lesson without practice. */

@@ -23,6 +23,7 @@ export class LessonView {
   private readonly nextButton = button('Next', () => this.go(this.current + 1), {
     class: 'primary',
   });
+  private readonly onStep: (index: number) => void;
   private current = 0;
 
   /** `totalText` says the lesson's practice total; it is shown again whenever progress changes. */
@@ -32,8 +33,10 @@ export class LessonView {
     progress: Progress,
     buildStep: StepBuilder,
     totalText: () => string,
+    onStep: (index: number) => void = () => {},
   ) {
     this.lesson = lesson;
+    this.onStep = onStep;
     this.record = record;
     this.progress = progress;
     this.buildStep = buildStep;
@@ -54,6 +57,20 @@ export class LessonView {
 
   get stepIndex(): number {
     return this.current;
+  }
+
+  get stepCount(): number {
+    return this.lesson.steps.length;
+  }
+
+  /** The index of the step with this title, if the lesson has one. */
+  stepTitled(title: string): number | undefined {
+    const index = this.lesson.steps.findIndex((step) => step.title === title);
+    return index < 0 ? undefined : index;
+  }
+
+  get stepTitle(): string {
+    return this.lesson.steps[this.current]!.title;
   }
 
   /** Left/Right arrows step through the lesson unless the key belongs to a text field. */
@@ -85,6 +102,7 @@ export class LessonView {
       (index === 0 ? this.nextButton : this.backButton).focus();
     }
     this.progress.markStep(this.record, index);
+    this.onStep(index);
   }
 }
 

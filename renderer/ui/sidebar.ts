@@ -1,18 +1,17 @@
 // The "Lessons" navigation: each lesson a link named by its title, with its progress.
 import type { LessonProgress } from '../progress/progress.ts';
+import { lessonAddress } from '../address.ts';
 import { h } from './dom.ts';
 import { foldingMenu } from './toolbar.ts';
 
 export interface LessonEntry {
   key: string;
+  /** The lesson's own id, which its address names. */
+  id: string;
   title: string;
   stepCount: number;
   cellCount: number;
   itemCount: number;
-}
-
-export function lessonHref(key: string): string {
-  return `#lesson=${encodeURIComponent(key)}`;
 }
 
 /** "3/5 steps seen · 2/7 cells run · 1/2 practice": seeing a step is not running its cells. */
@@ -28,6 +27,7 @@ export function progressSummary(entry: LessonEntry, progress: LessonProgress | u
 
 export function renderSidebar(
   nav: HTMLElement,
+  heading: string,
   entries: LessonEntry[],
   currentKey: string | null,
   progressOf: (key: string) => LessonProgress | undefined,
@@ -39,7 +39,7 @@ export function renderSidebar(
     const link = h(
       'a',
       {
-        href: lessonHref(entry.key),
+        href: lessonAddress(entry.id),
         'aria-current': entry.key === currentKey ? 'page' : undefined,
       },
       entry.title,
@@ -59,7 +59,7 @@ export function renderSidebar(
   // On a narrow screen the list folds behind a "Lessons" button, so a step starts near the top.
   const wasOpen = nav.querySelector('.lesson-list.open') !== null;
   nav.replaceChildren(
-    h('h2', { class: 'nav-title' }, 'Lessons'),
+    h('h2', { class: 'nav-title' }, heading),
     foldingMenu('Lessons', 'lesson-list', h('ol', { class: 'lesson-list' }, ...items)),
   );
   if (wasOpen) nav.querySelector('.menu-toggle')!.dispatchEvent(new MouseEvent('click'));

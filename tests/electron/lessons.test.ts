@@ -138,6 +138,23 @@ describe('lesson library', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(usb));
   });
 
+  it('opens a course folder with its course.yaml, and a built site as its course folder', async () => {
+    const builtin = await tempFolder('builtin');
+    const site = await tempFolder('site');
+    await writeFile(path.join(site, 'index.html'), '<!doctype html>');
+    const course = path.join(site, 'course');
+    await mkdir(course);
+    await writeFile(path.join(course, 'course.yaml'), 'title: Calculus\n');
+    await writeFile(path.join(course, 'intro.md'), '# Intro');
+    library = createLessonLibrary(builtin, () => {});
+    const fromSite = await library.openFolder(site);
+    expect(fromSite.map((lesson) => lesson.key)).toEqual([
+      path.join(course, 'course.yaml'),
+      path.join(course, 'intro.md'),
+    ]);
+    expect(await library.openFolder(course)).toEqual(fromSite);
+  });
+
   it('says which folder cannot be opened', async () => {
     library = createLessonLibrary(await tempFolder('builtin'), () => {});
     await expect(library.openFolder('/nonexistent/lessons')).rejects.toThrow(
