@@ -21,6 +21,8 @@ import { headersFile, siteReadme } from '../site/hosting-notes.ts';
 import { parseCourseFolderArgs } from '../arguments.ts';
 import { UsageError } from '../errors.ts';
 import { nodeLessonServices } from './check.ts';
+import { PythonSandbox } from '../sandbox/sandbox.ts';
+import { PYTHON_LIMITS } from '../../core/python/limits.ts';
 
 const USAGE = 'usage: gradlab build DIR --out SITE [--title TEXT] [--with-builtin]';
 
@@ -36,7 +38,13 @@ export async function main(args: string[]): Promise<number> {
   await refuseToOverwrite(site, folder);
   let files = await readCourseFiles(folder);
   if (values.title !== undefined) files = withTitle(files, values.title);
-  const course = await checkCourse(folder, files, nodeLessonServices());
+  const python = new PythonSandbox({ cellSeconds: PYTHON_LIMITS.cellSeconds });
+  let course;
+  try {
+    course = await checkCourse(folder, files, nodeLessonServices(python));
+  } finally {
+    python.close();
+  }
   if (course.problems.length > 0) {
     for (const problem of course.problems) process.stdout.write(problemLine(problem) + '\n');
     const count = course.problems.length;

@@ -32,13 +32,17 @@ export async function main(args: string[]): Promise<number> {
   const files = paths.flatMap(lessonFiles);
   const python = new PythonSandbox({ cellSeconds: cellSeconds('check', values.timeout) });
   try {
-    return await checkFiles(files, nodeLessonServices(python));
+    return await checkFiles(files, paths, nodeLessonServices(python));
   } finally {
     python.close();
   }
 }
 
-async function checkFiles(files: string[], services: LessonServices): Promise<number> {
+async function checkFiles(
+  files: string[],
+  paths: string[],
+  services: LessonServices,
+): Promise<number> {
   let problemCount = 0;
   const report = (problems: LessonProblem[]) => {
     problemCount += problems.length;
