@@ -312,6 +312,10 @@ x = torch.randn(30, generator=g)
 print(torch.equal(x, torch.randn(30, generator=g.set_state(saved))), sum(saved.tolist()))
 """,
     "error_rng_state_type": "torch.set_rng_state(torch.zeros(3))",
+    "error_size_float": "torch.rand(2.5)",
+    "error_size_element": 'torch.randn(2, "a")',
+    "error_size_tuple_element": "torch.rand((2, 2.5))",
+    "error_randperm_float": "torch.randperm(2.5)",
     "error_leaf_inplace": "torch.zeros(2, requires_grad=True).normal_()",
     "error_randint_size_int": "torch.randint(5, 3)",
     "error_randint_empty_range": "torch.randint(5, 2, (3,))",

@@ -137,7 +137,7 @@ def _handle(generator):
         return default_generator._g
     if not isinstance(generator, Generator):
         raise TypeError(
-            f"expected a torch.Generator as generator (got {type(generator).__name__})"
+            f"argument 'generator' must be torch.Generator, not {type(generator).__name__}"
         )
     return generator._g
 
@@ -148,17 +148,25 @@ def draw_seed(generator=None):
     return int(_engine.draw_seed(_handle(generator)))
 
 
-def _size(size, keyword):
+def _size(size, keyword, function):
     """The shape from `rand(2, 3)`, `rand((2, 3))`, `rand([2, 3])` or `rand(size=(2, 3))`."""
     if keyword is not None:
         if size:
-            raise TypeError("size given both by position and by keyword")
+            raise TypeError(f"{function}(): size given both by position and by keyword")
         size = (keyword,)
     if len(size) == 1 and isinstance(size[0], (list, tuple, Size)):
         size = tuple(size[0])
-    for d in size:
+    elif len(size) == 1 and not isinstance(size[0], int):
+        raise TypeError(
+            f"{function}(): argument 'size' (position 1) must be tuple of ints, not "
+            + type(size[0]).__name__
+        )
+    for position, d in enumerate(size, 1):
         if not isinstance(d, int) or isinstance(d, bool):
-            raise TypeError(f"size must be a tuple of ints, not {type(d).__name__}")
+            raise TypeError(
+                f"{function}(): argument 'size' must be tuple of ints, but found element of "
+                f"type {type(d).__name__} at pos {position}"
+            )
     return [int(d) for d in size]
 
 
@@ -178,13 +186,15 @@ def _drawn(kind, args, shape, dtype, generator, requires_grad):
 
 def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     return _drawn(
-        "uniform", (0, 1), _size(shape, size), _dtype_name(dtype), generator, requires_grad
+        "uniform", (0, 1), _size(shape, size, "rand"), _dtype_name(dtype), generator,
+        requires_grad,
     )
 
 
 def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     return _drawn(
-        "normal", (0, 1), _size(shape, size), _dtype_name(dtype), generator, requires_grad
+        "normal", (0, 1), _size(shape, size, "randn"), _dtype_name(dtype), generator,
+        requires_grad,
     )
 
 
@@ -210,12 +220,17 @@ def randint(*args, size=None, generator=None, dtype=None, device=None, requires_
         )
     low = 0 if low is None else int(low)
     return _drawn(
-        "random", (low, int(high)), _size((size,), None), _dtype_name(dtype, _dtypes.int64),
+        "random", (low, int(high)), _size((size,), None, "randint"),
+        _dtype_name(dtype, _dtypes.int64),
         generator, requires_grad,
     )
 
 
 def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(
+            f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
+        )
     name = _dtype_name(dtype, _dtypes.int64)
     return wrap(_engine.randperm(int(n), name, _handle(generator), bool(requires_grad)))
 
@@ -249,7 +264,7 @@ def normal(mean, std=1.0, size=None, generator=None, dtype=None, device=None,
                 "normal() received an invalid combination of arguments: with a float mean and "
                 "std it needs a size"
             )
-        return _drawn("normal", (float(mean), float(std)), _size((size,), None),
+        return _drawn("normal", (float(mean), float(std)), _size((size,), None, "normal"),
                       _dtype_name(dtype), generator, requires_grad)
     with no_grad():
         like = mean if mean_is_tensor else std
