@@ -17,6 +17,9 @@
 //   and `inPlace(self, compute, inputs)` for any other `op_` with the same leaf/history rules.
 // - Custom Functions: `applyFunction({name, inputs, forward(ctx), backward(ctx, grads), onRelease})`
 //   (saved tensors live on the JS ctx; onRelease fires when the node frees them).
+// - Random: a `CPUGenerator` (PyTorch's MT19937 and state bytes), `randomTensor(shape, dtype,
+//   sampler, gen)` for rand/randn/randint, `sample_(t, sampler, gen)` for uniform_/normal_/...,
+//   `randperm(n, dtype, gen)`: PyTorch 1.13's CPU numbers for the same seed.
 // - `exportGraph(t)` gives a JSON-ready GraphSnapshot; `onBackward(listener)` sees every backward's
 //   outputs before the graph is freed; `gradcheck(fn, inputs, options)` is torch's slow mode.
 export type { DType, ScalarKind, Storage } from './dtype.ts';

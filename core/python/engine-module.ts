@@ -421,6 +421,8 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     initialSeed: (gen: ag.CPUGenerator) => gen.seed.toString(),
     seedRandomly: (gen: ag.CPUGenerator) => gen.seedRandomly().toString(),
     drawSeed: (gen: ag.CPUGenerator) => gen.int63().toString(),
+    getState: (gen: ag.CPUGenerator) => gen.getState(),
+    setState: (gen: ag.CPUGenerator, bytes: Uint8Array) => gen.setState(bytes),
     randomTensor: (
       kind: string,
       args: (number | null)[],

@@ -294,6 +294,28 @@ print(torch.nn.init.calculate_gain('relu'), torch.nn.init.calculate_gain('leaky_
 print(torch.nn.init.kaiming_uniform_(w, a=math.sqrt(5)))
 print(torch.nn.init.xavier_normal_(w))
 """,
+    "rng_state_round_trip": """
+torch.manual_seed(5)
+state = torch.get_rng_state()
+print(state, state.shape, state.dtype)
+a = torch.randn(3, dtype=torch.float64)
+b = torch.rand(3)
+state = torch.get_rng_state()  # now with a kept Box-Muller value
+print(sum(state.tolist()), state.tolist()[:24], state.tolist()[5016:])
+c = torch.randn(5)
+torch.set_rng_state(state)
+print(torch.equal(c, torch.randn(5)))
+g = torch.Generator().manual_seed(9)
+torch.rand(10, generator=g)
+saved = g.get_state()
+x = torch.randn(30, generator=g)
+print(torch.equal(x, torch.randn(30, generator=g.set_state(saved))), sum(saved.tolist()))
+""",
+    "error_rng_state_type": "torch.set_rng_state(torch.zeros(3))",
+    "error_size_float": "torch.rand(2.5)",
+    "error_size_element": 'torch.randn(2, "a")',
+    "error_size_tuple_element": "torch.rand((2, 2.5))",
+    "error_randperm_float": "torch.randperm(2.5)",
     "error_leaf_inplace": "torch.zeros(2, requires_grad=True).normal_()",
     "error_randint_size_int": "torch.randint(5, 3)",
     "error_randint_empty_range": "torch.randint(5, 2, (3,))",

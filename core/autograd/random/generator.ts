@@ -1,10 +1,24 @@
 // torch.Generator on the CPU: ATen's CPUGeneratorImpl. An MT19937 engine, 64-bit draws made of two
 // 32-bit words (the first one high), and the second value of each Box-Muller pair kept for the
 // next scalar normal draw (one cache for float and one for double), cleared by a new seed.
-import { MT19937 } from './mt19937.ts';
+import { TorchError } from '../errors.ts';
+import { MT19937, STATE_WORDS } from './mt19937.ts';
 
 /** The seed PyTorch's default CPU generator starts from (ATen's default_rng_seed_val). */
 export const DEFAULT_SEED = 67280421310721n;
+
+/**
+ * torch.get_rng_state()'s bytes: ATen's CPUGeneratorImplState, little-endian. The seed (u64),
+ * left (i32), seeded (i32), next (u64), the 624 state words (u64 each), three doubles of which
+ * the second is the kept double normal, its validity (i32, padded to 8), then the kept float
+ * normal (f32) and its validity (one byte, padded to 4).
+ */
+export const STATE_BYTES = 5056;
+const WORDS_AT = 24;
+const DOUBLE_NORMAL_AT = WORDS_AT + STATE_WORDS * 8 + 8;
+const DOUBLE_VALID_AT = WORDS_AT + STATE_WORDS * 8 + 24;
+const FLOAT_NORMAL_AT = DOUBLE_VALID_AT + 8;
+const FLOAT_VALID_AT = FLOAT_NORMAL_AT + 4;
 
 const TWO_POW_32 = 2 ** 32;
 const TWO_POW_53 = 2 ** 53;
@@ -74,7 +88,46 @@ export class CPUGenerator {
     return (this.engine.nextUint32() & 0xffffff) / 0x1000000;
   }
 
-  get engineState(): MT19937 {
-    return this.engine;
+  /** Generator.get_state(): the bytes PyTorch's get_rng_state() gives. */
+  getState(): Uint8Array {
+    const bytes = new Uint8Array(STATE_BYTES);
+    const view = new DataView(bytes.buffer);
+    view.setBigUint64(0, this.initialSeed, true);
+    view.setInt32(8, this.engine.left, true);
+    view.setInt32(12, 1, true);
+    view.setBigUint64(16, BigInt(this.engine.next), true);
+    this.engine.state.forEach((word, i) => view.setUint32(WORDS_AT + i * 8, word, true));
+    if (this.nextDoubleNormal !== null) {
+      view.setFloat64(DOUBLE_NORMAL_AT, this.nextDoubleNormal, true);
+      view.setInt32(DOUBLE_VALID_AT, 1, true);
+    }
+    if (this.nextFloatNormal !== null) {
+      view.setFloat32(FLOAT_NORMAL_AT, this.nextFloatNormal, true);
+      bytes[FLOAT_VALID_AT] = 1;
+    }
+    return bytes;
+  }
+
+  /** Generator.set_state(bytes): the state get_state() gave, checked as ATen checks it. */
+  setState(bytes: Uint8Array): void {
+    if (bytes.length !== STATE_BYTES)
+      throw new TorchError(
+        'RuntimeError',
+        `Expected either a CPUGeneratorImplStateLegacy of size 5048 or a CPUGeneratorImplState of size ${STATE_BYTES} but found the input RNG state size to be ${bytes.length}`,
+      );
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    const left = view.getInt32(8, true);
+    const next = Number(view.getBigUint64(16, true) & 0xffffffffn);
+    if (view.getInt32(12, true) === 0 || left <= 0 || left > STATE_WORDS || next > STATE_WORDS)
+      throw new TorchError('RuntimeError', 'Invalid mt19937 state');
+    this.initialSeed = view.getBigUint64(0, true);
+    for (let i = 0; i < STATE_WORDS; i++)
+      this.engine.state[i] = view.getUint32(WORDS_AT + i * 8, true);
+    this.engine.left = left;
+    this.engine.next = next;
+    this.nextDoubleNormal =
+      view.getInt32(DOUBLE_VALID_AT, true) !== 0 ? view.getFloat64(DOUBLE_NORMAL_AT, true) : null;
+    this.nextFloatNormal =
+      bytes[FLOAT_VALID_AT] !== 0 ? view.getFloat32(FLOAT_NORMAL_AT, true) : null;
   }
 }

@@ -43,10 +43,13 @@ class Generator:
         return int(_engine.initial_seed(self._g))
 
     def get_state(self):
-        raise NotImplementedError("Generator.get_state is not supported in Gradlab yet")
+        return _RngState(_engine.get_state(self._g).to_bytes())
 
     def set_state(self, new_state):
-        raise NotImplementedError("Generator.set_state is not supported in Gradlab yet")
+        if not isinstance(new_state, _RngState):
+            raise TypeError("RNG state must be a torch.ByteTensor")
+        _engine.set_state(self._g, to_js(new_state._bytes))
+        return self
 
     def __str__(self):
         return f"<torch._C.Generator object at {id(self):#x}>"
@@ -71,12 +74,62 @@ def initial_seed():
     return default_generator.initial_seed()
 
 
+_UINT8 = _dtypes.dtype("uint8", False, 1)
+
+
+class _RngState:
+    """What get_rng_state returns: a uint8 tensor of the generator's state bytes in PyTorch.
+    Gradlab has no uint8 tensors, so it prints, measures, lists and copies itself, and is
+    accepted back by set_rng_state; anything else a tensor does raises NotImplementedError."""
+
+    __slots__ = ("_bytes",)
+
+    def __init__(self, data):
+        self._bytes = bytes(data)
+
+    shape = property(lambda self: Size([len(self._bytes)]))
+    dtype = property(lambda self: _UINT8)
+
+    def size(self, dim=None):
+        return self.shape if dim is None else self.shape[dim]
+
+    def numel(self):
+        return len(self._bytes)
+
+    def __len__(self):
+        return len(self._bytes)
+
+    def tolist(self):
+        return list(self._bytes)
+
+    def clone(self):
+        return _RngState(self._bytes)
+
+    def __eq__(self, other):
+        raise NotImplementedError("comparing RNG states is not supported in Gradlab yet")
+
+    __hash__ = object.__hash__
+
+    def __getattr__(self, name):
+        raise NotImplementedError(
+            f"Tensor.{name} of an RNG state (a uint8 tensor) is not supported in Gradlab yet"
+        )
+
+    def __repr__(self):
+        from ._creation import tensor
+
+        text = repr(tensor(list(self._bytes), dtype=_dtypes.int64))
+        return text[:-1] + ", dtype=torch.uint8)"
+
+    __str__ = __repr__
+
+
 def get_rng_state():
-    raise NotImplementedError("torch.get_rng_state is not supported in Gradlab yet")
+    return default_generator.get_state()
 
 
 def set_rng_state(new_state):
-    raise NotImplementedError("torch.set_rng_state is not supported in Gradlab yet")
+    default_generator.set_state(new_state)
 
 
 def _handle(generator):
@@ -84,7 +137,7 @@ def _handle(generator):
         return default_generator._g
     if not isinstance(generator, Generator):
         raise TypeError(
-            f"expected a torch.Generator as generator (got {type(generator).__name__})"
+            f"argument 'generator' must be torch.Generator, not {type(generator).__name__}"
         )
     return generator._g
 
@@ -95,17 +148,25 @@ def draw_seed(generator=None):
     return int(_engine.draw_seed(_handle(generator)))
 
 
-def _size(size, keyword):
+def _size(size, keyword, function):
     """The shape from `rand(2, 3)`, `rand((2, 3))`, `rand([2, 3])` or `rand(size=(2, 3))`."""
     if keyword is not None:
         if size:
-            raise TypeError("size given both by position and by keyword")
+            raise TypeError(f"{function}(): size given both by position and by keyword")
         size = (keyword,)
     if len(size) == 1 and isinstance(size[0], (list, tuple, Size)):
         size = tuple(size[0])
-    for d in size:
+    elif len(size) == 1 and not isinstance(size[0], int):
+        raise TypeError(
+            f"{function}(): argument 'size' (position 1) must be tuple of ints, not "
+            + type(size[0]).__name__
+        )
+    for position, d in enumerate(size, 1):
         if not isinstance(d, int) or isinstance(d, bool):
-            raise TypeError(f"size must be a tuple of ints, not {type(d).__name__}")
+            raise TypeError(
+                f"{function}(): argument 'size' must be tuple of ints, but found element of "
+                f"type {type(d).__name__} at pos {position}"
+            )
     return [int(d) for d in size]
 
 
@@ -116,6 +177,11 @@ def _dtype_name(dtype, default=None):
     return dtype._name
 
 
+def _no_out(function, out):
+    if out is not None:
+        raise NotImplementedError(f"torch.{function}(out=...) is not supported in Gradlab yet")
+
+
 def _drawn(kind, args, shape, dtype, generator, requires_grad):
     handle = _engine.random_tensor(
         kind, to_js(list(args)), to_js(shape), dtype, _handle(generator), bool(requires_grad)
@@ -123,21 +189,28 @@ def _drawn(kind, args, shape, dtype, generator, requires_grad):
     return wrap(handle)
 
 
-def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False,
+         out=None):
+    _no_out("rand", out)
     return _drawn(
-        "uniform", (0, 1), _size(shape, size), _dtype_name(dtype), generator, requires_grad
+        "uniform", (0, 1), _size(shape, size, "rand"), _dtype_name(dtype), generator,
+        requires_grad,
     )
 
 
-def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False,
+          out=None):
+    _no_out("randn", out)
     return _drawn(
-        "normal", (0, 1), _size(shape, size), _dtype_name(dtype), generator, requires_grad
+        "normal", (0, 1), _size(shape, size, "randn"), _dtype_name(dtype), generator,
+        requires_grad,
     )
 
 
 def randint(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-            low=None, high=None):
+            low=None, high=None, out=None):
     """randint(high, size), randint(low, high, size), each also by keyword."""
+    _no_out("randint", out)
     positional = list(args)
     if size is None and len(positional) in (2, 3):
         size = positional.pop()
@@ -157,12 +230,18 @@ def randint(*args, size=None, generator=None, dtype=None, device=None, requires_
         )
     low = 0 if low is None else int(low)
     return _drawn(
-        "random", (low, int(high)), _size((size,), None), _dtype_name(dtype, _dtypes.int64),
+        "random", (low, int(high)), _size((size,), None, "randint"),
+        _dtype_name(dtype, _dtypes.int64),
         generator, requires_grad,
     )
 
 
-def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
+def randperm(n, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+    _no_out("randperm", out)
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(
+            f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
+        )
     name = _dtype_name(dtype, _dtypes.int64)
     return wrap(_engine.randperm(int(n), name, _handle(generator), bool(requires_grad)))
 
@@ -184,8 +263,9 @@ def randint_like(input, low=0, high=None, dtype=None, device=None,  # noqa: A002
 
 
 def normal(mean, std=1.0, size=None, generator=None, dtype=None, device=None,
-           requires_grad=False):
+           requires_grad=False, out=None):
     """torch.normal: as ATen draws it, a standard normal scaled by std and shifted by mean."""
+    _no_out("normal", out)
     from ._grad_mode import no_grad
 
     mean_is_tensor = isinstance(mean, Tensor)
@@ -196,7 +276,7 @@ def normal(mean, std=1.0, size=None, generator=None, dtype=None, device=None,
                 "normal() received an invalid combination of arguments: with a float mean and "
                 "std it needs a size"
             )
-        return _drawn("normal", (float(mean), float(std)), _size((size,), None),
+        return _drawn("normal", (float(mean), float(std)), _size((size,), None, "normal"),
                       _dtype_name(dtype), generator, requires_grad)
     with no_grad():
         like = mean if mean_is_tensor else std
