@@ -111,7 +111,8 @@ export class App {
       ) ??
       entries[0]?.key ??
       null;
-    const step = address && 'step' in address ? address.step : undefined;
+    // A step number belongs to the lesson the address names, not to a stand-in for it.
+    const step = key === named && address && 'step' in address ? address.step : undefined;
     return this.open(key, { step });
   }
 

@@ -10,7 +10,7 @@ import {
   type CourseFile,
 } from './published-course.ts';
 
-const progressKey = 'gradlab.progress.v1';
+const builtinProgressKey = 'gradlab.progress.v1';
 const lessonFilePattern = /\.(md|ipynb)$/i;
 const folderPollMs = 2000;
 
@@ -46,6 +46,11 @@ export class WebHost implements HostApi {
   private readonly published = readPublishedCourse(document);
   private courseLessons = this.published?.files.map(courseLesson) ?? [];
   private folderLessons: LessonSource[] = [];
+  /** Sites on one origin (user.github.io/course-a/, …/course-b/) share localStorage: a course's
+   *  progress is stored under its page's folder so that two courses never mix. */
+  private readonly progressKey = this.published
+    ? `${builtinProgressKey}:${location.pathname.replace(/[^/]*$/, '')}`
+    : builtinProgressKey;
   private readonly listeners = new Set<(lesson: LessonSource) => void>();
   private watched: WatchedFile[] = [];
   private pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -86,13 +91,13 @@ export class WebHost implements HostApi {
   }
 
   async loadProgress(): Promise<StoredProgress> {
-    const text = localStorage.getItem(progressKey);
+    const text = localStorage.getItem(this.progressKey);
     if (text === null) return { data: null };
     try {
       return { data: JSON.parse(text) as unknown };
     } catch {
-      localStorage.setItem(`${progressKey}.corrupt-${Date.now()}`, text);
-      localStorage.removeItem(progressKey);
+      localStorage.setItem(`${this.progressKey}.corrupt-${Date.now()}`, text);
+      localStorage.removeItem(this.progressKey);
       return {
         data: null,
         notice: 'Saved progress could not be read; it was set aside and a fresh record started.',
@@ -101,7 +106,7 @@ export class WebHost implements HostApi {
   }
 
   async saveProgress(data: unknown): Promise<void> {
-    localStorage.setItem(progressKey, JSON.stringify(data));
+    localStorage.setItem(this.progressKey, JSON.stringify(data));
   }
 
   async exportGrades(csv: string, suggestedName: string): Promise<string | null> {

@@ -187,6 +187,9 @@ describe('gradlab build', { timeout: 300_000 }, () => {
       .poll(() => item.getByRole('status').textContent(), { timeout: 60_000 })
       .toMatch(/^Correct/);
 
+    // Progress is kept per course folder of the origin, so two courses on one host never mix.
+    expect(await page.evaluate(() => Object.keys(localStorage))).toContain('gradlab.progress.v1:/');
+
     // Deep links open their step, also after a reload; the older form still opens its lesson.
     await page.goto(`${host.origin}/index.html#/chain-rule/3`);
     await expect.poll(() => indicator(page), patiently).toBe('Step 3 of 3');
