@@ -29,7 +29,7 @@ describe('gradlab build and preview arguments', () => {
     const unknown = gradlab('preview', 'lessons', '--watch');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^gradlab: preview: Unknown option '--watch'.*usage: gradlab preview/,
+      /^gradlab: preview: unknown option '--watch'.*usage: gradlab preview/,
     );
   });
 
