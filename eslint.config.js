@@ -21,7 +21,21 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'error', 'no-console': 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'error',
+      // core/ is called by every shell at once (grading, lessons, the worker): state kept in a
+      // module outlives the call that set it, as the symbolic budget once did.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "Program > VariableDeclaration[kind!='const'], Program > ExportNamedDeclaration > VariableDeclaration[kind!='const']",
+          message:
+            'No mutable module-level state in core/: pass it, or keep it in an object the caller owns.',
+        },
+      ],
+    },
   },
   {
     files: [

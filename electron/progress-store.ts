@@ -27,6 +27,7 @@ export function createProgressStore(
 ): ProgressStore {
   const file = path.join(folder, PROGRESS_FILE);
   let pendingSaves: Promise<void> = Promise.resolve();
+  let keepsProgress = true;
 
   async function moveAside(reason: string): Promise<StoredProgress> {
     const stamp = now().toISOString().replaceAll(':', '-');
@@ -47,8 +48,20 @@ export function createProgressStore(
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: null };
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { data: null };
+      return moveAside(`it could not be opened: ${code ?? (error as Error).message}`).catch(
+        (moveError: NodeJS.ErrnoException) => {
+          // Left where it is, so saves must not replace it: this session's progress is not kept.
+          keepsProgress = false;
+          return {
+            data: null,
+            notice:
+              `Your saved progress in ${file} could not be opened (${code}) nor moved aside ` +
+              `(${moveError.code}), so it was left untouched and this session's progress will not be saved.`,
+          };
+        },
+      );
     }
     let document: unknown;
     try {
@@ -64,6 +77,7 @@ export function createProgressStore(
   }
 
   function save(data: unknown): Promise<void> {
+    if (!keepsProgress) return Promise.resolve();
     const document: ProgressDocument = {
       format: 'gradlab-progress',
       version: FORMAT_VERSION,

@@ -156,6 +156,7 @@ function folderOf(key: string): string {
 
 /** A built-in lesson as parsed at build time when its text is unchanged, else parsed now. */
 async function load(source: LessonSource): Promise<Loaded> {
+  if (source.skipped !== undefined) return unreadable(source, source.skipped);
   const ready = source.origin === 'builtin' ? prebuilt[source.fileName] : undefined;
   if (ready && ready.textHash === lessonTextHash(source.text)) {
     let data: Promise<Lesson | null> | undefined;
@@ -172,12 +173,18 @@ async function load(source: LessonSource): Promise<Loaded> {
     const summary = lesson ? lessonSummary(lesson) : null;
     return { source, summary, problems, lesson: () => Promise.resolve(lesson) };
   } catch (error) {
-    const message = `could not be read: ${error instanceof Error ? error.message : String(error)}`;
-    return {
+    return unreadable(
       source,
-      summary: null,
-      problems: [{ file: source.fileName, line: 1, column: 1, message }],
-      lesson: () => Promise.resolve(null),
-    };
+      `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
+}
+
+function unreadable(source: LessonSource, message: string): Loaded {
+  return {
+    source,
+    summary: null,
+    problems: [{ file: source.fileName, line: 1, column: 1, message }],
+    lesson: () => Promise.resolve(null),
+  };
 }

@@ -1,6 +1,7 @@
 // Global autograd switches: grad mode (torch.no_grad / enable_grad) and the forward trace used
 // to remember what a custom Function's forward computed while grad mode was off.
 
+// eslint-disable-next-line no-restricted-syntax -- PyTorch's grad mode is global too
 let gradEnabled = true;
 
 export function isGradEnabled(): boolean {

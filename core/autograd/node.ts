@@ -32,11 +32,13 @@ export interface NodeInit {
   backward: BackwardFn | null;
 }
 
+// eslint-disable-next-line no-restricted-syntax -- PyTorch numbers nodes globally (backward order)
 let sequence = 0;
 
 const NO_ATTRS: Attrs = Object.freeze({});
 
 /** Nodes the running backward pass needs (autograd.grad prunes the rest); null outside it. */
+// eslint-disable-next-line no-restricted-syntax -- set only while a backward pass runs
 let executing: ReadonlySet<Node> | null = null;
 
 export function setExecuting(nodes: ReadonlySet<Node> | null): ReadonlySet<Node> | null {

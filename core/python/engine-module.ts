@@ -261,6 +261,7 @@ function repr(a: Tensor, options: Readonly<PrintOptions>): string {
 }
 
 const nodeIds = new WeakMap<ag.Node, number>();
+// eslint-disable-next-line no-restricted-syntax -- ids Python sees for grad_fn objects, as PyTorch's are global
 let nextNodeId = 1;
 
 /** `[name, id, next_functions, isCustom]` of a grad_fn (ids let Python reuse its objects). */

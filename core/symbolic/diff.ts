@@ -4,7 +4,7 @@ import type { Expr } from './expr.ts';
 import { dependsOn, fn, int, num } from './expr.ts';
 import { rational } from './rational.ts';
 import { combineFractions } from './together.ts';
-import { optional } from './budget.ts';
+import { optional, withBudget } from './budget.ts';
 import {
   ONE_EXPR,
   ZERO_EXPR,
@@ -29,9 +29,12 @@ export interface DiffRules {
 const TEXTBOOK: DiffRules = { chainRule: true };
 
 /** d e / d variable, simplified, with sums of fractions over a common denominator. */
+/** d e / d variable, within a work budget of its own (or the caller's). */
 export function differentiate(e: Expr, variable: string, rules: DiffRules = TEXTBOOK): Expr {
-  const derivative = derivativeOf(e, variable, rules);
-  return optional(() => combineFractions(derivative), derivative);
+  return withBudget(() => {
+    const derivative = derivativeOf(e, variable, rules);
+    return optional(() => combineFractions(derivative), derivative);
+  });
 }
 
 function derivativeOf(e: Expr, variable: string, rules: DiffRules): Expr {

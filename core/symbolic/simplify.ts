@@ -5,7 +5,7 @@ import type { Expr, FunctionName } from './expr.ts';
 import { children, constant, fn, int, num } from './expr.ts';
 import * as Q from './rational.ts';
 import { keyOf } from './key.ts';
-import { spend } from './budget.ts';
+import { spend, withBudget } from './budget.ts';
 
 export const ZERO_EXPR = int(0);
 export const ONE_EXPR = int(1);
@@ -216,16 +216,21 @@ export function apply(name: FunctionName, arg: Expr): Expr {
 }
 
 /** Rebuilds a tree (for instance a parsed one) with the simplifying constructors. */
+/** The expression in the simplifier's normal form, within a work budget of its own. */
 export function simplify(e: Expr): Expr {
+  return withBudget(() => simplifyWithin(e));
+}
+
+function simplifyWithin(e: Expr): Expr {
   switch (e.kind) {
     case 'add':
-      return add(e.terms.map(simplify));
+      return add(e.terms.map(simplifyWithin));
     case 'mul':
-      return mul(e.factors.map(simplify));
+      return mul(e.factors.map(simplifyWithin));
     case 'pow':
-      return pow(simplify(e.base), simplify(e.exp));
+      return pow(simplifyWithin(e.base), simplifyWithin(e.exp));
     case 'fn':
-      return apply(e.name, simplify(e.arg));
+      return apply(e.name, simplifyWithin(e.arg));
     default:
       return e;
   }

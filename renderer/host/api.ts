@@ -11,6 +11,8 @@ export interface LessonSource {
   fileName: string;
   text: string;
   origin: 'builtin' | 'folder';
+  /** Why the host did not read the file (a link out of the folder, a FIFO); `text` is empty. */
+  skipped?: string;
 }
 
 /** What the host found in its progress store. */

@@ -1,10 +1,12 @@
-import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LessonSource } from '../../renderer/host/api.ts';
 import { createLessonLibrary, type LessonLibrary } from '../../electron/lesson-library.ts';
 import { watchLessonFolder } from '../../electron/lesson-watcher.ts';
+import { readLessonFolder } from '../../electron/lesson-files.ts';
 
 const tempFolder = (name: string) => mkdtemp(path.join(tmpdir(), `gradlab-${name}-`));
 
@@ -68,6 +70,58 @@ describe('lesson folder watching', () => {
     await rm(path.join(folder, 'gone.md'));
     await settle(400);
     expect(recorder.seen).toEqual([]);
+  });
+});
+
+describe('files in a lesson folder that are not read', () => {
+  let stop = () => {};
+  afterEach(() => stop());
+
+  /** A folder with a link out of it (to a secret file), a FIFO and a link to a file inside. */
+  async function awkwardFolder(): Promise<{ folder: string; secret: string }> {
+    const folder = await tempFolder('awkward');
+    const secret = path.join(await tempFolder('outside'), 'passwd');
+    await writeFile(secret, 'root:x:0:0\n');
+    await symlink(secret, path.join(folder, 'secret.md'));
+    execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
+    await writeFile(path.join(folder, 'real.md'), '# Real\n');
+    await symlink(path.join(folder, 'real.md'), path.join(folder, 'alias.md'));
+    return { folder, secret };
+  }
+
+  it('lists a link out of the folder and a FIFO with the reason, never their content', async () => {
+    const { folder, secret } = await awkwardFolder();
+    const lessons = await readLessonFolder(folder, 'folder');
+    expect(lessons.map(({ fileName, text, skipped }) => ({ fileName, text, skipped }))).toEqual([
+      { fileName: 'alias.md', text: '# Real\n', skipped: undefined },
+      {
+        fileName: 'pipe.md',
+        text: '',
+        skipped: 'not read: it is a named pipe (FIFO), not a file',
+      },
+      { fileName: 'real.md', text: '# Real\n', skipped: undefined },
+      {
+        fileName: 'secret.md',
+        text: '',
+        skipped: `not read: it links to ${await realpath(secret)}, outside the lesson folder`,
+      },
+    ]);
+  });
+
+  it('reports a FIFO appearing in a watched folder without blocking, then later files', async () => {
+    const folder = await tempFolder('watch');
+    const recorder = changeRecorder();
+    stop = watchLessonFolder(folder, recorder.onChange, { debounceMs: 50 });
+    const fifo = recorder.next();
+    execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
+    await expect(fifo).resolves.toMatchObject({
+      fileName: 'pipe.md',
+      text: '',
+      skipped: expect.stringMatching(/FIFO/),
+    });
+    const later = recorder.next();
+    await writeFile(path.join(folder, 'after.md'), '# After\n');
+    await expect(later).resolves.toMatchObject({ fileName: 'after.md', text: '# After\n' });
   });
 });
 

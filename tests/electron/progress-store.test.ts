@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,24 @@ describe('progress store', () => {
     expect(await readFile(aside, 'utf8')).toBe(content);
     expect(await readdir(folder)).toEqual([path.basename(aside)]);
     // A fresh record is kept from then on.
+    await store.save({ fresh: true });
+    await expect(store.load()).resolves.toEqual({ data: { fresh: true } });
+  });
+
+  it('moves a progress file that cannot be opened aside and says why and where', async () => {
+    const folder = await tempFolder();
+    // Not a file at all (the tests run as root, which may read any file): EISDIR.
+    await mkdir(path.join(folder, PROGRESS_FILE, 'inside'), { recursive: true });
+    const store = createProgressStore(folder, fixedClock);
+    const loaded = await store.load();
+    const aside = path.join(folder, 'progress.corrupt-2026-11-27T06-30-00.000Z.json');
+    expect(loaded).toEqual({
+      data: null,
+      notice:
+        'Your saved progress could not be read (it could not be opened: EISDIR), so Gradlab ' +
+        `started a fresh record. The old file was kept as ${aside}.`,
+    });
+    expect(await readdir(aside)).toEqual(['inside']);
     await store.save({ fresh: true });
     await expect(store.load()).resolves.toEqual({ data: { fresh: true } });
   });

@@ -6,7 +6,9 @@ import type { AutogradEvaluator } from '../../core/symbolic/derive.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { equivalent } from '../../core/symbolic/equivalence.ts';
 import { parseMath } from '../../core/symbolic/parse.ts';
-import { SymbolicLimitError, withBudget } from '../../core/symbolic/budget.ts';
+import { spend, SymbolicLimitError, withBudget } from '../../core/symbolic/budget.ts';
+import { toText } from '../../core/symbolic/print.ts';
+import type { Expr } from '../../core/symbolic/expr.ts';
 import { differentiate } from '../../core/symbolic/diff.ts';
 import { simplify } from '../../core/symbolic/simplify.ts';
 
@@ -116,6 +118,25 @@ describe('derive', () => {
       SymbolicLimitError,
     );
     expect(withBudget(() => differentiate(simplify(product), 'x')).kind).toBe('add');
+  });
+
+  it('gives each operation a budget of its own: nothing is left over from the one before', () => {
+    expect(() => withBudget(() => spend(199_995))).not.toThrow();
+    expect(toText(differentiate(expr('sin(x)*x^2'), 'x'))).toBe('x^2*cos(x) + 2*x*sin(x)');
+    expect(() => withBudget(() => spend(200_001))).toThrow(SymbolicLimitError);
+    expect(toText(simplify(expr('x + x')))).toBe('2*x');
+  });
+
+  it('bounds differentiate called outside any budget', () => {
+    // 600 factors (x+i): past the input length a student may type, so built from parsed parts.
+    const parts = Array.from({ length: 12 }, (_, part) =>
+      expr(Array.from({ length: 50 }, (_, i) => `(x+${part * 50 + i})`).join('')),
+    );
+    const product: Expr = {
+      kind: 'mul',
+      factors: parts.flatMap((part) => (part.kind === 'mul' ? part.factors : [part])),
+    };
+    expect(() => differentiate(product, 'x')).toThrow(SymbolicLimitError);
   });
 });
 

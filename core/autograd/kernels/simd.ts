@@ -231,6 +231,7 @@ export function loadKernels(api: WasmApi | undefined): SimdKernels | null {
 }
 
 const available = loadKernels((globalThis as { WebAssembly?: WasmApi }).WebAssembly);
+// eslint-disable-next-line no-restricted-syntax -- a switch for tests comparing both paths
 let enabled = true;
 
 /** Whether SIMD kernels run; returns the previous setting (tests compare both paths). */

@@ -20,6 +20,7 @@ export interface ForwardTrace {
 
 type Tracer = (output: Tensor, entry: TraceEntry) => void;
 
+// eslint-disable-next-line no-restricted-syntax -- set only while a custom Function's forward runs
 let tracer: Tracer | null = null;
 
 /** Installs (or removes, with null) a listener for ops run while autograd does not record. */
