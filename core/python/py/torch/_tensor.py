@@ -1,5 +1,6 @@
 """torch.Tensor: a Python face over a tensor of the TypeScript engine (held in `_h`)."""
 
+import sys
 import warnings
 from array import array
 
@@ -217,9 +218,9 @@ class Tensor:
 
     # -- autograd ----------------------------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        from .autograd import backward
-
-        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+        # torch.autograd imports this module, so it is looked up when called (cheaply).
+        autograd = sys.modules["torch.autograd"]
+        autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     def retain_grad(self):
         _engine.retain_grad(self._h)
