@@ -207,5 +207,11 @@ TRAINING_PROBES = {
     "a.clone().addcdiv_(torch.tensor([1.0, 1.0, 1.0]), torch.tensor([3.0, 7.0, 9.0]), value=-0.1))",
     "tensor_deepcopy": "import copy\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = copy.deepcopy(x)\nprint(y, y is x, y.is_leaf)",
     "tensor_deepcopy_non_leaf": "import copy\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ncopy.deepcopy(x * 2)",
+    "tensor_compare_methods": "x = torch.tensor([1.0, 2.0, 3.0])\nprint(x.eq(2), x.ne(2), x.lt(2), x.le(2), x.gt(2.5), x.ge(torch.tensor([1.0, 3.0, 3.0])), torch.eq(x, x))",
+    "tensor_accuracy_idiom": "pred = torch.tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]]).argmax(1)\ny = torch.tensor([1, 0, 0])\nprint(pred.eq(y).sum().item() / len(y), (pred == y).float().mean())",
+    "tensor_all_any": "x = torch.tensor([0.0, 2.0])\nprint(x.all(), x.any(), (x >= 0).all(), torch.tensor([]).all(), torch.any(x > 5))",
+    "tensor_sum_axis": "x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(x.sum(axis=0), x.mean(axis=1))",
+    "tensor_contiguous_element_size": "x = torch.ones(2, 3).t()\nprint(x.contiguous().shape, x.is_cuda, x.element_size(), x.double().element_size(), x.long().element_size())",
+    "tensor_cuda_missing": "torch.ones(2).cuda()",
     "tensor_cuda_available": "print(torch.cuda.is_available())\ndevice = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\nprint(device, torch.ones(2).to(device))",
 }

@@ -124,7 +124,7 @@ for _name in (
     "unsqueeze", "squeeze", "transpose", "permute", "sinh", "cosh", "asin", "acos", "atan",
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
-    "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var",
+    "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
 ):
     globals()[_name] = _method(_name)
 del _name
