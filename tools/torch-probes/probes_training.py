@@ -141,6 +141,8 @@ TRAINING_PROBES = {
     "loss_bce_sum_none": NN + PROBS + "print(F.binary_cross_entropy(p, y, reduction='sum'), F.binary_cross_entropy(p, y, reduction='none'))",
     "loss_bce_weight": NN + PROBS + "loss = F.binary_cross_entropy(p, y, weight=torch.tensor([1.0, 2.0, 3.0, 4.0]))\nloss.backward()\nprint(loss, p.grad)",
     "loss_bce_saturated": NN + "p = torch.tensor([0.0, 1.0], requires_grad=True)\nloss = F.binary_cross_entropy(p, torch.tensor([1.0, 0.0]))\nloss.backward()\nprint(loss, p.grad)",
+    "loss_bce_many_values": NN + "p = torch.arange(1, 400.0) / 400\ny = (torch.arange(399) % 3) / 2\n"
+    "losses = F.binary_cross_entropy(p, y, reduction='none')\nprint(losses.tolist()[::7], F.binary_cross_entropy(p, y).item())",
     "loss_bce_out_of_range": NN + "F.binary_cross_entropy(torch.tensor([1.5]), torch.tensor([1.0]))",
     "loss_bce_shape_mismatch": NN + "F.binary_cross_entropy(torch.tensor([0.5]), torch.tensor([[1.0]]))",
     "loss_bce_with_logits": NN + PROBS + "loss = nn.BCEWithLogitsLoss()(p * 4 - 2, y)\nloss.backward()\nprint(loss, p.grad)",
