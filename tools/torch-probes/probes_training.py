@@ -215,5 +215,12 @@ TRAINING_PROBES = {
     "tensor_sum_axis": "x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(x.sum(axis=0), x.mean(axis=1))",
     "tensor_contiguous_element_size": "x = torch.ones(2, 3).t()\nprint(x.contiguous().shape, x.is_cuda, x.element_size(), x.double().element_size(), x.long().element_size())",
     "tensor_cuda_missing": "torch.ones(2).cuda()",
+    "save_load_state_dict_file": NET + "import os, tempfile\npath = os.path.join(tempfile.mkdtemp(), 'model.pth')\n"
+    "torch.save(net.state_dict(), path)\nloaded = torch.load(path)\nprint(loaded)\n"
+    "other = nn.Sequential(OrderedDict([('fc1', nn.Linear(2, 3)), ('act', nn.ReLU()), ('fc2', nn.Linear(3, 1))]))\n"
+    "print(other.load_state_dict(loaded), torch.equal(other(inputs), net(inputs)))",
+    "save_load_checkpoint_buffer": "import io\nbuffer = io.BytesIO()\n"
+    "torch.save({'epoch': 3, 'w': torch.tensor([1.0, 2.0], requires_grad=True), 'ids': torch.tensor([1, 2]), "
+    "'lr': 0.1}, buffer)\nbuffer.seek(0)\ntorch.load(buffer)",
     "tensor_cuda_available": "print(torch.cuda.is_available())\ndevice = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\nprint(device, torch.ones(2).to(device))",
 }

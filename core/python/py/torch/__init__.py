@@ -36,6 +36,7 @@ from ._grad_mode import (  # noqa: F401
 )
 from ._print_options import get_printoptions, set_printoptions  # noqa: F401
 from ._random import manual_seed, rand, randint, randn  # noqa: F401
+from ._serialization import load, save  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
 from . import autograd, cuda, nn, optim, return_types, utils  # noqa: F401,E402

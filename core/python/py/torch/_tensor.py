@@ -672,6 +672,11 @@ class Tensor:
         _engine.addcdiv_(self._h, tensor1._h, tensor2._h, value)
         return self
 
+    def __reduce_ex__(self, protocol):
+        from ._serialization import reduce_tensor
+
+        return reduce_tensor(self)
+
     def __deepcopy__(self, memo):
         if not self.is_leaf:
             raise RuntimeError(

@@ -21,6 +21,14 @@ class OrderedDict(collections.OrderedDict):
             return "OrderedDict()"
         return f"OrderedDict({list(self.items())!r})"
 
+    def __reduce__(self):
+        # Pickled by a function of this module (the class poses as collections.OrderedDict).
+        return ordered_dict, (list(self.items()),)
+
+
+def ordered_dict(items):
+    return OrderedDict(items)
+
 
 OrderedDict.__module__ = "collections"
 
