@@ -15,6 +15,8 @@ import {
 import type { LabelledGraph } from './cell-result.ts';
 
 export interface GraphRecorder {
+  /** Whether the running cell already has the graph of a backward() called from `line`. */
+  has: (line: number) => boolean;
   record: (graph: LabelledGraph) => void;
 }
 
@@ -292,6 +294,28 @@ function setData(a: Tensor, value: Tensor): void {
   a.data.set(ag.toDType(value.detach(), a.dtype).values());
 }
 
+/** F.linear: input @ weight.T + bias, one addmm node for a batch (a matrix), as in PyTorch. */
+function linear(input: Tensor, weight: Tensor, bias: Tensor | null, line: number): Tensor {
+  const transposed = labelLine(ag.t(weight), line);
+  if (input.ndim === 2 && bias !== null) return labelLine(ag.addmm(bias, input, transposed), line);
+  const output = labelLine(ag.matmul(input, transposed), line);
+  // In place on the fresh product, as PyTorch does (AddBackward0).
+  return bias === null ? output : labelLine(ag.add_(output, bias), line);
+}
+
+/** PyTorch 1.13's zero_grad of one parameter: its .grad set to None, or detached and zeroed. */
+function zeroGrad(parameter: Tensor, setToNone: boolean): void {
+  let grad = parameter.grad;
+  if (grad === null) return;
+  if (setToNone) {
+    parameter.grad = null;
+    return;
+  }
+  if (grad.gradFn !== null) parameter.grad = grad = grad.detach();
+  else grad.requiresGrad_(false);
+  ag.zero_(grad);
+}
+
 function setGrad(a: Tensor, grad: Tensor | null): void {
   a.grad = grad ?? null;
 }
@@ -314,6 +338,9 @@ function backwardRecordedBy(recorder: GraphRecorder) {
     for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
     if (inputs === undefined) ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
     else backwardInto(inputs, outputs, nonNull(grads), retainGraph, createGraph);
+    // A loop calls backward() from one line many times: its first graph stands for them all
+    // (exporting each one took about 40% of a small training step, and the panel would repeat).
+    if (recorder.has(line)) return;
     for (const output of outputs) recorder.record({ line, graph: ag.exportGraph(output) });
   };
 }
@@ -462,6 +489,15 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       const apply = SHAPE[name];
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
+    },
+    linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) =>
+      linear(input, weight, bias ?? null, line),
+    zeroGrads: (parameters: Tensor[], setToNone: boolean) => {
+      for (const parameter of parameters) zeroGrad(parameter, setToNone);
+    },
+    sgdSteps: (parameters: Tensor[], lr: number) => {
+      for (const parameter of parameters)
+        if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
     },
     addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) =>
       labelLine(ag.addmm(bias, mat1, mat2), line),

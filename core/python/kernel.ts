@@ -125,7 +125,7 @@ export class PythonKernel {
     }
     // input() reads end-of-file rather than waiting on a console no student can type into.
     pyodide.setStdin({ stdin: () => null });
-    const recorder: GraphRecorder = { record: () => undefined };
+    const recorder: GraphRecorder = { has: () => false, record: () => undefined };
     pyodide.registerJsModule('_gradlab_engine', createEngineModule(recorder));
     installSources(pyodide, host.sources);
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SITE_DIR)})`);
@@ -133,6 +133,7 @@ export class PythonKernel {
       pyodide,
       pyodide.pyimport('_gradlab_kernel') as unknown as KernelModule,
     );
+    recorder.has = (line) => kernel.#graphs.some((graph) => graph.line === line);
     recorder.record = (graph) => kernel.#graphs.push(graph);
     kernel.#kernel.set_limits(PYTHON_LIMITS.outputCharacters, PYTHON_LIMITS.displayCharacters);
     return kernel;

@@ -3,6 +3,7 @@
 // errors that PyTorch 1.13 gives (its outputs are recorded in the torch probes too).
 import { describe, expect, it } from 'vitest';
 import * as A from '../../core/autograd/index.ts';
+import { glibcLogf } from '../../core/autograd/glibc-logf.ts';
 import { seededInputs } from './seeded-input.ts';
 
 type T = A.Tensor;
@@ -119,5 +120,24 @@ describe('training ops: values and errors as PyTorch 1.13', () => {
     const other = A.tensor([1], [1]);
     A.addcdiv_(other, A.tensor([1], [1]), A.tensor([3], [1]), -0.1);
     expect(other.item()).toBe(Math.fround(1 + Math.fround(Math.fround(-0.1) / 3)));
+  });
+
+  it("binary_cross_entropy's float32 log is glibc's logf, not the correctly rounded log", () => {
+    // Values where the two differ, with what glibc 2.36's logf (FMA build) returns.
+    const glibc: [number, number][] = [
+      [0.7296554446220398, -0.3151828348636627],
+      [0.9808353185653687, -0.019350705668330193],
+      [0.9545904994010925, -0.04647282883524895],
+    ];
+    for (const [x, expected] of glibc) {
+      expect(Math.fround(Math.log(x))).not.toBe(expected);
+      expect(glibcLogf(x)).toBe(expected);
+    }
+    expect([glibcLogf(0), glibcLogf(1), glibcLogf(-1), glibcLogf(1e-45)]).toEqual([
+      -Infinity,
+      0,
+      NaN,
+      -103.2789306640625,
+    ]);
   });
 });

@@ -85,6 +85,16 @@ describe('graphs of backward() for the symbolic panel', () => {
     expect(root).toMatchObject({ gradFn: 'AddBackward0', label: 'line 3', values: [8] });
     expect(kernel.runCell('z = x * 3').graphs).toEqual([]);
   });
+
+  it('keeps the first graph of a line that a loop runs backward() from', () => {
+    const result = kernel.runCell(
+      'w = torch.tensor(1.0, requires_grad=True)\nfor step in range(3):\n' +
+        '    (w * step).backward()\n(w * 5).backward()',
+    );
+    expect(result.graphs.map((graph) => graph.line)).toEqual([3, 4]);
+    const root = result.graphs[0].graph.nodes[result.graphs[0].graph.root];
+    expect(root).toMatchObject({ values: [0] });
+  });
 });
 
 describe('plots', () => {

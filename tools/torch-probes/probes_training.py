@@ -141,6 +141,8 @@ TRAINING_PROBES = {
     "loss_bce_sum_none": NN + PROBS + "print(F.binary_cross_entropy(p, y, reduction='sum'), F.binary_cross_entropy(p, y, reduction='none'))",
     "loss_bce_weight": NN + PROBS + "loss = F.binary_cross_entropy(p, y, weight=torch.tensor([1.0, 2.0, 3.0, 4.0]))\nloss.backward()\nprint(loss, p.grad)",
     "loss_bce_saturated": NN + "p = torch.tensor([0.0, 1.0], requires_grad=True)\nloss = F.binary_cross_entropy(p, torch.tensor([1.0, 0.0]))\nloss.backward()\nprint(loss, p.grad)",
+    "loss_bce_many_values": NN + "p = torch.arange(1, 400.0) / 400\ny = (torch.arange(399) % 3) / 2\n"
+    "losses = F.binary_cross_entropy(p, y, reduction='none')\nprint(losses.tolist()[::7], F.binary_cross_entropy(p, y).item())",
     "loss_bce_out_of_range": NN + "F.binary_cross_entropy(torch.tensor([1.5]), torch.tensor([1.0]))",
     "loss_bce_shape_mismatch": NN + "F.binary_cross_entropy(torch.tensor([0.5]), torch.tensor([[1.0]]))",
     "loss_bce_with_logits": NN + PROBS + "loss = nn.BCEWithLogitsLoss()(p * 4 - 2, y)\nloss.backward()\nprint(loss, p.grad)",
@@ -207,5 +209,18 @@ TRAINING_PROBES = {
     "a.clone().addcdiv_(torch.tensor([1.0, 1.0, 1.0]), torch.tensor([3.0, 7.0, 9.0]), value=-0.1))",
     "tensor_deepcopy": "import copy\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = copy.deepcopy(x)\nprint(y, y is x, y.is_leaf)",
     "tensor_deepcopy_non_leaf": "import copy\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ncopy.deepcopy(x * 2)",
+    "tensor_compare_methods": "x = torch.tensor([1.0, 2.0, 3.0])\nprint(x.eq(2), x.ne(2), x.lt(2), x.le(2), x.gt(2.5), x.ge(torch.tensor([1.0, 3.0, 3.0])), torch.eq(x, x))",
+    "tensor_accuracy_idiom": "pred = torch.tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]]).argmax(1)\ny = torch.tensor([1, 0, 0])\nprint(pred.eq(y).sum().item() / len(y), (pred == y).float().mean())",
+    "tensor_all_any": "x = torch.tensor([0.0, 2.0])\nprint(x.all(), x.any(), (x >= 0).all(), torch.tensor([]).all(), torch.any(x > 5))",
+    "tensor_sum_axis": "x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(x.sum(axis=0), x.mean(axis=1))",
+    "tensor_contiguous_element_size": "x = torch.ones(2, 3).t()\nprint(x.contiguous().shape, x.is_cuda, x.element_size(), x.double().element_size(), x.long().element_size())",
+    "tensor_cuda_missing": "torch.ones(2).cuda()",
+    "save_load_state_dict_file": NET + "import os, tempfile\npath = os.path.join(tempfile.mkdtemp(), 'model.pth')\n"
+    "torch.save(net.state_dict(), path)\nloaded = torch.load(path)\nprint(loaded)\n"
+    "other = nn.Sequential(OrderedDict([('fc1', nn.Linear(2, 3)), ('act', nn.ReLU()), ('fc2', nn.Linear(3, 1))]))\n"
+    "print(other.load_state_dict(loaded), torch.equal(other(inputs), net(inputs)))",
+    "save_load_checkpoint_buffer": "import io\nbuffer = io.BytesIO()\n"
+    "torch.save({'epoch': 3, 'w': torch.tensor([1.0, 2.0], requires_grad=True), 'ids': torch.tensor([1, 2]), "
+    "'lr': 0.1}, buffer)\nbuffer.seek(0)\ntorch.load(buffer)",
     "tensor_cuda_available": "print(torch.cuda.is_available())\ndevice = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\nprint(device, torch.ones(2).to(device))",
 }

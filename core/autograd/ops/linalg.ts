@@ -26,15 +26,23 @@ function dtypeWord(dtype: DType): string {
         : 'Bool';
 }
 
-/** Row-major (m×k)·(k×n), accumulated in double and rounded once per element. */
+/**
+ * Row-major (m×k)·(k×n), accumulated in double and rounded once per element. A row of sums is
+ * built at a time (p outer, j inner: y is read along its rows); each element still adds its
+ * products in order p = 0, 1, ..., so the sums are those of the plain triple loop.
+ */
 function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype: DType): Storage {
   const out = allocate(dtype, m * n);
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j < n; j++) {
-      let acc = 0;
-      for (let p = 0; p < k; p++) acc += x[i * k + p] * y[p * n + j];
-      out[i * n + j] = acc;
+  const row = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let p = 0; p < k; p++) {
+      const a = x[i * k + p];
+      const offset = p * n;
+      for (let j = 0; j < n; j++) row[j] += a * y[offset + j];
     }
+    for (let j = 0; j < n; j++) out[i * n + j] = row[j];
+  }
   return out;
 }
 

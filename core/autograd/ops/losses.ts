@@ -4,6 +4,7 @@
 // nll_loss of log_softmax). Forwards run ATen's formulas op by op so float32 rounds as there.
 import { allocate, scalarTypeName } from '../dtype.ts';
 import { runtimeError, TorchError } from '../errors.ts';
+import { glibcLogf } from '../glibc-logf.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, ge, le, logicalAnd, mul, rsub, sub } from './binary.ts';
 import { clamp } from './clamp.ts';
@@ -12,6 +13,15 @@ import { record, untracked } from './record.ts';
 import { mean, sum } from './reduce.ts';
 import { expand } from './shape.ts';
 import { exp, log, neg, sigmoid } from './unary.ts';
+
+/** log as ATen's scalar kernels call it: glibc's logf for float32 (not the vectorised log). */
+function libmLog(t: Tensor): Tensor {
+  const values = t.values();
+  const out = allocate(t.dtype, values.length);
+  const logOf = t.dtype === 'float32' ? glibcLogf : Math.log;
+  for (let i = 0; i < out.length; i++) out[i] = logOf(values[i]);
+  return new Tensor(out, t.shape, t.dtype);
+}
 
 function checkReduction(reduction: string): void {
   if (!['mean', 'sum', 'none'].includes(reduction))
@@ -69,8 +79,8 @@ export function binaryCrossEntropy(
     const inside = logicalAnd(ge(input, 0), le(input, 1));
     if (!inside.values().every((v) => v === 1))
       throw runtimeError('all elements of input should be between 0 and 1');
-    const logP = clamp(log(input), { min: -100 });
-    const logNotP = clamp(log(rsub(input, 1)), { min: -100 });
+    const logP = clamp(libmLog(input), { min: -100 });
+    const logNotP = clamp(libmLog(rsub(input, 1)), { min: -100 });
     // (target - 1) * log(1 - input) - target * log(input), as ATen's CPU kernel writes it.
     let loss = sub(mul(sub(target, 1), logNotP), mul(target, logP));
     if (weight !== null) loss = mul(loss, weight);

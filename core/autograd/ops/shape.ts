@@ -126,6 +126,7 @@ function squeezeDim(t: Tensor, dim: number, name: string): Tensor {
 
 /** Reorders dims: out dim i is input dim order[i]. */
 function permuteData(t: Tensor, order: readonly number[]): Tensor {
+  if (order.length === 2 && order[0] === 1) return transposed2d(t);
   const shape = order.map((d) => t.shape[d]);
   const strides = stridesOf(t.shape);
   const positions = stridedPositions(
@@ -135,6 +136,15 @@ function permuteData(t: Tensor, order: readonly number[]): Tensor {
   const out = allocate(t.dtype, t.numel);
   for (let i = 0; i < out.length; i++) out[i] = t.data[positions[i]];
   return new Tensor(out, shape, t.dtype);
+}
+
+/** A matrix's transpose, copied without a table of positions (nn.Linear's weight.t()). */
+function transposed2d(t: Tensor): Tensor {
+  const [rows, columns] = t.shape;
+  const out = allocate(t.dtype, t.numel);
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < columns; j++) out[j * rows + i] = t.data[i * columns + j];
+  return new Tensor(out, [columns, rows], t.dtype);
 }
 
 export function permute(t: Tensor, dims: readonly number[]): Tensor {

@@ -53,6 +53,7 @@ from ._random import (  # noqa: F401
     seed,
     set_rng_state,
 )
+from ._serialization import load, save  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
 from . import autograd, cuda, nn, optim, return_types, utils  # noqa: F401,E402
@@ -141,7 +142,7 @@ for _name in (
     "unsqueeze", "squeeze", "transpose", "permute", "sinh", "cosh", "asin", "acos", "atan",
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
-    "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var",
+    "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
 ):
     globals()[_name] = _method(_name)
 del _name

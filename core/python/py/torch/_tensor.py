@@ -1,5 +1,6 @@
 """torch.Tensor: a Python face over a tensor of the TypeScript engine (held in `_h`)."""
 
+import sys
 import warnings
 from array import array
 
@@ -217,9 +218,9 @@ class Tensor:
 
     # -- autograd ----------------------------------------------------------------------------
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        from .autograd import backward
-
-        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+        # torch.autograd imports this module, so it is looked up when called (cheaply).
+        autograd = sys.modules["torch.autograd"]
+        autograd.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     def retain_grad(self):
         _engine.retain_grad(self._h)
@@ -431,6 +432,36 @@ class Tensor:
     __ge__ = _binary_method("ge")
     __eq__ = _binary_method("eq")
     __ne__ = _binary_method("ne")
+    lt = less = __lt__
+    le = less_equal = __le__
+    gt = greater = __gt__
+    ge = greater_equal = __ge__
+    eq = __eq__
+    ne = not_equal = __ne__
+
+    def _truth(self, name, dim, keepdim, combine):
+        if dim is not None or keepdim:
+            raise NotImplementedError(f"torch.Tensor.{name} with dim is not supported in Gradlab yet")
+        from ._creation import tensor
+
+        return tensor(combine(value != 0 for value in self._flat_values()))
+
+    def all(self, dim=None, keepdim=False):  # noqa: A003 - PyTorch's name
+        return self._truth("all", dim, keepdim, all)
+
+    def any(self, dim=None, keepdim=False):  # noqa: A003
+        return self._truth("any", dim, keepdim, any)
+
+    def contiguous(self, memory_format=None):
+        return self  # Gradlab's tensors are always contiguous
+
+    is_cuda = False
+
+    def cuda(self, device=None, non_blocking=False):
+        raise AssertionError("Torch not compiled with CUDA enabled")
+
+    def element_size(self):
+        return {"float32": 4, "float64": 8, "int64": 8, "bool": 1}[self._h.dtype]
 
     def _inplace(self, name, other, alpha=1):
         operand = _operand(other)
@@ -641,6 +672,11 @@ class Tensor:
         _engine.addcdiv_(self._h, tensor1._h, tensor2._h, value)
         return self
 
+    def __reduce_ex__(self, protocol):
+        from ._serialization import reduce_tensor
+
+        return reduce_tensor(self)
+
     def __deepcopy__(self, memo):
         if not self.is_leaf:
             raise RuntimeError(
@@ -661,11 +697,11 @@ class Tensor:
         memo[id(self)] = copied
         return copied
 
-    def sum(self, dim=None, keepdim=False, dtype=None):
-        return self._reduce("sum", dim, keepdim)
+    def sum(self, dim=None, keepdim=False, dtype=None, *, axis=None):
+        return self._reduce("sum", dim if axis is None else axis, keepdim)
 
-    def mean(self, dim=None, keepdim=False, dtype=None):
-        return self._reduce("mean", dim, keepdim)
+    def mean(self, dim=None, keepdim=False, dtype=None, *, axis=None):
+        return self._reduce("mean", dim if axis is None else axis, keepdim)
 
     def _reduce(self, name, dim, keepdim):
         if dim is None:

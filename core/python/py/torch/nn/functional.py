@@ -1,9 +1,12 @@
 """torch.nn.functional: activations, softmax, linear, dropout, one_hot and the losses of a
 first course (mse, l1, binary cross-entropy with and without logits, nll, cross-entropy)."""
 
-from .._unsupported import missing_names
-
 import warnings
+
+import _gradlab_session as session
+
+from .. import _engine, _tensor
+from .._unsupported import missing_names
 
 
 def relu(input, inplace=False):  # noqa: A002 - PyTorch's parameter name
@@ -20,15 +23,9 @@ def tanh(input):  # noqa: A002
 
 def linear(input, weight, bias=None):  # noqa: A002
     """input @ weight.T + bias: one addmm node for a batch (a matrix), as in PyTorch."""
-    from .. import _engine, _tensor
-    import _gradlab_session as session
-
-    if input.dim() == 2 and bias is not None:
-        return _tensor.wrap(_engine.addmm(bias._h, input._h, weight.t()._h, session.cell_line()))
-    output = input @ weight.t()
-    if bias is not None:
-        output.add_(bias)  # in place on the fresh product, as PyTorch does (AddBackward0)
-    return output
+    return _tensor.wrap(_engine.linear(
+        input._h, weight._h, None if bias is None else bias._h, session.cell_line()
+    ))
 
 
 def _legacy_reduction(size_average, reduce, reduction):
@@ -68,9 +65,6 @@ def _check_reduction(reduction):
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):  # noqa: A002
-    from .. import _engine, _tensor
-    import _gradlab_session as session
-
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _warn_size_mismatch(input, target)
     return _tensor.wrap(_engine.mse_loss(input._h, target._h, reduction, session.cell_line()))
@@ -87,9 +81,6 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):  #
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,  # noqa: A002
                          reduction="mean"):
-    from .. import _engine, _tensor
-    import _gradlab_session as session
-
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if target.shape != input.shape:
         raise ValueError(
@@ -105,9 +96,6 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None,  # noqa: A002
                                      reduce=None, reduction="mean", pos_weight=None):
-    from .. import _engine, _tensor
-    import _gradlab_session as session
-
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if target.shape != input.shape:
         raise ValueError(
@@ -120,9 +108,6 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100,  # noqa: A002
              reduce=None, reduction="mean"):
-    from .. import _engine, _tensor
-    import _gradlab_session as session
-
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if input.dim() < 1:
         raise ValueError(f"Expected 1 or more dimensions (got {input.dim()})")
@@ -181,9 +166,6 @@ def _cross_entropy_probabilities(input, target, weight, ignore_index, reduction,
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
-    from .. import _engine, _tensor
-    import _gradlab_session as session
-
     if inplace:
         raise NotImplementedError("leaky_relu(inplace=True) is not supported in Gradlab yet")
     return _tensor.wrap(_engine.leaky_relu(input._h, negative_slope, session.cell_line()))

@@ -5,6 +5,10 @@ the printed form."""
 import collections
 from collections import namedtuple
 
+from pyodide.ffi import to_js
+
+from .. import _engine, _dtypes
+from .._tensor import Tensor
 from .parameter import Parameter
 
 
@@ -16,6 +20,14 @@ class OrderedDict(collections.OrderedDict):
         if not self:
             return "OrderedDict()"
         return f"OrderedDict({list(self.items())!r})"
+
+    def __reduce__(self):
+        # Pickled by a function of this module (the class poses as collections.OrderedDict).
+        return ordered_dict, (list(self.items()),)
+
+
+def ordered_dict(items):
+    return OrderedDict(items)
 
 
 OrderedDict.__module__ = "collections"
@@ -29,8 +41,6 @@ def _indent(text, spaces):
 
 
 def _typename(value):
-    from .._tensor import Tensor
-
     if isinstance(value, Tensor):
         return value.type()
     module = type(value).__module__
@@ -64,8 +74,6 @@ class Module:
 
     # -- registration ------------------------------------------------------------------------
     def __setattr__(self, name, value):
-        from .._tensor import Tensor
-
         params = self.__dict__.get("_parameters")
         if isinstance(value, Parameter):
             if params is None:
@@ -156,8 +164,6 @@ class Module:
         self._parameters[name] = param
 
     def register_buffer(self, name, tensor, persistent=True):
-        from .._tensor import Tensor
-
         self._check_name("buffer", name, "_buffers")
         if tensor is not None and not isinstance(tensor, Tensor):
             raise TypeError(
@@ -264,8 +270,7 @@ class Module:
         return self
 
     def zero_grad(self, set_to_none=False):
-        for parameter in self.parameters():
-            zero_grad_of(parameter, set_to_none)
+        zero_grads(self.parameters(), set_to_none)
 
     # -- conversion --------------------------------------------------------------------------
     def _convert(self, convert):
@@ -290,8 +295,6 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        from .. import _dtypes
-
         dtype = kwargs.get("dtype")
         for arg in args:
             if isinstance(arg, _dtypes.dtype):
@@ -314,6 +317,9 @@ class Module:
     def cpu(self):
         return self
 
+    def cuda(self, device=None):
+        raise AssertionError("Torch not compiled with CUDA enabled")
+
     def type(self, dst_type):
         return self._convert(lambda t: t.type(dst_type))
 
@@ -334,7 +340,6 @@ class Module:
 
     def load_state_dict(self, state_dict, strict=True):
         from .. import no_grad
-        from .._tensor import Tensor
 
         if not hasattr(state_dict, "keys"):
             raise TypeError(
@@ -401,17 +406,7 @@ class Module:
         return text + ")"
 
 
-def zero_grad_of(parameter, set_to_none):
-    """PyTorch 1.13's zero_grad for one parameter: None, or its gradient zeroed in place."""
-    grad = parameter.grad
-    if grad is None:
-        return
-    if set_to_none:
-        parameter.grad = None
-        return
-    if grad.grad_fn is not None:
-        parameter.grad = grad.detach()
-        grad = parameter.grad
-    else:
-        grad.requires_grad_(False)
-    grad.zero_()
+def zero_grads(parameters, set_to_none):
+    """PyTorch 1.13's zero_grad: each gradient set to None, or detached and zeroed in place
+    (one engine call for them all)."""
+    _engine.zero_grads(to_js([parameter._h for parameter in parameters]), bool(set_to_none))

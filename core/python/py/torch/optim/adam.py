@@ -37,8 +37,9 @@ class Adam(Optimizer):
         with no_grad():
             for group in self.param_groups:
                 for parameter in group["params"]:
-                    if parameter.grad is not None:
-                        self._update(parameter, group)
+                    grad = parameter.grad
+                    if grad is not None:
+                        self._update(parameter, grad, group)
         return loss
 
     def _state_for(self, parameter, amsgrad):
@@ -51,13 +52,13 @@ class Adam(Optimizer):
                 state["max_exp_avg_sq"] = zeros_like(parameter)
         return state
 
-    def _update(self, parameter, group):
+    def _update(self, parameter, grad, group):
         from .. import maximum
 
         lr, (beta1, beta2), eps = group["lr"], group["betas"], group["eps"]
         weight_decay = group["weight_decay"]
         state = self._state_for(parameter, group["amsgrad"])
-        grad = parameter.grad if not group["maximize"] else -parameter.grad
+        grad = grad if not group["maximize"] else -grad
         exp_avg, exp_avg_sq = state["exp_avg"], state["exp_avg_sq"]
         state["step"] += 1
         if self._decoupled_weight_decay:

@@ -7,7 +7,7 @@ import warnings
 from collections import defaultdict
 
 from .._tensor import Tensor
-from ..nn.module import zero_grad_of
+from ..nn.module import zero_grads
 
 
 class _RequiredParameter:
@@ -86,9 +86,7 @@ class Optimizer:
         self.param_groups.append(param_group)
 
     def zero_grad(self, set_to_none=False):
-        for group in self.param_groups:
-            for parameter in group["params"]:
-                zero_grad_of(parameter, set_to_none)
+        zero_grads([p for group in self.param_groups for p in group["params"]], set_to_none)
 
     def step(self, closure=None):
         raise NotImplementedError

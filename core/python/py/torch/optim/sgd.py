@@ -1,7 +1,9 @@
 """torch.optim.SGD: p -= lr * grad, with PyTorch's momentum, dampening, weight decay,
 Nesterov and maximize options (its single-tensor loop, as PyTorch runs it on the CPU)."""
 
-from .. import no_grad
+from pyodide.ffi import to_js
+
+from .. import _engine, no_grad
 from .optimizer import Optimizer, required
 
 
@@ -29,10 +31,15 @@ class SGD(Optimizer):
         return loss
 
     def _update(self, group):
+        plain = (group["momentum"], group["weight_decay"], group["maximize"]) == (0, 0, False)
+        if plain:  # p -= lr * grad for every parameter with a gradient, in one engine call
+            _engine.sgd_steps(to_js([p._h for p in group["params"]]), group["lr"])
+            return
         for parameter in group["params"]:
-            if parameter.grad is None:
+            grad = parameter.grad
+            if grad is None:
                 continue
-            step = parameter.grad if not group["maximize"] else -parameter.grad
+            step = grad if not group["maximize"] else -grad
             if group["weight_decay"] != 0:
                 step = step.add(parameter, alpha=group["weight_decay"])
             if group["momentum"] != 0:
