@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
 import type { FromWorker } from './protocol.ts';
 
-const numbers = z.array(z.number());
+/** Plotted values: NaN and ±Infinity included (log of 0, a masked grid node), as matplotlib. */
+const numbers = z.array(z.custom<number>((value) => typeof value === 'number'));
 
 const plotSchema = z.object({
   lines: z.array(

@@ -143,7 +143,25 @@ class ndarray:
             )
         return resolve_index(index, self.shape)
 
+    def _element_position(self, index):
+        """The flat position of `a[i, j]` with one integer per axis (the common, fast case)."""
+        if type(index) is int:
+            index = (index,)
+        elif type(index) is not tuple or len(index) != len(self.shape):
+            return None
+        position = 0
+        for axis, (i, length) in enumerate(zip(index, self.shape)):
+            if type(i) is not int:
+                return None
+            if not -length <= i < length:
+                raise IndexError(f"index {i} is out of bounds for axis {axis} with size {length}")
+            position = position * length + (i % length)
+        return position if len(index) == len(self.shape) else None
+
     def __getitem__(self, index):
+        position = self._element_position(index)
+        if position is not None:
+            return D.scalar(self._at(position), self.dtype.name)
         positions, shape = self._selection(index)
         if not shape:
             return D.scalar(self._at(positions[0]), self.dtype.name)
@@ -155,6 +173,11 @@ class ndarray:
         return self._data[position if self._positions is None else self._positions[position]]
 
     def __setitem__(self, index, value):
+        position = self._element_position(index)
+        if position is not None and isinstance(value, (int, float)):
+            target = position if self._positions is None else self._positions[position]
+            self._data[target] = D.convert(value, self.dtype.name)
+            return
         positions, shape = self._selection(index)
         name = self.dtype.name
         if isinstance(value, ndarray) or hasattr(value, "tolist") or isinstance(value, (list, tuple)):
