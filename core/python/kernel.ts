@@ -81,6 +81,7 @@ interface RawPlot {
   ylim?: [number, number];
   colorbar?: boolean;
   legendLabels?: string[];
+  contourLabels?: boolean;
 }
 
 interface KernelModule {
@@ -205,6 +206,7 @@ function plotRecord(plot: RawPlot): PlotRecord {
   if (plot.ylim) record.ylim = plot.ylim;
   if (plot.colorbar) record.colorbar = true;
   if (plot.legendLabels) record.legendLabels = plot.legendLabels;
+  if (plot.contourLabels) record.contourLabels = true;
   return record;
 }
 

@@ -30,6 +30,7 @@ const plotSchema = z.object({
   ylim: z.tuple([z.number(), z.number()]).optional(),
   colorbar: z.boolean().optional(),
   legendLabels: z.array(z.string()).optional(),
+  contourLabels: z.boolean().optional(),
 });
 
 const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);

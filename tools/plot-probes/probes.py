@@ -122,6 +122,7 @@ PROBES = {
     "plot_gradient_descent_tensor": PLT + "import torch\nw = torch.tensor(3.0, requires_grad=True)\nws = []\nfor _ in range(4):\n    loss = (w - 1) ** 2\n    loss.backward()\n    with torch.no_grad():\n        w -= 0.25 * w.grad\n        w.grad.zero_()\n    ws.append(w.item())\nplt.plot(ws, 'o-')\nplt.show()",
     "plot_requires_grad_error": PLT + "import torch\nx = torch.linspace(0, 1, 3, requires_grad=True)\nplt.plot(x, x * 2)",
     "plot_detached_tensor": PLT + "import torch\nx = torch.linspace(0, 1, 3, requires_grad=True)\nplt.plot(x.detach(), (x * 2).detach().numpy())\nplt.show()",
+    "plot_contour_clabel": GRID + "cs = plt.contour(X, Y, Z, 4)\nplt.clabel(cs, inline=True, fontsize=8)\nplt.show()",
     # 3-D axes
     "plot3d_surface": AX3D + "x = np.linspace(-1, 1, 4)\nX, Y = np.meshgrid(x, x)\nax.plot_surface(X, Y, X ** 2 + Y ** 2, cmap='viridis')",
     "plot3d_labels": AX3D + "print(repr(ax.set_xlabel('w')), repr(ax.set_ylabel('b')))\nax.set_zlabel('loss')",
