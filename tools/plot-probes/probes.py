@@ -75,6 +75,11 @@ PROBES = {
     "np_random_many": NP + "np.random.seed(2024)\nprint(np.random.rand(1000).sum())\nprint(np.random.randn(1001).sum())\nnp.random.randint(0, 100, 1000).sum()",
     "np_random_state": NP + "rng = np.random.RandomState(5)\nrng.rand(3)",
     "np_random_data": NP + "np.random.seed(0)\nX = np.random.rand(100, 1)\ny = 4 + 3 * X + np.random.randn(100, 1)\nprint(X[:3])\ny[:3]",
+    # numpy and torch together
+    "np_from_tensor": NP + "import torch\nt = torch.tensor([[1.5, 2.0], [0.25, -1.0]])\na = t.numpy()\nprint(a, a.dtype)\nnp.mean(a), np.array([t[0, 0], t[1, 1]])",
+    "np_array_of_grad_tensor": NP + "import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\nnp.array(w)",
+    "np_tensor_numpy_copy_writes": NP + "import torch\nt = torch.zeros(3)\na = t.numpy().copy()\na[0] = 4\nprint(a)\nt",
+    "np_to_tensor": NP + "import torch\nx = np.linspace(0, 1, 4)\ntorch.tensor(x), torch.from_numpy(np.arange(3))",
     # matplotlib: what Jupyter shows for what pyplot returns
     "plt_xlabel_display": PLT + "plt.plot([1, 2, 3])\nplt.xlabel('x')",
     "plt_ylabel_display": PLT + "plt.plot([1, 2, 3])\nplt.ylabel('loss')",

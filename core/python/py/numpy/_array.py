@@ -14,7 +14,7 @@ from numpy._layout import broadcast_shape, broadcast_values, resolve_index, size
 
 
 class ndarray:
-    __slots__ = ("_data", "_positions", "shape", "dtype")
+    __slots__ = ("_data", "_positions", "shape", "dtype", "_tensor_memory")
 
     @classmethod
     def _from_flat(cls, values, shape, name):
@@ -24,7 +24,14 @@ class ndarray:
         array._positions = None
         array.shape = tuple(shape)
         array.dtype = D.BY_NAME[name]
+        array._tensor_memory = False
         return array
+
+    def _share_with_tensor(self):
+        """Marks an array PyTorch would share with a tensor (Tensor.numpy(), torch.from_numpy):
+        Gradlab's are copies, so writing into one must not pass silently."""
+        self._tensor_memory = True
+        return self
 
     def _view(self, positions, shape):
         view = object.__new__(ndarray)
@@ -34,6 +41,7 @@ class ndarray:
         )
         view.shape = tuple(shape)
         view.dtype = self.dtype
+        view._tensor_memory = self._tensor_memory
         return view
 
     @property
@@ -173,6 +181,12 @@ class ndarray:
         return self._data[position if self._positions is None else self._positions[position]]
 
     def __setitem__(self, index, value):
+        if self._tensor_memory:
+            raise NotImplementedError(
+                "writing into an array that shares memory with a tensor (Tensor.numpy(), "
+                "torch.from_numpy) is not supported in Gradlab yet: write into a .copy() of it, "
+                "or into the tensor"
+            )
         position = self._element_position(index)
         if position is not None and isinstance(value, (int, float)):
             target = position if self._positions is None else self._positions[position]
