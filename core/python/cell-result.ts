@@ -44,6 +44,8 @@ export interface PlotRecord {
   colorbar?: boolean;
   /** Names given to legend(['a', 'b']) for the series in order (their own labels stay). */
   legendLabels?: string[];
+  /** Each contour line's level is written on it (plt.clabel). */
+  contourLabels?: boolean;
 }
 
 /** The autograd graph of one backward() the cell ran, for the symbolic panel. */

@@ -84,6 +84,7 @@ interface RawPlot {
   ylim?: [number, number];
   colorbar?: boolean;
   legendLabels?: string[];
+  contourLabels?: boolean;
 }
 
 interface KernelModule {
@@ -216,6 +217,7 @@ function plotRecord(plot: RawPlot): PlotRecord {
   if (plot.ylim) record.ylim = plot.ylim;
   if (plot.colorbar) record.colorbar = true;
   if (plot.legendLabels) record.legendLabels = plot.legendLabels;
+  if (plot.contourLabels) record.contourLabels = true;
   return record;
 }
 

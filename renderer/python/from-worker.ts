@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
 import type { FromWorker } from './protocol.ts';
 
-const numbers = z.array(z.number());
+/** Plotted values: NaN and ±Infinity included (log of 0, a masked grid node), as matplotlib. */
+const numbers = z.array(z.custom<number>((value) => typeof value === 'number'));
 
 const plotSchema = z.object({
   lines: z.array(
@@ -29,6 +30,7 @@ const plotSchema = z.object({
   ylim: z.tuple([z.number(), z.number()]).optional(),
   colorbar: z.boolean().optional(),
   legendLabels: z.array(z.string()).optional(),
+  contourLabels: z.boolean().optional(),
 });
 
 const jsonNumber = z.union([z.number(), z.literal('nan'), z.literal('inf'), z.literal('-inf')]);

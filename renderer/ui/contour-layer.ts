@@ -92,8 +92,9 @@ function interiorRuns(ring: Ring, columns: number, rows: number): Ring[] {
   return runs;
 }
 
-/** Paints the layers in the chart's plotting area, beneath its datasets. */
-export function contourPlugin(layers: ContourLayer[]): Plugin {
+/** Paints the layers in the chart's plotting area, beneath its datasets (`labelled`: each line's
+ * level written on it, as plt.clabel asks). */
+export function contourPlugin(layers: ContourLayer[], labelled = false): Plugin {
   return {
     id: 'gradlab-contours',
     beforeDatasetsDraw(chart: Chart) {
@@ -110,6 +111,7 @@ export function contourPlugin(layers: ContourLayer[]): Plugin {
         if (layer.filled) paintBands(ctx, layer, px);
         else paintLines(ctx, layer, px);
       }
+      if (labelled) for (const layer of layers) writeLevels(ctx, layer, px);
       ctx.restore();
     },
   };
@@ -145,5 +147,24 @@ function paintLines(ctx: CanvasRenderingContext2D, layer: ContourLayer, px: ToPi
     for (const run of traced.lines) addRing(ctx, run, px, false);
     ctx.strokeStyle = traced.colour;
     ctx.stroke();
+  }
+}
+
+/** Each level's value at the middle of its longest line, on a small clearing. */
+function writeLevels(ctx: CanvasRenderingContext2D, layer: ContourLayer, px: ToPixels) {
+  ctx.font = '11px sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const traced of layer.levels) {
+    const longest = traced.lines.reduce<Ring>((a, b) => (b.length > a.length ? b : a), []);
+    const middle = longest[Math.floor(longest.length / 2)];
+    if (!middle) continue;
+    const [x, y] = px(middle);
+    const text = String(Number(traced.level.toPrecision(4)));
+    const width = ctx.measureText(text).width + 4;
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.fillRect(x - width / 2, y - 7, width, 14);
+    ctx.fillStyle = traced.colour;
+    ctx.fillText(text, x, y);
   }
 }

@@ -85,7 +85,7 @@ export function plotFigure(plot: PlotRecord): { figure: HTMLElement; chart: Char
     },
     plugins: [
       drawTiming(began),
-      contourPlugin(contours),
+      contourPlugin(contours, plot.contourLabels),
       textPlugin(plot),
       ...(plot.colorbar ? [colourbarPlugin(contours)] : []),
     ],

@@ -136,7 +136,7 @@ describe('plots', () => {
     const result = kernel.runCell(
       'import numpy as np\nX, Y = np.meshgrid([0, 1], [0, 1])\nplt.clabel(plt.contour(X, Y, X + Y))',
     );
-    expect(result.error).toMatch(/^NotImplementedError: showing the labels plt.clabel returns/);
+    expect(result.error).toMatch(/^NotImplementedError: showing the labels clabel returns/);
   });
 });
 

@@ -128,6 +128,21 @@ describe('numpy and plots', () => {
     });
   });
 
+  it('refuses to write into an array PyTorch would share with a tensor (ours is a copy)', () => {
+    for (const code of [
+      'import numpy as np\nt = torch.zeros(2)\na = t.numpy()\na[0] = 1',
+      'b = np.zeros(2)\nu = torch.from_numpy(b)\nb += 1',
+    ]) {
+      const result = kernel.runCell(code);
+      expect(result.error).toMatch(
+        /^NotImplementedError: writing into an array that shares memory/,
+      );
+    }
+    expect(kernel.runCell('c = t.numpy().copy()\nc[0] = 1\nc').display).toBe(
+      'array([1., 0.], dtype=float32)',
+    );
+  });
+
   it('refuses to plot a tensor that requires grad, as matplotlib with PyTorch does', () => {
     const result = kernel.runCell(
       'x = torch.linspace(0, 1, 3, requires_grad=True)\nplt.plot(x, x ** 2)',

@@ -32,6 +32,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.contour import ContourSet  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from mpl_toolkits.mplot3d import Axes3D  # noqa: E402
 
@@ -163,6 +164,18 @@ def _legend(self, *args, **kwargs):
 
 
 Axes.legend = _legend
+_contour_clabel = ContourSet.clabel
+
+
+def _clabel(self, *args, **kwargs):
+    """Marks the axes; the labels placed are texts of matplotlib's own, not the cell's."""
+    self.axes.__dict__["_probe_contour_labels"] = True
+    labels = _contour_clabel(self, *args, **kwargs)
+    self.axes.__dict__.setdefault("_probe_label_texts", []).extend(labels)
+    return labels
+
+
+ContourSet.clabel = _clabel
 
 
 def _axes_record(ax):
@@ -177,11 +190,13 @@ def _axes_record(ax):
     if isinstance(ax, Axes3D):
         record["zlabel"] = ax.get_zlabel() or None
     texts = [{"x": float(t.get_position()[0]), "y": float(t.get_position()[1]),
-              "text": t.get_text()} for t in ax.texts]
+              "text": t.get_text()} for t in ax.texts
+             if not any(t is label for label in ax.__dict__.get("_probe_label_texts", []))]
     for key, value in (("texts", texts), ("xlim", ax.__dict__.get("_probe_xlim")),
                        ("ylim", ax.__dict__.get("_probe_ylim")),
                        ("colorbar", ax.__dict__.get("_probe_colorbar")),
-                       ("legendLabels", ax.__dict__.get("_probe_legend_labels"))):
+                       ("legendLabels", ax.__dict__.get("_probe_legend_labels")),
+                       ("contourLabels", ax.__dict__.get("_probe_contour_labels"))):
         if value:
             record[key] = value
     return record

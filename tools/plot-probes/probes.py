@@ -75,6 +75,15 @@ PROBES = {
     "np_random_many": NP + "np.random.seed(2024)\nprint(np.random.rand(1000).sum())\nprint(np.random.randn(1001).sum())\nnp.random.randint(0, 100, 1000).sum()",
     "np_random_state": NP + "rng = np.random.RandomState(5)\nrng.rand(3)",
     "np_random_data": NP + "np.random.seed(0)\nX = np.random.rand(100, 1)\ny = 4 + 3 * X + np.random.randn(100, 1)\nprint(X[:3])\ny[:3]",
+    "np_random_permutation": NP + "np.random.seed(0)\nprint(np.random.permutation(10))\nnp.random.permutation(np.array([0.5, 1.5, 2.5, 3.5]))",
+    "np_random_shuffle": NP + "np.random.seed(4)\na = np.arange(8)\nnp.random.shuffle(a)\nb = [1, 2, 3]\nnp.random.shuffle(b)\nprint(b)\na",
+    "np_random_choice": NP + "np.random.seed(5)\nprint(np.random.choice(10, 4))\nprint(np.random.choice([3, 5, 7], size=(2, 2)))\nnp.random.choice(6, 3, replace=False), np.random.choice(4)",
+    "np_random_minibatch": NP + "np.random.seed(1)\nX = np.arange(10) * 0.5\nidx = np.random.permutation(len(X))\nfor start in range(0, 10, 4):\n    print(X[idx[start:start + 4]])",
+    # numpy and torch together
+    "np_from_tensor": NP + "import torch\nt = torch.tensor([[1.5, 2.0], [0.25, -1.0]])\na = t.numpy()\nprint(a, a.dtype)\nnp.mean(a), np.array([t[0, 0], t[1, 1]])",
+    "np_array_of_grad_tensor": NP + "import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\nnp.array(w)",
+    "np_tensor_numpy_copy_writes": NP + "import torch\nt = torch.zeros(3)\na = t.numpy().copy()\na[0] = 4\nprint(a)\nt",
+    "np_to_tensor": NP + "import torch\nx = np.linspace(0, 1, 4)\ntorch.tensor(x), torch.from_numpy(np.arange(3))",
     # matplotlib: what Jupyter shows for what pyplot returns
     "plt_xlabel_display": PLT + "plt.plot([1, 2, 3])\nplt.xlabel('x')",
     "plt_ylabel_display": PLT + "plt.plot([1, 2, 3])\nplt.ylabel('loss')",
@@ -122,6 +131,7 @@ PROBES = {
     "plot_gradient_descent_tensor": PLT + "import torch\nw = torch.tensor(3.0, requires_grad=True)\nws = []\nfor _ in range(4):\n    loss = (w - 1) ** 2\n    loss.backward()\n    with torch.no_grad():\n        w -= 0.25 * w.grad\n        w.grad.zero_()\n    ws.append(w.item())\nplt.plot(ws, 'o-')\nplt.show()",
     "plot_requires_grad_error": PLT + "import torch\nx = torch.linspace(0, 1, 3, requires_grad=True)\nplt.plot(x, x * 2)",
     "plot_detached_tensor": PLT + "import torch\nx = torch.linspace(0, 1, 3, requires_grad=True)\nplt.plot(x.detach(), (x * 2).detach().numpy())\nplt.show()",
+    "plot_contour_clabel": GRID + "cs = plt.contour(X, Y, Z, 4)\nplt.clabel(cs, inline=True, fontsize=8)\nplt.show()",
     # 3-D axes
     "plot3d_surface": AX3D + "x = np.linspace(-1, 1, 4)\nX, Y = np.meshgrid(x, x)\nax.plot_surface(X, Y, X ** 2 + Y ** 2, cmap='viridis')",
     "plot3d_labels": AX3D + "print(repr(ax.set_xlabel('w')), repr(ax.set_ylabel('b')))\nax.set_zlabel('loss')",

@@ -147,8 +147,9 @@ def _transferable(plots):
 
 
 def _display_text(value):
-    """What Jupyter shows for a cell's value: IPython writes an object without a repr of its own
-    as `<module.Class at 0x...>`; a figure is drawn (see matplotlib.figure)."""
+    """What a notebook shows for a cell's value: its repr, as the golden outputs record it, but
+    matplotlib's objects as Jupyter shows them (IPython writes one without a repr of its own as
+    `<module.Class at 0x...>`), and a figure drawn (see matplotlib.figure)."""
     if hasattr(type(value), "_gradlab_display"):
         return value._gradlab_display()
     if type(value) in (list, tuple) and any(_plain_repr(item) for item in value):
@@ -160,7 +161,10 @@ def _display_text(value):
 
 
 def _plain_repr(value):
-    return type(value).__repr__ is object.__repr__
+    kind = type(value)
+    return kind.__repr__ is object.__repr__ and kind.__module__.startswith(
+        ("matplotlib", "mpl_toolkits")
+    )
 
 
 def _plain_text(value):

@@ -1,7 +1,7 @@
 """matplotlib.axes: one set of axes and what is drawn on it, recorded as data for the notebook.
 
 Each axes shown becomes one entry of the cell's plots: `{lines: [series], xlabel, ylabel, title,
-legend}` (plus texts, xlim, ylim, zlabel, colorbar and legendLabels when set), each series a dict with its
+legend}` (plus texts, xlim, ylim, zlabel, colorbar, legendLabels and contourLabels when set), each series a dict with its
 kind ('line', 'scatter', 'contour', 'contourf', 'surface', 'line3d', 'scatter3d') and data."""
 
 import sys
@@ -52,6 +52,7 @@ class Axes:
         self._xlim = self._ylim = None
         self._colorbar = False
         self._legend_labels = None
+        self._contour_labels = False
 
     def __repr__(self):
         fields = []
@@ -98,14 +99,17 @@ class Axes:
         return collection
 
     def contour(self, *args, **kwargs):
-        return self._add(QuadContourSet(args, kwargs, filled=False))
+        return self._add(QuadContourSet(self, args, kwargs, filled=False))
 
     def contourf(self, *args, **kwargs):
-        return self._add(QuadContourSet(args, kwargs, filled=True))
+        return self._add(QuadContourSet(self, args, kwargs, filled=True))
 
     def _add(self, artist):
         self._artists.append(artist)
         return artist
+
+    def clabel(self, contour_set, *args, **kwargs):
+        return contour_set.clabel(*args, **kwargs)
 
     def text(self, x, y, s, **kwargs):
         text = Text(x, y, s)
@@ -191,6 +195,7 @@ class Axes:
             ("ylim", self._ylim),
             ("colorbar", self._colorbar),
             ("legendLabels", self._legend_labels),
+            ("contourLabels", self._contour_labels),
         ):
             if value:
                 record[key] = list(value) if isinstance(value, tuple) else value

@@ -69,9 +69,18 @@ def _levels(requested, zmin, zmax, filled):
     return levels
 
 
+class _ContourLabels(list):
+    def __repr__(self):
+        raise NotImplementedError(
+            "showing the labels clabel returns is not supported in Gradlab yet (where matplotlib "
+            "places them is not reproduced); the labels themselves are drawn"
+        )
+
+
 class QuadContourSet(Artist):
-    def __init__(self, args, kwargs, filled):
+    def __init__(self, axes, args, kwargs, filled):
         super().__init__(kwargs.get("label"))
+        self.axes = axes
         self.filled = filled
         x, y, z, (rows, columns), rest = _grid(args)
         values = [float(v) for v in z._values]
@@ -88,6 +97,11 @@ class QuadContourSet(Artist):
             "levels": levels,
             "label": None,
         }
+
+    def clabel(self, *args, **kwargs):
+        """Each line's level is written on it (by the renderer)."""
+        self.axes._contour_labels = True
+        return _ContourLabels()
 
     def _series(self):
         return self._record

@@ -66,17 +66,9 @@ def contourf(*args, **kwargs):
     return gca().contourf(*args, **kwargs)
 
 
-class _ContourLabels(list):
-    def __repr__(self):
-        raise NotImplementedError(
-            "showing the labels plt.clabel returns is not supported in Gradlab yet (where "
-            "matplotlib places them is not reproduced); the labels themselves are drawn"
-        )
-
-
 def clabel(contour_set, *args, **kwargs):
-    """Contour labels are drawn by the renderer on every contour line."""
-    return _ContourLabels()
+    """The renderer writes each line's level on it."""
+    return contour_set.clabel(*args, **kwargs)
 
 
 def colorbar(mappable=None, cax=None, ax=None, **kwargs):

@@ -14,7 +14,7 @@ from numpy._layout import broadcast_shape, broadcast_values, resolve_index, size
 
 
 class ndarray:
-    __slots__ = ("_data", "_positions", "shape", "dtype")
+    __slots__ = ("_data", "_positions", "shape", "dtype", "_tensor_memory")
 
     @classmethod
     def _from_flat(cls, values, shape, name):
@@ -24,7 +24,14 @@ class ndarray:
         array._positions = None
         array.shape = tuple(shape)
         array.dtype = D.BY_NAME[name]
+        array._tensor_memory = False
         return array
+
+    def _share_with_tensor(self):
+        """Marks an array PyTorch would share with a tensor (Tensor.numpy(), torch.from_numpy):
+        Gradlab's are copies, so writing into one must not pass silently."""
+        self._tensor_memory = True
+        return self
 
     def _view(self, positions, shape):
         view = object.__new__(ndarray)
@@ -34,6 +41,7 @@ class ndarray:
         )
         view.shape = tuple(shape)
         view.dtype = self.dtype
+        view._tensor_memory = self._tensor_memory
         return view
 
     @property
@@ -143,7 +151,25 @@ class ndarray:
             )
         return resolve_index(index, self.shape)
 
+    def _element_position(self, index):
+        """The flat position of `a[i, j]` with one integer per axis (the common, fast case)."""
+        if type(index) is int:
+            index = (index,)
+        elif type(index) is not tuple or len(index) != len(self.shape):
+            return None
+        position = 0
+        for axis, (i, length) in enumerate(zip(index, self.shape)):
+            if type(i) is not int:
+                return None
+            if not -length <= i < length:
+                raise IndexError(f"index {i} is out of bounds for axis {axis} with size {length}")
+            position = position * length + (i % length)
+        return position if len(index) == len(self.shape) else None
+
     def __getitem__(self, index):
+        position = self._element_position(index)
+        if position is not None:
+            return D.scalar(self._at(position), self.dtype.name)
         positions, shape = self._selection(index)
         if not shape:
             return D.scalar(self._at(positions[0]), self.dtype.name)
@@ -155,6 +181,17 @@ class ndarray:
         return self._data[position if self._positions is None else self._positions[position]]
 
     def __setitem__(self, index, value):
+        if self._tensor_memory:
+            raise NotImplementedError(
+                "writing into an array that shares memory with a tensor (Tensor.numpy(), "
+                "torch.from_numpy) is not supported in Gradlab yet: write into a .copy() of it, "
+                "or into the tensor"
+            )
+        position = self._element_position(index)
+        if position is not None and isinstance(value, (int, float)):
+            target = position if self._positions is None else self._positions[position]
+            self._data[target] = D.convert(value, self.dtype.name)
+            return
         positions, shape = self._selection(index)
         name = self.dtype.name
         if isinstance(value, ndarray) or hasattr(value, "tolist") or isinstance(value, (list, tuple)):

@@ -1,6 +1,7 @@
 """Making arrays: array, zeros, ones, linspace, arange, meshgrid."""
 
 import builtins
+import functools
 import math
 import operator
 
@@ -9,8 +10,19 @@ from numpy._array import ndarray
 from numpy._layout import normal_shape, size_of
 
 
-def _flatten(data, shape, depth, out):
-    if hasattr(data, "tolist") and not isinstance(data, (int, float)):
+def _flatten(data, shape, depth, out, kinds, in_array=False):
+    """Flattens nested lists, arrays and tensors into out; kinds gets the dtype of each array
+    or tensor met, and None for each plain number outside them."""
+    if hasattr(data, "requires_grad") and hasattr(data, "numpy"):
+        data = data.numpy()  # a tensor that requires grad is refused, with PyTorch's advice
+    if isinstance(data, ndarray):
+        kinds.append(data.dtype.name)
+        data = data.tolist()
+        in_array = True
+        if not isinstance(data, list):
+            out.append(data)
+            return
+    elif hasattr(data, "tolist") and not isinstance(data, (int, float)):
         data = data.tolist()
     if isinstance(data, (list, tuple)):
         if len(shape) == depth:
@@ -22,15 +34,18 @@ def _flatten(data, shape, depth, out):
                 f"{tuple(shape[:depth])} + inhomogeneous part."
             )
         for item in data:
-            _flatten(item, shape, depth + 1, out)
+            _flatten(item, shape, depth + 1, out, kinds, in_array)
     else:
+        if not in_array:
+            kinds.append(None)
         out.append(data)
 
 
 def array(data, dtype=None):
     shape = []
     flat = []
-    _flatten(data, shape, 0, flat)
+    kinds = []
+    _flatten(data, shape, 0, flat, kinds)
     for value in flat:
         if not isinstance(value, (int, float)):
             raise NotImplementedError(
@@ -38,8 +53,8 @@ def array(data, dtype=None):
             )
     if dtype is not None:
         name = D.name_of(dtype)
-    elif isinstance(data, ndarray) or hasattr(data, "dtype"):
-        name = D.name_of(getattr(data.dtype, "name", None) or "float64")
+    elif kinds and None not in kinds:
+        name = functools.reduce(D.promote, kinds)
     else:
         name = D.infer(flat)
     return ndarray._from_flat([D.convert(v, name) for v in flat], shape, name)

@@ -132,6 +132,59 @@ class RandomState:
         return self._fill(size, lambda: low + self._bounded(high - low - 1), "int64")
 
 
+    def shuffle(self, x):
+        """Fisher-Yates from the end, each swap partner drawn by masked rejection (numpy's)."""
+        if not isinstance(x, (ndarray, list)):
+            raise NotImplementedError(
+                f"numpy.random.shuffle of {type(x).__name__} is not supported in Gradlab yet"
+            )
+        if isinstance(x, ndarray) and x.ndim != 1:
+            raise NotImplementedError(
+                "numpy.random.shuffle of an array with more than one dimension is not supported "
+                "in Gradlab yet"
+            )
+        for i in reversed(range(1, len(x))):
+            j = self._bounded(i)
+            x[i], x[j] = x[j], x[i]
+
+    def permutation(self, x):
+        from numpy._creation import arange, array
+
+        items = arange(x) if isinstance(x, int) else array(x)
+        self.shuffle(items)
+        return items
+
+    def choice(self, a, size=None, replace=True, p=None):
+        from numpy._creation import array
+
+        if p is not None:
+            raise NotImplementedError(
+                "numpy.random.choice with probabilities p is not supported in Gradlab yet"
+            )
+        population = None if isinstance(a, int) else array(a)
+        if population is not None and population.ndim != 1:
+            raise ValueError("a must be 1-dimensional")
+        count = a if population is None else len(population)
+        if count <= 0:
+            raise ValueError("a must be greater than 0 unless no samples are taken")
+        if replace:
+            picked = self.randint(0, count, size)
+        else:
+            wanted = 1 if size is None else size_of(normal_shape(size))
+            if wanted > count:
+                raise ValueError("Cannot take a larger sample than population when 'replace=False'")
+            order = self.permutation(count)._values[:wanted]
+            picked = order[0] if size is None else ndarray._from_flat(order, normal_shape(size), "int64")
+        if population is None:
+            return picked
+        if not isinstance(picked, ndarray):
+            return population[picked]
+        values = population._values
+        return ndarray._from_flat(
+            [values[i] for i in picked._values], picked.shape, population.dtype.name
+        )
+
+
 def _scalar_parameters(name, *parameters):
     for parameter in parameters:
         if not isinstance(parameter, (int, float)):
@@ -180,6 +233,18 @@ def uniform(low=0.0, high=1.0, size=None):
 
 def randint(low, high=None, size=None, dtype=int):
     return _generator().randint(low, high, size, dtype)
+
+
+def shuffle(x):
+    _generator().shuffle(x)
+
+
+def permutation(x):
+    return _generator().permutation(x)
+
+
+def choice(a, size=None, replace=True, p=None):
+    return _generator().choice(a, size, replace, p)
 
 
 def __getattr__(name):

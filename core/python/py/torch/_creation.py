@@ -69,7 +69,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def from_numpy(array):
-    return tensor(array)
+    made = tensor(array)
+    array._share_with_tensor()
+    return made
 
 
 def as_tensor(data, dtype=None, device=None):

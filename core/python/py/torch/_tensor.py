@@ -266,7 +266,7 @@ class Tensor:
             values = array(_BUFFER_TYPECODES[dtype], storage.tobytes())
         else:
             values = self._flat_values()
-        return numpy.ndarray._from_flat(values, tuple(self.shape), dtype)
+        return numpy.ndarray._from_flat(values, tuple(self.shape), dtype)._share_with_tensor()
 
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
