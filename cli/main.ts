@@ -29,6 +29,12 @@ const commands: Record<string, Command> = {
     summary: 'validate lesson files (file:line:col messages)',
     load: () => import('./commands/check.ts'),
   },
+  autograde: {
+    synopsis:
+      'autograde SUBMISSION... --lessons DIR [--out grades.csv] [--feedback DIR] [--jobs N] [--timeout SECONDS]',
+    summary: "re-grade students' submission files into a gradebook CSV",
+    load: () => import('./commands/autograde.ts'),
+  },
 };
 
 function usage(): string {
