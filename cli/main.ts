@@ -10,7 +10,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   run: {
-    synopsis: 'run FILE [--fresh] [--json]',
+    synopsis: 'run FILE [--fresh] [--json] [--timeout SECONDS]',
     summary: 'run every Python cell of a lesson, notebook or .py file',
     load: () => import('./commands/run.ts'),
   },
@@ -20,12 +20,12 @@ const commands: Record<string, Command> = {
     load: () => import('./commands/derive.ts'),
   },
   grade: {
-    synopsis: 'grade LESSON ID (--answer TEXT | --answer-file FILE) [--json]',
+    synopsis: 'grade LESSON ID (--answer TEXT | --answer-file FILE) [--json] [--timeout SECONDS]',
     summary: 'grade one answer to a practice item',
     load: () => import('./commands/grade.ts'),
   },
   check: {
-    synopsis: 'check PATH...',
+    synopsis: 'check PATH... [--timeout SECONDS]',
     summary: 'validate lesson files (file:line:col messages)',
     load: () => import('./commands/check.ts'),
   },
@@ -38,6 +38,12 @@ const commands: Record<string, Command> = {
     synopsis: 'build DIR --out SITE [--title TEXT] [--with-builtin]',
     summary: 'check a course folder and write it as a static website',
     load: () => import('./commands/build.ts'),
+  },
+  autograde: {
+    synopsis:
+      'autograde SUBMISSION... --lessons DIR [--out grades.csv] [--feedback DIR] [--jobs N] [--timeout SECONDS]',
+    summary: "re-grade students' submission files into a gradebook CSV",
+    load: () => import('./commands/autograde.ts'),
   },
 };
 

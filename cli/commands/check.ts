@@ -84,7 +84,7 @@ export function nodeLessonServices(python: PythonSandbox): LessonServices {
 }
 
 /** Every lesson file a PATH names: the file itself, or a folder's lesson files, sorted. */
-function lessonFiles(path: string): string[] {
+export function lessonFiles(path: string): string[] {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();

@@ -30,12 +30,11 @@ const kernel = await PythonKernel.start({
 });
 
 process.on('message', (request: SandboxRequest) => {
-  if (request.kind === 'reset') {
-    kernel.reset();
-    send({ kind: 'reset', id: request.id });
-  } else {
-    send({ kind: 'result', id: request.id, result: kernel.runCell(request.code, request) });
-  }
+  if (request.reset) kernel.reset();
+  request.cells.forEach((code, index) => {
+    const result = kernel.runCell(code, { fresh: request.fresh });
+    send({ kind: 'result', id: request.id, index, result });
+  });
 });
 // The CLI went away: nothing is left to answer.
 process.on('disconnect', () => process.exit());

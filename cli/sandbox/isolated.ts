@@ -3,12 +3,5 @@ import type { IsolatedPython } from '../../core/grading/code-answer.ts';
 import type { PythonSandbox } from './sandbox.ts';
 
 export function isolatedPython(sandbox: PythonSandbox): IsolatedPython {
-  return {
-    async run(cells) {
-      await sandbox.reset();
-      const results = [];
-      for (const code of cells) results.push(await sandbox.run(code));
-      return results;
-    },
-  };
+  return { run: (cells) => sandbox.runCells(cells, { fresh: false, reset: true }) };
 }

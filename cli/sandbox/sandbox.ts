@@ -1,9 +1,9 @@
 // Python for the CLI, in a separate Node process under Node's permission model: it may read
 // only its own code, Pyodide's files and the snapshot, and may not write files, start
 // processes, load addons, open workers or reach the network (child.ts closes the network).
-// Cells and verdicts travel as IPC messages; the process's stdout and exit status are ignored.
-// Each cell has a wall-clock limit: a cell past it ends the process, and the next cell starts a
-// new one.
+// Cells and results travel as IPC messages; the process's stdout and exit status are ignored.
+// Each cell has a wall-clock limit: a cell past it ends the process, and the next request
+// starts a new one.
 import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,14 @@ export interface SandboxOptions {
   cellSeconds?: number;
 }
 
-type Pending = { id: number; resolve: (reply: SandboxReply) => void };
+interface Pending {
+  id: number;
+  results: CellResult[];
+  /** Called after each result arrives. */
+  onResult: () => void;
+  /** Ends the request, giving the running cell this error (time limit, process ended). */
+  stop: (error: string) => void;
+}
 
 /** One sandboxed Python process, started on first use and again after a cell was stopped. */
 export class PythonSandbox {
@@ -40,19 +47,55 @@ export class PythonSandbox {
 
   /** Runs one cell; a cell that fails, runs too long or ends the process is a result, never a throw. */
   async run(code: string, options: { fresh?: boolean } = {}): Promise<CellResult> {
-    const id = ++this.#nextId;
-    const reply = await this.#ask(
-      { id, kind: 'run', code, fresh: options.fresh === true },
-      this.cellSeconds * 1000,
-    );
-    if (reply.kind === 'result') return reply.result;
-    return failedCell(reply.kind === 'ended' ? reply.message : 'the sandbox did not answer');
+    const [result] = await this.runCells([code], { fresh: options.fresh === true, reset: false });
+    return result;
   }
 
-  /** Empties the namespace (a stopped process is simply started again, empty). */
-  async reset(): Promise<void> {
-    if (this.#child === undefined) return;
-    await this.#ask({ id: ++this.#nextId, kind: 'reset' }, this.cellSeconds * 1000);
+  /**
+   * Runs cells in order in one message (a code answer and its checks), `reset` emptying the
+   * namespace first. Once a cell is stopped, the cells after it are not run.
+   */
+  async runCells(
+    cells: readonly string[],
+    options: { fresh: boolean; reset: boolean },
+  ): Promise<CellResult[]> {
+    const child = await (this.#child ??= this.#start());
+    const request: SandboxRequest = { id: ++this.#nextId, cells: [...cells], ...options };
+    return new Promise((resolve) => {
+      const results: CellResult[] = [];
+      let timer: ReturnType<typeof setTimeout>;
+      const finish = () => {
+        clearTimeout(timer);
+        this.#pending = undefined;
+        idle(child);
+        resolve(results);
+      };
+      const startTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(
+          () =>
+            this.#pending?.stop(
+              `${timeLimitMessage(this.cellSeconds)}; Python restarts for what follows, without earlier variables`,
+            ),
+          this.cellSeconds * 1000,
+        );
+      };
+      this.#pending = {
+        id: request.id,
+        results,
+        onResult: () => (results.length === cells.length ? finish() : startTimer()),
+        stop: (error) => {
+          this.#end(child);
+          results.push(failedCell(error));
+          while (results.length < cells.length)
+            results.push(failedCell('not run: an earlier cell was stopped'));
+          finish();
+        },
+      };
+      busy(child);
+      startTimer();
+      child.send(request);
+    });
   }
 
   /** Ends the process (the CLI calls this before it exits). */
@@ -62,47 +105,17 @@ export class PythonSandbox {
     void child?.then((process) => process.kill('SIGKILL')).catch(() => undefined);
   }
 
-  async #ask(
-    request: SandboxRequest,
-    limitMs: number,
-  ): Promise<SandboxReply | { kind: 'ended'; message: string }> {
-    const child = await (this.#child ??= this.#start());
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#pending = undefined;
-        this.#end(child);
-        resolve({
-          kind: 'ended',
-          message: `${timeLimitMessage(this.cellSeconds)}; Python restarts for what follows, without earlier variables`,
-        });
-      }, limitMs);
-      const finish = (reply: SandboxReply | { kind: 'ended'; message: string }) => {
-        clearTimeout(timer);
-        idle(child);
-        this.#pending = undefined;
-        resolve(reply);
-      };
-      this.#pending = { id: request.id, resolve: finish };
-      busy(child);
-      child.once('exit', () => this.#pending?.id === request.id && finish(this.#ended(child)));
-      child.send(request);
-    });
-  }
-
-  #ended(child: ChildProcess): { kind: 'ended'; message: string } {
-    if (this.#child !== undefined) this.#end(child);
-    const outOfMemory = /heap limit|out of memory/i.test(this.#stderr);
-    return {
-      kind: 'ended',
-      message: outOfMemory
-        ? `MemoryError: the cell used more than the sandbox's ${PYTHON_LIMITS.javascriptHeapMiB} MiB of JavaScript memory; Python restarts for what follows`
-        : `SystemExit: the cell ended Python's process (status ${child.exitCode ?? child.signalCode}); Python restarts for what follows`,
-    };
-  }
-
   #end(child: ChildProcess): void {
     this.#child = undefined;
     child.kill('SIGKILL');
+  }
+
+  /** Why a process ended in the middle of a request. */
+  #endedMessage(child: ChildProcess): string {
+    const outOfMemory = /heap limit|out of memory/i.test(this.#stderr);
+    return outOfMemory
+      ? `MemoryError: the cell used more than the sandbox's ${PYTHON_LIMITS.javascriptHeapMiB} MiB of JavaScript memory; Python restarts for what follows`
+      : `SystemExit: the cell ended Python's process (status ${child.exitCode ?? child.signalCode}); Python restarts for what follows`;
   }
 
   #start(): Promise<ChildProcess> {
@@ -126,14 +139,24 @@ export class PythonSandbox {
       this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-STDERR_KEPT);
     });
     child.on('message', (reply: SandboxReply) => {
+      const pending = this.#pending;
       if (reply.kind === 'snapshot') storeSnapshot(snapshot, reply.bytes);
-      else if (reply.kind !== 'ready' && reply.id === this.#pending?.id)
-        this.#pending.resolve(reply);
+      else if (reply.kind === 'result' && reply.id === pending?.id) {
+        // Only the next result in order counts: the sandboxed code cannot fill in others.
+        if (reply.index !== pending.results.length) return;
+        pending.results.push(reply.result);
+        pending.onResult();
+      }
+    });
+    child.on('exit', () => {
+      if (this.#child !== undefined && this.#pending !== undefined)
+        this.#pending.stop(this.#endedMessage(child));
     });
     return new Promise((resolve, reject) => {
       const failed = (reason: string) => {
         clearTimeout(timer);
         child.kill('SIGKILL');
+        this.#child = undefined;
         reject(new Error(`Python's sandbox could not start: ${reason}`));
       };
       const timer = setTimeout(

@@ -146,12 +146,15 @@ const grade = async (item: PracticeItem, answer: string) =>
 
 describe.each(LESSONS)('%s', (file) => {
   it('runs every python cell without error', async () => {
-    await sandbox.reset();
-    const text = readFileSync(join(repoRoot, file), 'utf8');
-    for (const cell of notebookCells(file, text)) {
-      const result = await sandbox.run(cell.code);
+    const cells = notebookCells(file, readFileSync(join(repoRoot, file), 'utf8'));
+    const results = await sandbox.runCells(
+      cells.map((cell) => cell.code),
+      { fresh: false, reset: true },
+    );
+    cells.forEach((cell, index) => {
+      const result = results[index];
       expect(result.error, `${file}:${cell.line}\n${result.traceback ?? ''}`).toBeNull();
-    }
+    });
   });
 
   it.each(practiceItems(file).map((item) => [item.id, item] as const))(
