@@ -9,7 +9,9 @@ function progressWith(title: string, items: ProgressDocument['lessons'][string][
   const doc: ProgressDocument = {
     version: 1,
     currentLesson: null,
-    lessons: { 'builtin:a.md': { title, step: 0, stepsSeen: [0], cellsRun: [], stepCount: 3, items } },
+    lessons: {
+      'builtin:a.md': { title, step: 0, stepsSeen: [0], cellsRun: [], stepCount: 3, items },
+    },
   };
   return doc;
 }
