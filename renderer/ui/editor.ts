@@ -30,7 +30,9 @@ export function pythonEditor(
       Prec.highest(keymap.of([runKey])),
       // Tab indents; Escape then Tab leaves the editor (CodeMirror's keyboard-trap escape).
       keymap.of([indentWithTab]),
-      EditorView.contentAttributes.of({ 'aria-label': label }),
+      // tabindex: axe counts a scrolling box as reachable only through a tabbable child (code
+      // scrolls sideways inside its cell on a phone); the editable text is focusable anyway.
+      EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) onChange?.();
       }),

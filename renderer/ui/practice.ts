@@ -44,7 +44,7 @@ function practiceItem(
   lessonHash: () => string | null,
 ): HTMLElement {
   const { item } = block;
-  const verdict = h('p', { role: 'status', class: 'verdict' });
+  const verdict = h('div', { role: 'status', class: 'verdict' });
   const printed = h('div', { class: 'printed' });
   const tally = h('p', { class: 'tally' });
   const hints = h('ol', { class: 'hints', 'aria-live': 'polite' });
@@ -93,7 +93,9 @@ function practiceItem(
       const wrongBefore = state.attempts - (state.correct ? 1 : 0);
       const result = await grade(item, answer, wrongBefore);
       verdict.className = `verdict ${result.correct ? 'verdict-correct' : 'verdict-wrong'}`;
-      verdict.textContent = verdictText(result);
+      // A syntax error's line and caret follow its sentence, in a monospace block.
+      const [sentence = '', ...code] = verdictText(result).split('\n');
+      verdict.replaceChildren(sentence, code.length ? h('pre', {}, code.join('\n')) : '');
       printed.replaceChildren(
         ...(result.output
           ? [h('p', { class: 'note' }, 'Your code printed:'), h('pre', {}, result.output)]

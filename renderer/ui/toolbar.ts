@@ -40,11 +40,13 @@ export function foldingMenu(label: string, id: string, content: HTMLElement): Do
   content.addEventListener('click', (event) => {
     if ((event.target as Element).closest('button, a')) setOpen(false);
   });
-  content.addEventListener('keydown', (event) => {
+  const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !content.classList.contains('open')) return;
     setOpen(false);
     toggle.focus();
-  });
+  };
+  toggle.addEventListener('keydown', closeOnEscape);
+  content.addEventListener('keydown', closeOnEscape);
   const fragment = document.createDocumentFragment();
   fragment.append(toggle, content);
   return fragment;

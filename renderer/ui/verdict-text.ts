@@ -12,7 +12,10 @@ const REPEATED_VERDICT = /^(?:correct|not right yet|not yet)\s*[.:]?\s*/i;
 
 export function verdictText(result: VerdictWords): string {
   const word = !result.valid ? 'Not read' : result.correct ? 'Correct' : 'Not yet';
-  const sentence = result.feedback.trim().replace(REPEATED_VERDICT, '');
+  const feedback = result.feedback.trim();
+  const sentence = feedback.replace(REPEATED_VERDICT, '');
   if (sentence === '') return `${word}.`;
-  return `${word}: ${sentence[0].toUpperCase()}${sentence.slice(1)}`;
+  // What followed a dropped "Not right yet:" starts a sentence; code such as x.grad keeps its case.
+  const start = sentence === feedback ? sentence[0] : sentence[0].toUpperCase();
+  return `${word}: ${start}${sentence.slice(1)}`;
 }

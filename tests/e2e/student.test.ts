@@ -167,7 +167,7 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
     await page.close();
   });
 
-  it('puts the step, not the lesson list, at the top of a phone screen', async () => {
+  it('puts the step, not the lesson list, at the top of a phone screen, down to 360 px', async () => {
     const page = await freshPage(phone);
     const title = await page.locator('#lesson-title').boundingBox();
     expect(title!.y).toBeLessThan(200);
@@ -179,6 +179,21 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
       .poll(() => page.locator('#lesson-title').textContent(), patiently)
       .toBe(course[1]!.lesson.meta.title);
     expect(await links.first().isVisible()).toBe(false);
+    // The narrowest phone the layout is made for: no step of any lesson scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflowing: string[] = [];
+    for (const { lesson } of course) {
+      await openLesson(page, lesson.meta.title);
+      for (let step = 1; step <= lesson.steps.length; step++) {
+        await expect
+          .poll(() => page.locator('.step-indicator').textContent(), patiently)
+          .toBe(`Step ${step} of ${lesson.steps.length}`);
+        const overflow = await horizontalOverflow(page);
+        if (overflow > 0) overflowing.push(`${lesson.meta.title} step ${step}: ${overflow} px`);
+        if (step < lesson.steps.length) await page.getByRole('button', { name: 'Next' }).click();
+      }
+    }
+    expect(overflowing).toEqual([]);
     await page.close();
   });
 

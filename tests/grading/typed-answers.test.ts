@@ -100,6 +100,11 @@ describe('the verdict line a student sees (derivative of 2x^3 + x at x = 1)', ()
     expect(text).not.toMatch(/Not yet: Not|Not read: Not|Correct: Correct/);
   });
 
+  it('keeps the case of code at the start of a sentence', () => {
+    const line = verdictText({ valid: true, correct: false, feedback: 'x.grad is 4.' });
+    expect(line).toBe('Not yet: x.grad is 4.');
+  });
+
   it.each([
     ['dy/dx = 6x^2 + 1', /^Correct\.$/],
     ["y' = 6x^2+1", /^Correct\.$/],
