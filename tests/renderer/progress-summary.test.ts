@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { progressSummary, type LessonEntry } from '../../renderer/ui/sidebar.ts';
 import type { LessonProgress } from '../../renderer/progress/progress.ts';
 
-const entry: LessonEntry = { key: 'k', title: 'T', stepCount: 5, cellCount: 7, itemCount: 2 };
+const entry: LessonEntry = {
+  key: 'k',
+  id: 'k',
+  title: 'T',
+  stepCount: 5,
+  cellCount: 7,
+  itemCount: 2,
+};
 const visited = (overrides: Partial<LessonProgress>): LessonProgress => ({
   title: 'T',
   step: 0,
