@@ -32,7 +32,8 @@ export function memoryLimitMessage(): string {
 }
 
 const WASM_PAGE_BYTES = 65_536;
-let wasmMemoryCapped = false;
+/** Marks a realm's Memory prototype as capped, so capping twice wraps `grow` once. */
+const CAPPED = Symbol.for('gradlab.wasmMemoryCapped');
 
 // core/ compiles against ES2023 alone, which has no WebAssembly: the one member used here.
 interface GrowableMemory {
@@ -49,9 +50,10 @@ const wasm = (globalThis as { WebAssembly?: { Memory: { prototype: GrowableMemor
  * the CLI's sandboxed process) runs nothing else that needs more.
  */
 export function capWasmMemory(limitBytes = PYTHON_LIMITS.wasmMemoryMiB * 1024 * 1024): void {
-  if (wasmMemoryCapped || wasm === undefined) return;
-  wasmMemoryCapped = true;
+  if (wasm === undefined) return;
   const prototype = wasm.Memory.prototype;
+  if (CAPPED in prototype) return;
+  Object.defineProperty(prototype, CAPPED, { value: true });
   const grow = prototype.grow;
   prototype.grow = function (this: GrowableMemory, pages: number) {
     if (this.buffer.byteLength + pages * WASM_PAGE_BYTES > limitBytes)
