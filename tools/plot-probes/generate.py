@@ -4,9 +4,8 @@ a test fixture, the way tools/torch-probes does for PyTorch.
     /usr/bin/python3 tools/plot-probes/generate.py
 
 writes tests/fixtures/plot-probes.json. Each probe runs as a Jupyter cell: in a fresh namespace,
-stdout and stderr captured, the trailing expression displayed as IPython displays it (an object
-without a repr of its own as `<module.Class at 0x...>`, a figure with axes drawn rather than
-written), figures shown by plt.show() or left open at the end recorded axes by axes with each
+stdout and stderr captured, the trailing expression displayed as its repr (as the golden outputs of
+PyTorch record a cell's value; a figure with axes is drawn rather than written), figures shown by plt.show() or left open at the end recorded axes by axes with each
 series' kind and data, in Gradlab's plot format (core/python/cell-result.ts).
 
 numpy runs with its AVX-512 code paths switched off (NPY_DISABLE_CPU_FEATURES): with them, numpy
@@ -223,30 +222,13 @@ def _show(*args, **kwargs):
 plt.show = _show
 
 
-def _ipython_text(value):
-    def plain(item):
-        return type(item).__repr__ is object.__repr__
-
-    def text(item):
-        kind = type(item)
-        return f"<{kind.__module__}.{kind.__qualname__} at {hex(id(item))}>" if plain(item) \
-            else repr(item)
-
-    if type(value) in (list, tuple) and any(plain(item) for item in value):
-        items = [text(item) for item in value]
-        if type(value) is list:
-            return f"[{', '.join(items)}]"
-        return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
-    return text(value)
-
-
 def _display(value):
     if isinstance(value, Figure):
         if not value.axes:
             return repr(value)
         _shown.extend(_figure_records(value))
         return None
-    return _ipython_text(value)
+    return repr(value)
 
 
 def run_probe(code):

@@ -147,29 +147,11 @@ def _transferable(plots):
 
 
 def _display_text(value):
-    """What a notebook shows for a cell's value: its repr, as the golden outputs record it, but
-    matplotlib's objects as Jupyter shows them (IPython writes one without a repr of its own as
-    `<module.Class at 0x...>`), and a figure drawn (see matplotlib.figure)."""
+    """What a cell shows for its value: its repr, as the golden outputs of PyTorch record it
+    (`<SumBackward0 object at 0x...>`); a figure with axes is drawn instead (see matplotlib.figure)."""
     if hasattr(type(value), "_gradlab_display"):
         return value._gradlab_display()
-    if type(value) in (list, tuple) and any(_plain_repr(item) for item in value):
-        items = [_plain_text(item) if _plain_repr(item) else repr(item) for item in value]
-        if type(value) is list:
-            return f"[{', '.join(items)}]"
-        return f"({', '.join(items)}{',' if len(items) == 1 else ''})"
-    return _plain_text(value) if _plain_repr(value) else repr(value)
-
-
-def _plain_repr(value):
-    kind = type(value)
-    return kind.__repr__ is object.__repr__ and kind.__module__.startswith(
-        ("matplotlib", "mpl_toolkits")
-    )
-
-
-def _plain_text(value):
-    kind = type(value)
-    return f"<{kind.__module__}.{kind.__qualname__} at {hex(id(value))}>"
+    return repr(value)
 
 
 def run_cell(code, fresh=False):

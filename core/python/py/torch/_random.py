@@ -51,11 +51,8 @@ class Generator:
         _engine.set_state(self._g, to_js(new_state._bytes))
         return self
 
-    def __str__(self):
+    def __repr__(self):
         return f"<torch._C.Generator object at {id(self):#x}>"
-
-    def __repr__(self):  # as Jupyter displays it (IPython leaves out "object")
-        return f"<torch._C.Generator at {id(self):#x}>"
 
 
 Generator.__module__ = "torch._C"
