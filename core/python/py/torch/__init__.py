@@ -93,7 +93,7 @@ nan = math.nan
 
 def _flat_pair(input, other):  # noqa: A002
     """Both operands' values, flattened, after broadcasting a one-element side."""
-    # (this module's float, int and abs are torch's, hence builtins)
+    # (this module's float, int, abs and all are torch's, hence builtins)
     a = input._flat_values() if isinstance(input, Tensor) else [_builtins.float(input)]
     b = other._flat_values() if isinstance(other, Tensor) else [_builtins.float(other)]
     if len(a) == 1:
@@ -109,7 +109,7 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A0
         raise RuntimeError(
             f"The size of tensor a ({len(a)}) must match the size of tensor b ({len(b)})"
         )
-    return all(
+    return _builtins.all(
         (equal_nan and x != x and y != y) or _builtins.abs(x - y) <= atol + rtol * _builtins.abs(y)
         for x, y in zip(a, b)
     )
