@@ -34,6 +34,8 @@ export class App {
   private view: LessonView | null = null;
   private viewKey: string | null = null;
   private notice: string | undefined;
+  /** Why the last save failed, until a save succeeds again. */
+  private saveProblem: string | null = null;
   /** The grader loads with the first answer checked. */
   private readonly grade: PracticeGrader = async (item, answer, wrongAttemptsBefore) =>
     (await import('./grading.ts')).gradeAnswer(this.python, item, answer, wrongAttemptsBefore);
@@ -54,6 +56,10 @@ export class App {
       openFolder: () => void this.openFolder(),
       resetProgress: () => this.resetProgress(),
       exportGrades: () => void this.exportGrades(),
+    });
+    this.progress.onSaveProblem((problem) => {
+      this.saveProblem = problem;
+      void this.open(this.viewKey, true);
     });
     this.notice = await this.progress.load();
     await this.library.replace(await this.host.listLessons());
@@ -108,6 +114,7 @@ export class App {
     if (key !== this.viewKey) return;
     const parts: (HTMLElement | null)[] = [
       this.notice ? h('p', { class: 'notice', role: 'note' }, this.notice) : null,
+      this.saveProblem ? h('p', { class: 'notice', role: 'alert' }, this.saveProblem) : null,
       errorsPanel(this.library.problems()),
     ];
     if (key && lesson) {
