@@ -53,11 +53,14 @@ function practiceItem(
     );
     hintButton.disabled = state.hintsShown >= block.html.hints.length;
   };
-  const showSolution = () => {
+  const showSolution = async () => {
     if (!state.solutionShown) return;
+    const { textWithMaths } = await import('./text-with-maths.ts');
     solution.replaceChildren(
       h('h4', {}, 'Solution'),
-      h('pre', { class: 'solution-text' }, item.solution ?? ''),
+      item.answer.type === 'code'
+        ? h('pre', { class: 'solution-text' }, item.solution ?? '')
+        : h('p', { class: 'solution-text' }, ...textWithMaths(item.solution ?? '')),
     );
     if (block.html.explanation) {
       solution.append(trustedHtml('div', block.html.explanation, 'lesson-html'));
@@ -72,8 +75,10 @@ function practiceItem(
     try {
       const wrongBefore = state.attempts - (state.correct ? 1 : 0);
       const result = await grade(item, answer, wrongBefore);
+      // KaTeX loads with the first verdict, not with the page.
+      const { textWithMaths } = await import('./text-with-maths.ts');
       verdict.className = `verdict ${result.correct ? 'verdict-correct' : 'verdict-wrong'}`;
-      verdict.textContent = verdictText(result);
+      verdict.replaceChildren(...textWithMaths(verdictText(result)));
       if (result.valid) {
         state.attempts += 1;
         state.correct = state.correct || result.correct;
@@ -100,13 +105,13 @@ function practiceItem(
   const solutionButton = button('Show solution', () => {
     state.solutionShown = true;
     progress.changed();
-    showSolution();
+    void showSolution();
   });
   solutionButton.disabled = item.solution === undefined;
 
   showTally();
   showHints();
-  showSolution();
+  void showSolution();
   return h(
     'section',
     { class: 'panel practice', 'aria-label': `Practice ${item.id}` },

@@ -31,7 +31,13 @@ let downloads: string;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-const seen = { agreeingPanels: 0, practiceItems: 0, reluPlots: 0, hintsShown: 0 };
+const seen = {
+  agreeingPanels: 0,
+  practiceItems: 0,
+  reluPlots: 0,
+  hintsShown: 0,
+  typesetFeedback: 0,
+};
 /** Uncaught exceptions in the page: each test must leave none. */
 const pageErrors: string[] = [];
 
@@ -207,6 +213,7 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     );
     expect(seen.reluPlots).toBeGreaterThan(0);
     expect(seen.hintsShown).toBeGreaterThan(0);
+    expect(seen.typesetFeedback).toBeGreaterThan(0);
   });
 
   it('runs the seed lab cell by cell with the outputs PyTorch gave', async () => {
@@ -405,16 +412,30 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
     for (const block of practice[stepIndex]!) {
       const item = currentStep().getByRole('region', { name: `Practice ${block.item.id}` });
       expect(await answerPractice(item, wrongAnswer(block))).toMatch(/^Not yet: \S/);
+      // An answer the lesson has feedback for, written with maths: typeset, no '$' left.
+      const typeset = block.item.feedback.find(
+        (rule) => rule.answer !== undefined && rule.say.includes('$'),
+      );
+      if (typeset?.answer !== undefined) {
+        await answerPractice(item, typeset.answer);
+        expect(await item.getByRole('status').locator('.katex').count()).toBeGreaterThan(0);
+        expect(await item.getByRole('status').innerText()).not.toContain('$');
+        seen.typesetFeedback++;
+      }
       expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct\b/);
       seen.practiceItems++;
       if (block.html.hints.length > 0) {
         await item.getByRole('button', { name: 'Hint' }).click();
         expect(await item.locator('.hints li').count()).toBe(1);
+        if (block.item.hints[0]!.includes('$'))
+          expect(await item.locator('.hints li .katex').count()).toBeGreaterThan(0);
         seen.hintsShown++;
       }
       if (block.item.solution !== undefined) {
         await item.getByRole('button', { name: 'Show solution' }).click();
         expect(await item.locator('.solution-text').textContent()).toBe(block.item.solution);
+        if (block.item.explanation?.includes('$'))
+          expect(await item.locator('.solution .katex').count()).toBeGreaterThan(0);
       }
     }
     await page.screenshot({
