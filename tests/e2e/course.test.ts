@@ -17,6 +17,7 @@ import { snapshotFile } from '../../renderer/python/snapshot-pages.ts';
 import { repoRoot } from '../support/shared.ts';
 import { launchBrowser, type Browser } from './support/browser.ts';
 import { builtinCourse, practiceBlocks, wrongAnswer, type CourseLesson } from './support/course.ts';
+import type { FeedbackRule, PracticeBlock } from '../../core/lessons/types.ts';
 import { goldenCells, maskAddresses } from './support/golden.ts';
 
 const course = builtinCourse();
@@ -136,6 +137,11 @@ async function firstCellOfLesson({ lesson }: CourseLesson): Promise<Locator> {
   const cells = page.locator('.step .cell');
   while ((await cells.count()) === 0) await page.getByRole('button', { name: 'Next' }).click();
   return cells.first();
+}
+
+/** The item's feedback rule for a given answer whose sentence has maths in it, if any. */
+function typesetFeedback(block: PracticeBlock): FeedbackRule | undefined {
+  return block.item.feedback.find((rule) => rule.answer !== undefined && rule.say.includes('$'));
 }
 
 async function answerPractice(item: Locator, answer: string): Promise<string> {
@@ -300,7 +306,8 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     const items = course.flatMap(({ lesson }) =>
       practiceBlocks(lesson)
         .flat()
-        .map((block) => `${lesson.meta.title},${block.item.id},2,`),
+        // A wrong answer and the solution, and the answer with typeset feedback where there is one.
+        .map((block) => `${lesson.meta.title},${block.item.id},${typesetFeedback(block) ? 3 : 2},`),
     );
     for (const prefix of items)
       expect(
@@ -413,9 +420,7 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
       const item = currentStep().getByRole('region', { name: `Practice ${block.item.id}` });
       expect(await answerPractice(item, wrongAnswer(block))).toMatch(/^Not yet: \S/);
       // An answer the lesson has feedback for, written with maths: typeset, no '$' left.
-      const typeset = block.item.feedback.find(
-        (rule) => rule.answer !== undefined && rule.say.includes('$'),
-      );
+      const typeset = typesetFeedback(block);
       if (typeset?.answer !== undefined) {
         await answerPractice(item, typeset.answer);
         expect(await item.getByRole('status').locator('.katex').count()).toBeGreaterThan(0);
