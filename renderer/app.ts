@@ -37,6 +37,8 @@ export class App {
   private view: LessonView | null = null;
   private viewKey: string | null = null;
   private notice: string | undefined;
+  /** Why the last save failed, until a save succeeds again. */
+  private saveProblem: string | null = null;
   /** The grader loads with the first answer checked. */
   private readonly grade: PracticeGrader = async (item, answer, wrongAttemptsBefore) =>
     (await import('./grading.ts')).gradeAnswer(this.python, item, answer, wrongAttemptsBefore);
@@ -58,6 +60,10 @@ export class App {
       resetProgress: () => this.resetProgress(),
       exportGrades: () => void this.exportGrades(),
       exportSubmission: () => void this.exportSubmission(),
+    });
+    this.progress.onSaveProblem((problem) => {
+      this.saveProblem = problem;
+      void this.open(this.viewKey, { force: true });
     });
     this.notice = await this.progress.load();
     await this.library.replace(await this.host.listLessons());
@@ -130,6 +136,7 @@ export class App {
     if (key !== this.viewKey) return;
     const parts: (HTMLElement | null)[] = [
       this.notice ? h('p', { class: 'notice', role: 'note' }, this.notice) : null,
+      this.saveProblem ? h('p', { class: 'notice', role: 'alert' }, this.saveProblem) : null,
       errorsPanel(this.library.problems()),
     ];
     if (key && lesson) {

@@ -36,6 +36,13 @@ export interface HostApi {
   onLessonChanged(listener: (lesson: LessonSource) => void): () => void;
   loadProgress(): Promise<StoredProgress>;
   saveProgress(data: unknown): Promise<void>;
+  /**
+   * Where other windows share the progress storage (the web build's tabs): saves by reading what
+   * is stored and writing `update(stored)` in one step, so a save never erases another's.
+   */
+  updateProgress?(update: (stored: unknown) => unknown): Promise<void>;
+  /** With updateProgress: called with the progress another window saved, to show it here. */
+  onProgressSavedElsewhere?(listener: (data: unknown) => void): void;
   /** Offers the CSV to the user (save dialog or download); resolves to where it went, or null. */
   exportGrades(csv: string, suggestedName: string): Promise<string | null>;
   /** Offers the submission file (JSON) the same way; resolves to where it went, or null. */

@@ -32,6 +32,19 @@ function builtinLessons(): LessonSource[] {
   );
 }
 
+const STORAGE_DENIED =
+  'This browser does not let Gradlab store anything (private browsing or a policy), so your ' +
+  'progress lasts only while this tab is open. Use "Export grades" to keep a copy.';
+
+/** The page's localStorage, or null where the browser denies it (reading it throws). */
+function localStorageIfAllowed(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 interface WatchedFile {
   handle: FileSystemFileHandle;
   lastModified: number;
@@ -91,13 +104,15 @@ export class WebHost implements HostApi {
   }
 
   async loadProgress(): Promise<StoredProgress> {
-    const text = localStorage.getItem(this.progressKey);
+    const storage = localStorageIfAllowed();
+    if (storage === null) return { data: null, notice: STORAGE_DENIED };
+    const text = storage.getItem(this.progressKey);
     if (text === null) return { data: null };
     try {
       return { data: JSON.parse(text) as unknown };
     } catch {
-      localStorage.setItem(`${this.progressKey}.corrupt-${Date.now()}`, text);
-      localStorage.removeItem(this.progressKey);
+      storage.setItem(`${this.progressKey}.corrupt-${Date.now()}`, text);
+      storage.removeItem(this.progressKey);
       return {
         data: null,
         notice: 'Saved progress could not be read; it was set aside and a fresh record started.',
@@ -105,8 +120,35 @@ export class WebHost implements HostApi {
     }
   }
 
+  /** Without storage (said once, when loading) progress lasts as long as the tab. */
   async saveProgress(data: unknown): Promise<void> {
-    localStorage.setItem(this.progressKey, JSON.stringify(data));
+    localStorageIfAllowed()?.setItem(this.progressKey, JSON.stringify(data));
+  }
+
+  /** Read and write in one task: no other tab of this browser runs in between. */
+  async updateProgress(update: (stored: unknown) => unknown): Promise<void> {
+    const storage = localStorageIfAllowed();
+    if (storage === null) return;
+    const text = storage.getItem(this.progressKey);
+    let stored: unknown = null;
+    try {
+      stored = text === null ? null : (JSON.parse(text) as unknown);
+    } catch {
+      // Unreadable: loadProgress set it aside when the page started; this save replaces it.
+    }
+    storage.setItem(this.progressKey, JSON.stringify(update(stored)));
+  }
+
+  onProgressSavedElsewhere(listener: (data: unknown) => void): void {
+    if (localStorageIfAllowed() === null) return;
+    window.addEventListener('storage', (event) => {
+      if (event.key !== this.progressKey || event.newValue === null) return;
+      try {
+        listener(JSON.parse(event.newValue) as unknown);
+      } catch {
+        // Another tab wrote something unreadable: this tab's next load sets it aside.
+      }
+    });
   }
 
   async exportGrades(csv: string, suggestedName: string): Promise<string | null> {

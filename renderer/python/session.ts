@@ -32,6 +32,8 @@ export class PythonSession {
   private running = false;
   /** Raised by every stop: runs asked for under an older number are cancelled if not begun. */
   private stops = 0;
+  /** Cells started so far: tells a stop's timers whether the cell they were for still runs. */
+  private cellsStarted = 0;
   private readonly listeners = new Set<(state: PythonState) => void>();
   private readonly indexURL: string;
 
@@ -118,7 +120,10 @@ export class PythonSession {
     const worker = this.active;
     if (worker.interruptible) {
       worker.interrupt();
-      const stillRunning = () => this.running && this.active === worker;
+      // The same cell: the next one may have started on this worker by the time a timer fires.
+      const cell = this.cellsStarted;
+      const stillRunning = () =>
+        this.running && this.active === worker && this.cellsStarted === cell;
       setTimeout(() => stillRunning() && worker.interrupt(), interruptResendMs);
       setTimeout(() => stillRunning() && this.replace(worker), interruptGraceMs);
     } else {
@@ -131,6 +136,7 @@ export class PythonSession {
     await this.active.ready;
     if (asked !== this.stops) return { kind: 'cancelled' };
     this.running = true;
+    this.cellsStarted++;
     this.setState('running');
     try {
       return { kind: 'done', result: await this.active.run(code, fresh) };

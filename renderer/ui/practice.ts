@@ -73,11 +73,14 @@ function practiceItem(
     );
     hintButton.disabled = state.hintsShown >= block.html.hints.length;
   };
-  const showSolution = () => {
+  const showSolution = async () => {
     if (!state.solutionShown) return;
+    const { textWithMaths } = await import('./text-with-maths.ts');
     solution.replaceChildren(
       h('h4', {}, 'Solution'),
-      h('pre', { class: 'solution-text' }, item.solution ?? ''),
+      item.answer.type === 'code'
+        ? h('pre', { class: 'solution-text' }, item.solution ?? '')
+        : h('p', { class: 'solution-text' }, ...textWithMaths(item.solution ?? '')),
     );
     if (block.html.explanation) {
       solution.append(trustedHtml('div', block.html.explanation, 'lesson-html'));
@@ -92,10 +95,15 @@ function practiceItem(
     try {
       const wrongBefore = state.attempts - (state.correct ? 1 : 0);
       const result = await grade(item, answer, wrongBefore);
+      // KaTeX loads with the first verdict, not with the page.
+      const { textWithMaths } = await import('./text-with-maths.ts');
       verdict.className = `verdict ${result.correct ? 'verdict-correct' : 'verdict-wrong'}`;
       // A syntax error's line and caret follow its sentence, in a monospace block.
       const [sentence = '', ...code] = verdictText(result).split('\n');
-      verdict.replaceChildren(sentence, code.length ? h('pre', {}, code.join('\n')) : '');
+      verdict.replaceChildren(
+        ...textWithMaths(sentence),
+        code.length ? h('pre', {}, code.join('\n')) : '',
+      );
       printed.replaceChildren(
         ...(result.output
           ? [h('p', { class: 'note' }, 'Your code printed:'), h('pre', {}, result.output)]
@@ -130,14 +138,14 @@ function practiceItem(
   const solutionButton = button('Show solution', () => {
     state.solutionShown = true;
     progress.changed();
-    showSolution();
+    void showSolution();
     solution.scrollIntoView({ block: 'nearest' });
   });
   solutionButton.disabled = item.solution === undefined;
 
   showTally();
   showHints();
-  showSolution();
+  void showSolution();
   return h(
     'section',
     { class: 'panel practice', 'aria-label': `Practice ${item.id}` },

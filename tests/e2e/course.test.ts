@@ -17,6 +17,7 @@ import { snapshotFile } from '../../renderer/python/snapshot-pages.ts';
 import { repoRoot } from '../support/shared.ts';
 import { launchBrowser, type Browser } from './support/browser.ts';
 import { builtinCourse, practiceBlocks, wrongAnswer, type CourseLesson } from './support/course.ts';
+import type { FeedbackRule, PracticeBlock } from '../../core/lessons/types.ts';
 import { goldenCells, maskAddresses } from './support/golden.ts';
 
 const course = builtinCourse();
@@ -31,7 +32,13 @@ let downloads: string;
 let server: WebServer;
 let browser: Browser;
 let page: Page;
-const seen = { agreeingPanels: 0, practiceItems: 0, reluPlots: 0, hintsShown: 0 };
+const seen = {
+  agreeingPanels: 0,
+  practiceItems: 0,
+  reluPlots: 0,
+  hintsShown: 0,
+  typesetFeedback: 0,
+};
 /** Uncaught exceptions in the page: each test must leave none. */
 const pageErrors: string[] = [];
 
@@ -132,6 +139,11 @@ async function firstCellOfLesson({ lesson }: CourseLesson): Promise<Locator> {
   return cells.first();
 }
 
+/** The item's feedback rule for a given answer whose sentence has maths in it, if any. */
+function typesetFeedback(block: PracticeBlock): FeedbackRule | undefined {
+  return block.item.feedback.find((rule) => rule.answer !== undefined && rule.say.includes('$'));
+}
+
 async function answerPractice(item: Locator, answer: string): Promise<string> {
   await replaceEditorText(item.getByRole('textbox', { name: 'Answer' }), answer);
   const verdict = item.getByRole('status');
@@ -207,6 +219,7 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     );
     expect(seen.reluPlots).toBeGreaterThan(0);
     expect(seen.hintsShown).toBeGreaterThan(0);
+    expect(seen.typesetFeedback).toBeGreaterThan(0);
   });
 
   it('runs the seed lab cell by cell with the outputs PyTorch gave', async () => {
@@ -293,7 +306,8 @@ describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
     const items = course.flatMap(({ lesson }) =>
       practiceBlocks(lesson)
         .flat()
-        .map((block) => `${lesson.meta.title},${block.item.id},2,`),
+        // A wrong answer and the solution, and the answer with typeset feedback where there is one.
+        .map((block) => `${lesson.meta.title},${block.item.id},${typesetFeedback(block) ? 3 : 2},`),
     );
     for (const prefix of items)
       expect(
@@ -405,16 +419,28 @@ async function walkLesson({ file, lesson }: CourseLesson, lessonIndex: number): 
     for (const block of practice[stepIndex]!) {
       const item = currentStep().getByRole('region', { name: `Practice ${block.item.id}` });
       expect(await answerPractice(item, wrongAnswer(block))).toMatch(/^Not yet: \S/);
+      // An answer the lesson has feedback for, written with maths: typeset, no '$' left.
+      const typeset = typesetFeedback(block);
+      if (typeset?.answer !== undefined) {
+        await answerPractice(item, typeset.answer);
+        expect(await item.getByRole('status').locator('.katex').count()).toBeGreaterThan(0);
+        expect(await item.getByRole('status').innerText()).not.toContain('$');
+        seen.typesetFeedback++;
+      }
       expect(await answerPractice(item, block.item.solution ?? '')).toMatch(/^Correct\b/);
       seen.practiceItems++;
       if (block.html.hints.length > 0) {
         await item.getByRole('button', { name: 'Hint' }).click();
         expect(await item.locator('.hints li').count()).toBe(1);
+        if (block.item.hints[0]!.includes('$'))
+          expect(await item.locator('.hints li .katex').count()).toBeGreaterThan(0);
         seen.hintsShown++;
       }
       if (block.item.solution !== undefined) {
         await item.getByRole('button', { name: 'Show solution' }).click();
         expect(await item.locator('.solution-text').textContent()).toBe(block.item.solution);
+        if (block.item.explanation?.includes('$'))
+          expect(await item.locator('.solution .katex').count()).toBeGreaterThan(0);
       }
     }
     await page.screenshot({
