@@ -83,4 +83,18 @@ describe('gradlab run on a notebook', () => {
     const cells = JSON.parse(result.stdout) as { error: string | null }[];
     expect(cells[1].error).toBe("NameError: name 'y' is not defined");
   });
+
+  it('describes each axes a cell plotted by what is on it', () => {
+    const code =
+      'import numpy as np\nimport matplotlib.pyplot as plt\nX, Y = np.meshgrid([0, 1, 2], [0, 1])\n' +
+      'fig = plt.figure()\nax = fig.add_subplot(1, 2, 1)\nax.contour(X, Y, X + Y)\n' +
+      'ax.scatter([1], [0], label="start")\nax.set_xlabel("w")\n' +
+      'ax3 = fig.add_subplot(1, 2, 2, projection="3d")\nax3.plot_surface(X, Y, X * Y)\nax3.set_zlabel("loss");\n';
+    const result = gradlab(file('plots.py', code));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "<Figure: contour (6 grid points), start (1 points); xlabel 'w'>\n" +
+        "<Figure: surface (6 grid points); zlabel 'loss'>\n",
+    );
+  });
 });
