@@ -1,5 +1,6 @@
 // Python cells of notebook-style Markdown: every ```python fence, and each solution the seed
-// hides in an HTML comment right after a "Double-click here for the solution" paragraph.
+// hides in an HTML comment right after a "Double-click here for the solution" paragraph that
+// follows the student's code cell (after a question in prose the hidden answer is prose too).
 import type { Token } from 'markdown-it';
 import type { NotebookCell } from './notebook.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -7,6 +8,8 @@ import { parseMarkdown } from './markdown.ts';
 const PYTHON_INFO = new Set(['python', 'python3', 'py', 'ipython', 'ipython3']);
 const SOLUTION_PROMPT = /for the solution/i;
 const WHOLE_COMMENT = /^<!--([\s\S]*?)-->\s*$/;
+/** "Your answer is below:", "The solution:": a sentence introducing the hidden code (IBM's labs). */
+const LEAD_IN = /^\s*(?:your |the )?(?:answer|solution)\b[^=()[\]{}#'"]*:\s*$/i;
 
 /** A top-level ```python fence (fences inside lists or quotes are only shown). */
 export function isPythonFence(token: Token): boolean {
@@ -32,7 +35,11 @@ export function markdownCells(text: string): NotebookCell[] {
       return;
     }
     const solution = hiddenSolution(tokens, index);
-    if (solution !== null)
+    // The student's cell is the fence before the prompt, or (in a notebook's Markdown cell that
+    // starts with the prompt) the code cell before this one, which the caller checks.
+    const before = tokens[index - 4];
+    const afterCode = index === 3 || (before !== undefined && isPythonFence(before));
+    if (solution !== null && afterCode)
       cells.push({ kind: 'solution', code: solution.code, line: startLine + 1 + solution.offset });
   });
   return cells;
@@ -52,7 +59,7 @@ export function hiddenSolution(
   if (!SOLUTION_PROMPT.test(prompt.content)) return null;
   const lines = trimTrailingBlankLines(comment[1]).split('\n');
   let offset = 0;
-  while (lines.length > 0 && lines[0].trim() === '') {
+  while (lines.length > 0 && (lines[0].trim() === '' || LEAD_IN.test(lines[0]))) {
     lines.shift();
     offset += 1;
   }

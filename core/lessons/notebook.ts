@@ -45,18 +45,24 @@ function requireCells(fileName: string, cells: NotebookCell[]): NotebookCell[] {
 
 function ipynbCells(fileName: string, text: string): NotebookCell[] {
   const result: NotebookCell[] = [];
-  notebookCellList(fileName, text).forEach((cell: unknown, index) => {
+  const cells = notebookCellList(fileName, text);
+  cells.forEach((cell: unknown, index) => {
     if (!isRecord(cell) || (cell.cell_type !== 'code' && cell.cell_type !== 'markdown')) return;
     const source = notebookSource(cell.source);
     if (source === null)
       throw new Error(`${fileName}: cell ${index + 1} has a "source" that is not text.`);
     if (cell.cell_type === 'code') result.push({ kind: 'code', code: source, line: index + 1 });
-    // A solution hidden in a Markdown cell (the seed's pattern) runs in its place.
-    else
+    // A solution hidden in a Markdown cell (the seed's pattern) runs in its place when it
+    // follows the student's code cell.
+    else if (followsCode(cells[index - 1]))
       for (const hidden of markdownCells(source))
         if (hidden.kind === 'solution') result.push({ ...hidden, line: index + 1 });
   });
   return result;
+}
+
+function followsCode(previous: unknown): boolean {
+  return isRecord(previous) && previous.cell_type === 'code';
 }
 
 /** The raw `cells` of a .ipynb text; throws one clear sentence when it is not a notebook. */

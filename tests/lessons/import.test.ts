@@ -1,6 +1,8 @@
 // Notebook-style Markdown (the seed) and Jupyter notebooks load as lessons: python cells,
 // steps from their headings, and practice items with their solutions.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ipynbToLesson } from '../../core/lessons/import-ipynb.ts';
 import { loadLesson } from '../../core/lessons/load.ts';
 import { notebookCells } from '../../core/lessons/notebook.ts';
 import type { CodeAnswer, Lesson, PracticeItem } from '../../core/lessons/types.ts';
@@ -89,6 +91,42 @@ describe('importing a notebook', () => {
     const fromNotebook = loadLesson('seed.ipynb', seedNotebook());
     expect(fromNotebook.problems).toEqual([]);
     expect(practiceItems(fromNotebook.lesson).map((item) => item.solution)).toEqual(SEED_SOLUTIONS);
+  });
+
+  describe("an IBM lab's hidden solution after 'Your answer is below:'", () => {
+    // Three cells of a real lab (tests/fixtures/lessons/ibm-hidden-solution/SOURCES.md).
+    const file = 'simple-linear-regression-practice.ipynb';
+    const text = readFileSync(
+      new URL(`../fixtures/lessons/ibm-hidden-solution/${file}`, import.meta.url),
+      'utf8',
+    );
+    const solution =
+      "plt.scatter(cdf.CYLINDERS, cdf.CO2EMISSIONS, color='blue')\n" +
+      'plt.xlabel("Cylinders")\nplt.ylabel("Emission")\nplt.show()';
+
+    it('runs the solution without the sentence that introduces it', () => {
+      const cells = notebookCells(file, text);
+      expect(cells.map(({ kind, code }) => ({ kind, code }))).toEqual([
+        { kind: 'code', code: expect.stringContaining('# write your code here') },
+        { kind: 'solution', code: solution },
+      ]);
+      // The solution's first line, as `gradlab run` reports where a cell comes from.
+      expect(cells[1].line).toBe(3);
+    });
+
+    it('imports it as a practice item whose solution is that code', () => {
+      // The lesson's code answer has nothing to check (a plot), so the converted text is compared.
+      const { text: lessonText } = ipynbToLesson(file, text);
+      const indented = solution.replaceAll(/^/gm, '  ');
+      expect(lessonText).toContain(`solution: |-\n${indented}\n\`\`\``);
+      expect(lessonText).not.toMatch(/answer is below/i);
+    });
+
+    it('runs nothing from a hidden answer that follows a question in prose', () => {
+      const cells = JSON.parse(text) as { cells: { cell_type: string }[] };
+      const withoutStudentCell = { ...cells, cells: [cells.cells[0], cells.cells[2]] };
+      expect(notebookCells(file, JSON.stringify(withoutStudentCell))).toEqual([]);
+    });
   });
 
   it('maps nbgrader solution and test cells to a practice item', () => {

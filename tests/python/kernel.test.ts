@@ -41,6 +41,30 @@ describe('cells share a namespace and keep their own output', () => {
   });
 });
 
+describe("Jupyter's magics and shell commands", () => {
+  it('runs a cell that starts with %matplotlib inline as the rest of its code', () => {
+    const result = kernel.runCell('%matplotlib inline\nimport math\nmath.floor(2.5)');
+    expect(result.error).toBeNull();
+    expect(result.display).toBe('2');
+  });
+
+  it('names any other magic or shell command in a NotImplementedError, at its line', () => {
+    expect(kernel.runCell('%%time\nx = 1').error).toBe(
+      "NotImplementedError: IPython's %%time is not supported in Gradlab yet",
+    );
+    const shell = kernel.runCell('print(1)\n!nvidia-smi');
+    expect(shell.error).toBe(
+      "NotImplementedError: IPython's !nvidia-smi is not supported in Gradlab yet",
+    );
+    expect(shell.stdout).toBe('1\n');
+    expect(shell.traceback).toContain('line 2');
+  });
+
+  it('leaves a line starting with % alone where it continues an expression', () => {
+    expect(kernel.runCell('(7\n% 4)').display).toBe('3');
+  });
+});
+
 describe('errors and warnings', () => {
   it('reports an error with a traceback of the cell only, and later cells still run', () => {
     const failed = kernel.runCell('def f(x):\n    return x / 0\n\nf(1)');

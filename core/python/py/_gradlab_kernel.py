@@ -4,6 +4,7 @@ The TypeScript kernel calls `run_cell`; the result is converted to plain JavaScr
 so no Python object outlives the call on the JavaScript side.
 """
 
+import ast
 import linecache
 from array import array
 import sys
@@ -154,6 +155,32 @@ def _display_text(value):
     return repr(value)
 
 
+def _ipython_line(line):
+    """What Jupyter's IPython makes of a magic or shell line: `%matplotlib` does nothing (figures
+    show inline, as Gradlab draws them); any other is named in a NotImplementedError."""
+    if line.startswith("%matplotlib"):
+        return ""
+    name = line.split()[0]
+    message = f"IPython's {name} is not supported in Gradlab yet"
+    return f"raise NotImplementedError({message!r})"
+
+
+def _without_ipython_syntax(code):
+    """The cell as Python: lines starting with % or ! (magics, shell commands) replaced, line for
+    line, but only when the cell is not already Python (such a line may continue an expression)."""
+    lines = code.split("\n")
+    if not any(line.startswith(("%", "!")) for line in lines):
+        return code
+    try:
+        ast.parse(code)
+        return code
+    except SyntaxError:
+        pass
+    return "\n".join(
+        _ipython_line(line) if line.startswith(("%", "!")) else line for line in lines
+    )
+
+
 def run_cell(code, fresh=False):
     global _cell_count
     _cell_count += 1
@@ -176,7 +203,7 @@ def run_cell(code, fresh=False):
             warnings.simplefilter("always")
             try:
                 runner = CodeRunner(
-                    code,
+                    _without_ipython_syntax(code),
                     return_mode="last_expr",
                     quiet_trailing_semicolon=True,
                     filename=filename,
