@@ -15,7 +15,7 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
   } catch (error) {
     // parseArgs says "Unknown option '--x'. To specify a positional argument…": the first
     // sentence is the news.
-    const first = (error as Error).message.split('. ')[0];
+    const first = (error as Error).message.split('\n')[0].split('. ')[0].replace(/\.$/, '');
     throw new UsageError(`${command}: ${first[0].toLowerCase()}${first.slice(1)} (${usage})`);
   }
 }

@@ -21,7 +21,7 @@ export interface GradingCourse {
 
 export function loadCourse(folder: string): GradingCourse {
   const loaded: GradedLesson[] = [];
-  for (const file of lessonFiles(folder)) {
+  for (const file of lessonFiles(folder, 'autograde')) {
     const text = readInputFile(file, 'autograde');
     const { lesson, problems } = loadLesson(file, text);
     if (!lesson) {

@@ -29,7 +29,7 @@ const SKIPPED_IN_FOLDERS = new Set(['README.md', 'node_modules', '.git']);
 export async function main(args: string[]): Promise<number> {
   const { positionals: paths, values } = parseCommandArgs('check', USAGE, args, TIMEOUT_OPTION);
   if (paths.length === 0) throw new UsageError(`check: no PATH given (${USAGE})`);
-  const files = paths.flatMap(lessonFiles);
+  const files = paths.flatMap((path) => lessonFiles(path));
   const python = new PythonSandbox({ cellSeconds: cellSeconds('check', values.timeout) });
   try {
     return await checkFiles(files, paths, nodeLessonServices(python));
@@ -84,12 +84,12 @@ export function nodeLessonServices(python: PythonSandbox): LessonServices {
 }
 
 /** Every lesson file a PATH names: the file itself, or a folder's lesson files, sorted. */
-export function lessonFiles(path: string): string[] {
+export function lessonFiles(path: string, command = 'check'): string[] {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
   } catch {
-    throw new UsageError(`check: ${path}: no such file or folder`);
+    throw new UsageError(`${command}: ${path}: no such file or folder`);
   }
   if (!isFolder) return [path];
   const found: string[] = [];
