@@ -154,8 +154,8 @@ async function answerPractice(item: Locator, answer: string): Promise<string> {
 
 // Generous: the machine running the suite may be busy with other tests.
 describe('Gradlab in Chromium (web build)', { timeout: 240_000 }, () => {
-  it('lists the four built-in lessons and shows the first without waiting for Python', async () => {
-    expect(course).toHaveLength(4);
+  it('lists the five built-in lessons and shows the first without waiting for Python', async () => {
+    expect(course).toHaveLength(5);
     const links = nav().getByRole('link');
     await expect
       .poll(() => links.allTextContents(), { timeout: 30_000 })

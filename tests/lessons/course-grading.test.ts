@@ -18,6 +18,7 @@ const LESSONS = [
   'lessons/02-partial-derivatives.md',
   'lessons/03-custom-functions.md',
   'lessons/04-vectors-and-relu.md',
+  'lessons/05-gradient-descent.md',
 ];
 
 /** Two wrong answers per item, each with words its feedback must contain. */
@@ -124,6 +125,24 @@ const WRONG: Record<string, Array<[answer: string, feedback: RegExp]>> = {
   'relu-plus-square': [
     ['-2', /slope is \$0\$, not \$1\$/],
     ['3', /sign/i],
+  ],
+  'loss-derivative-w': [
+    ['2(w*x + b - y)', /inner derivative is \$x\$/],
+    ['(w*x + b - y)^2', /f itself/],
+  ],
+  'loss-slope-number': [
+    ['12', /sign/i],
+    ['-6', /also multiplies by \$x = 2\$/],
+  ],
+  'fit-with-sgd': [
+    [
+      'w = torch.tensor(0.0, requires_grad=True)\nb = torch.tensor(0.0, requires_grad=True)\noptimizer = torch.optim.SGD([w, b], lr=0.1)\nfor step in range(100):\n    loss = ((w * X + b - Y) ** 2).mean()\n    optimizer.zero_grad()\n    loss.backward()',
+      /have not moved: call `optimizer\.step\(\)`/,
+    ],
+    [
+      'w = torch.tensor(0.0, requires_grad=True)\nb = torch.tensor(0.0, requires_grad=True)\noptimizer = torch.optim.SGD([w, b], lr=0.1)\nfor step in range(10):\n    loss = ((w * X + b - Y) ** 2).mean()\n    optimizer.zero_grad()\n    loss.backward()\n    optimizer.step()',
+      /loss is still above/,
+    ],
   ],
 };
 

@@ -14,6 +14,7 @@ const COURSE = [
   'lessons/02-partial-derivatives.md',
   'lessons/03-custom-functions.md',
   'lessons/04-vectors-and-relu.md',
+  'lessons/05-gradient-descent.md',
 ];
 
 function load(file: string): Lesson {
@@ -33,13 +34,14 @@ describe('the built-in course', () => {
     expect(result.status).toBe(0);
   });
 
-  it('has four lessons in order, each with more practice than the seed has in all (2)', () => {
+  it('has five lessons in order, each with more practice than the seed has in all (2)', () => {
     const lessons = COURSE.map(load);
     expect(lessons.map((lesson) => [lesson.meta.order, lesson.meta.title])).toEqual([
       [1, 'Derivatives'],
       [2, 'Partial derivatives'],
       [3, 'Custom autograd Functions'],
       [4, 'Vectors and ReLU'],
+      [5, 'Gradient descent on a loss surface'],
     ]);
     for (const lesson of lessons) {
       const items = lesson.steps.flatMap((step) =>

@@ -90,17 +90,6 @@ BLOCKED = {
     "vectorised sinf for the first 96 (core/autograd/ops/unary.ts uses scalar sinf throughout)",
     "bw_precision_pow_frac_20": "the first 16 float32 elements of x ** 1.7 go through Sleef's "
     "vectorised powf, approximated by a correctly rounded powf (about 98% of values agree)",
-    **{
-        name: "every DataLoader iterator draws PyTorch's base seed with Tensor.random_(), and "
-        "shuffling and random_split need torch.Generator and torch.randperm: the exact generator "
-        "of torch/_random.py (rng work of issue 11)"
-        for name in (
-            "data_loader_batches", "data_loader_drop_last", "data_loader_no_batching",
-            "data_collate_dict", "data_custom_dataset", "data_loader_shuffle_seeded",
-            "data_random_split_seeded", "data_random_split_fractions",
-            "data_loader_draws_base_seed", "data_random_split_lengths",
-        )
-    },
 }
 
 

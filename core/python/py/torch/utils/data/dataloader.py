@@ -96,7 +96,7 @@ class DataLoader:
 
 class _LoaderIterator:
     def __init__(self, loader):
-        from ... import empty, int64
+        from ..._random import draw_seed
 
         self._loader = loader
         if loader._iterable:
@@ -104,8 +104,7 @@ class _LoaderIterator:
         else:
             self._indices = iter(loader._index_sampler)
         # PyTorch seeds its workers from this draw, made even without workers.
-        random_kwargs = {} if loader.generator is None else {"generator": loader.generator}
-        self._base_seed = empty((), dtype=int64).random_(**random_kwargs).item()
+        self._base_seed = draw_seed(loader.generator)
 
     def __iter__(self):
         return self

@@ -23,9 +23,10 @@ class SequentialSampler(Sampler):
 
 def _fresh_generator():
     """PyTorch's: a new Generator seeded from one draw of the default generator."""
-    from ... import Generator, empty, int64
+    from ... import Generator
+    from ..._random import draw_seed
 
-    seed = int(empty((), dtype=int64).random_().item())
+    seed = draw_seed()
     generator = Generator()
     generator.manual_seed(seed)
     return generator
