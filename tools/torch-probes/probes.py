@@ -47,6 +47,8 @@ PROBES = {
     "repr_empty_2d": "torch.zeros(0, 3)",
     "repr_wrap_float": "torch.arange(30.0)",
     "repr_wrap_int": "torch.arange(50)",
+    "arange_float32_vector_rounding": "x = torch.arange(-8.0, 8.0, 0.1)\nprint(x.tolist()[:40])\nprint(torch.arange(0, 1, 0.02).tolist())\nprint(torch.arange(-8.0, 8.0, 0.1)[80].item(), torch.arange(-3, 3, 0.013).sum().item())",
+    "arange_float64_vector_rounding": "print(torch.arange(0.5, 37.3, 0.7, dtype=torch.float64).tolist())",
     "repr_wrap_grad": "torch.linspace(0, 1, 15, requires_grad=True)",
     "repr_summarize_int": "torch.arange(2000)",
     "repr_summarize_2d": "torch.ones(100, 20)",

@@ -19,6 +19,7 @@ from numpy._creation import (
     zeros,
     zeros_like,
 )
+from numpy import _dtypes
 from numpy._dtypes import bool_, dtype, float32, float64, int64
 from numpy._math import (
     AxisError,
@@ -57,6 +58,19 @@ e = math.e
 inf = math.inf
 nan = math.nan
 newaxis = None
+# Classes print where numpy defines them: `<class 'numpy.ndarray'>`, `<class 'numpy.float64'>`.
+for _class, _name in (
+    (ndarray, "ndarray"),
+    (dtype, "dtype"),
+    (AxisError, "AxisError"),
+    (_dtypes.Float64Scalar, "float64"),
+    (_dtypes.Float32Scalar, "float32"),
+    (_dtypes.Int64Scalar, "int64"),
+):
+    _class.__module__ = "numpy"
+    _class.__name__ = _class.__qualname__ = _name
+del _class, _name
+
 max = amax  # noqa: A001 - numpy's name
 min = amin  # noqa: A001 - numpy's name
 
