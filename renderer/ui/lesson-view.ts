@@ -93,6 +93,7 @@ export class LessonView {
       this.built.set(index, element);
     }
     this.stepArea.replaceChildren(element);
+    focusableWhereScrolling(element);
     const count = this.lesson.steps.length;
     this.indicator.textContent = `Step ${index + 1} of ${count}`;
     this.backButton.disabled = index === 0;
@@ -103,6 +104,19 @@ export class LessonView {
     }
     this.progress.markStep(this.record, index);
     this.onStep(index);
+  }
+}
+
+/**
+ * A box of lesson text that scrolls sideways on this screen (wide maths, code, a table) must be
+ * reachable from the keyboard to be scrolled; one that fits stays out of the Tab order.
+ */
+function focusableWhereScrolling(step: HTMLElement): void {
+  for (const box of step.querySelectorAll<HTMLElement>(
+    '.katex-display, .lesson-html pre, .lesson-html table',
+  )) {
+    if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+    else box.removeAttribute('tabindex');
   }
 }
 

@@ -162,6 +162,8 @@ describe('the web build without storage', () => {
         throw new DOMException('Access is denied for this document.', 'SecurityError');
       },
     });
+    // The built-in course's page: no published course in it.
+    vi.stubGlobal('document', { getElementById: () => null });
     const progress = new Progress(new WebHost());
     await expect(progress.load()).resolves.toMatch(
       /^This browser does not let Gradlab store anything .* Use "Export grades" to keep a copy\.$/,
