@@ -124,7 +124,8 @@ function practiceItem(
     } finally {
       checkButton.disabled = false;
       showTally();
-      verdict.scrollIntoView({ block: 'nearest' });
+      // After the next layout: the verdict's maths and the tally can still move it.
+      requestAnimationFrame(() => verdict.scrollIntoView({ block: 'nearest' }));
     }
   };
 

@@ -308,7 +308,8 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
     await page.keyboard.press('Enter');
     const verdict = item.getByRole('status');
     await expect.poll(() => verdict.textContent(), patiently).toMatch(/^Correct/);
-    expect(await inViewport(verdict)).toBe(true);
+    // Scrolled into view once the page has laid out what the verdict changed.
+    await expect.poll(() => inViewport(verdict), patiently).toBe(true);
     expect(await item.locator('.tally').textContent()).toMatch(/less \d+% for each wrong try/);
     // Changing the answer clears the old verdict: one verdict at a time.
     await page.keyboard.type('+');
@@ -319,7 +320,7 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
     const hint = item.locator('.hints li').first();
     await hint.waitFor();
     expect(await item.locator('.hints').getAttribute('aria-live')).toBe('polite');
-    expect(await inViewport(hint)).toBe(true);
+    await expect.poll(() => inViewport(hint), patiently).toBe(true);
     await page.close();
   });
 
