@@ -268,8 +268,9 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
     await page.locator('.step .cm-editor').first().waitFor();
     await tabTo(/^editor$/, 'Shift+Tab');
     const cell = page.locator('.step .cell:has(.cm-focused)');
-    // In the editor: the way out is written under it, and its focus ring is clear.
-    expect(await cell.locator('.keys-hint').isVisible()).toBe(true);
+    // In the editor: the way out is written under it, and its focus ring is clear (CodeMirror
+    // marks the focused editor on its next update, so wait for it).
+    await expect.poll(() => cell.locator('.keys-hint').isVisible(), patiently).toBe(true);
     expect(await cell.locator('.keys-hint').textContent()).toMatch(/Esc, then Tab/);
     const ring = await cell
       .locator('.cm-editor')
