@@ -2,12 +2,12 @@
 // build+backward of a 100k-node scalar graph; beside them the same work in PyTorch on this
 // machine when a python3 with torch is installed (Debian's python3-torch).
 // The chain runs in one synchronous loop (no yields, so storages freed by the garbage collector go
-// back to the C allocator whenever it runs), with the WebAssembly SIMD kernels and with the JS
+// back to the C allocator whenever it runs), with the WebAssembly SIMD loops and with the JS
 // loops alone, alternating run by run so that both meet the same heap and load. Minor page
 // faults per run count fresh memory first touched (dear on this VM), PyTorch's counted alike.
 import { execFileSync } from 'node:child_process';
 import * as A from '../core/autograd/index.ts';
-import { setSimdEnabled, simdAvailable } from '../core/autograd/kernels/simd.ts';
+import { setSimdEnabled, simdAvailable } from '../core/autograd/wasm/simd-loops.ts';
 
 const ELEMENTS = 1_000_000;
 const SCALAR_NODES = 100_000;
@@ -42,7 +42,7 @@ function timeMs(bodies: readonly (() => void)[], runs: number): Timing[] {
   });
 }
 
-/** The chain with the SIMD kernels on and off. */
+/** The chain with the SIMD loops on and off. */
 function elementwiseChain(): Timing[] {
   const values = new Float32Array(ELEMENTS);
   for (let i = 0; i < ELEMENTS; i++) values[i] = Math.sin(i) * 3;
@@ -126,11 +126,11 @@ const show = (t: Timing): string =>
 
 const [chain, chainJs] = elementwiseChain();
 const scalar = scalarGraph();
-const kernels = simdAvailable()
-  ? 'WebAssembly SIMD kernels'
+const loops = simdAvailable()
+  ? 'WebAssembly SIMD loops'
   : 'JS loops (no WebAssembly SIMD here)';
 console.log(
-  `engine: sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32, ${RUNS} runs in one synchronous loop, ${kernels}: ${show(chain)} (${perSecond(ELEMENTS, chain.median)} elements)`,
+  `engine: sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32, ${RUNS} runs in one synchronous loop, ${loops}: ${show(chain)} (${perSecond(ELEMENTS, chain.median)} elements)`,
 );
 console.log(`engine: the same chain with the JS loops alone: ${show(chainJs)}`);
 console.log(

@@ -2,9 +2,9 @@
 // cascade_sum with 4 interleaved accumulators of AVX2 vectors (8 float32 / 4 float64 lanes),
 // partial sums combined level by level, accumulators kept in the tensor's own precision.
 // A plain double-precision sum would differ in the last bit, which `.item()` prints.
-// The float32 row loop runs in WebAssembly SIMD where it can (kernels/simd.ts): the same
+// The float32 row loop runs in WebAssembly SIMD where it can (wasm/simd-loops.ts): the same
 // additions lane by lane in the same order, so the same bits.
-import { simdRowAdder, type RowAdder } from './kernels/simd.ts';
+import { simdRowAdder, type RowAdder } from './wasm/simd-loops.ts';
 
 type Accumulator = Float32Array | Float64Array;
 

@@ -3,7 +3,7 @@
 // copy, and its storage is recycled when no slot holds it any more. A fresh large buffer costs
 // page faults on every first touch, which is most of what large elementwise backward passes pay.
 import { recycle } from './dtype.ts';
-import { simdBinary } from './kernels/simd.ts';
+import { simdBinary } from './wasm/simd-loops.ts';
 import type { Node } from './node.ts';
 import { add } from './ops/binary.ts';
 import { sameShape, type Tensor } from './tensor.ts';

@@ -5,8 +5,8 @@
 // prints as 0.1, not 0.10000000149011612. An optional cutoff rounds them (half-to-even on the
 // exact value) to a number of fractional or total digits, as numpy's precision does.
 
-import type { FloatWidth } from './binaryFloat.ts';
-import { decomposeFinite, hasSignBit, pow10 } from './binaryFloat.ts';
+import type { FloatWidth } from './binary-float.ts';
+import { decomposeFinite, hasSignBit, pow10 } from './binary-float.ts';
 
 export interface DecimalDigits {
   /** Significant digits, no leading zeros (just '0' for zero). */

@@ -22,8 +22,8 @@
 // TypeError or RangeError that says what is wrong.
 
 export type { Dtype, ElementValues } from './layout.ts';
-export type { PrintOptions, TensorSuffixes } from './torchRepr.ts';
-export { DEFAULT_PRINT_OPTIONS, formatTensor } from './torchRepr.ts';
-export { formatNumpyArray, formatNumpyStr } from './numpyRepr.ts';
-export { formatExponential, formatFixed, formatPythonFloat } from './pythonFloat.ts';
-export { formatFloat32Shortest } from './numpyScalar.ts';
+export type { PrintOptions, TensorSuffixes } from './torch-repr.ts';
+export { DEFAULT_PRINT_OPTIONS, formatTensor } from './torch-repr.ts';
+export { formatNumpyArray, formatNumpyStr } from './numpy-repr.ts';
+export { formatExponential, formatFixed, formatPythonFloat } from './python-float.ts';
+export { formatFloat32Shortest } from './numpy-scalar.ts';

@@ -4,7 +4,7 @@
 import type { Expr, FunctionName } from './expr.ts';
 import { children, constant, fn, int, num } from './expr.ts';
 import * as Q from './rational.ts';
-import { keyOf } from './key.ts';
+import { keyOf } from './structural-key.ts';
 import { spend, withBudget } from './budget.ts';
 
 export const ZERO_EXPR = int(0);

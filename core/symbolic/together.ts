@@ -5,7 +5,7 @@
 // where it is shorter.
 import type { Expr } from './expr.ts';
 import { children, int, num } from './expr.ts';
-import { keyOf } from './key.ts';
+import { keyOf } from './structural-key.ts';
 import type { Rational } from './rational.ts';
 import * as Q from './rational.ts';
 import { MINUS_ONE_EXPR, ONE_EXPR, add, apply, mul, pow, splitCoefficient } from './simplify.ts';

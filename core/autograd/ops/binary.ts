@@ -7,7 +7,7 @@ import {
   type Storage,
 } from '../dtype.ts';
 import { fma32, fma64 } from '../fused-multiply-add.ts';
-import { simdBinary, type SimdOp } from '../kernels/simd.ts';
+import { simdBinary, type SimdOp } from '../wasm/simd-loops.ts';
 import type { Attrs } from '../node.ts';
 import { Tensor } from '../tensor.ts';
 import {
@@ -26,7 +26,7 @@ type Grads = [Tensor | null, Tensor | null];
 interface BinaryEntry {
   gradFn: string;
   kernel: BinaryKernel;
-  /** The WebAssembly SIMD kernel doing the same for float32 (see kernels/simd.ts). */
+  /** The WebAssembly SIMD kernel doing the same for float32 (see wasm/simd-loops.ts). */
   simd?: SimdOp;
   /** 'bool' for comparisons; 'float' when integer operands divide into float32. */
   result?: 'bool' | 'float';

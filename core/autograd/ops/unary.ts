@@ -1,6 +1,6 @@
 // Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
 import { allocateForOverwrite, isFloating, DEFAULT_FLOAT, type Storage } from '../dtype.ts';
-import { simdBinary } from '../kernels/simd.ts';
+import { simdBinary } from '../wasm/simd-loops.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
 import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';

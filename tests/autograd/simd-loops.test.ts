@@ -1,4 +1,4 @@
-// The WebAssembly SIMD kernels must give exactly what the JS loops give (same float32 rounding,
+// The WebAssembly SIMD loops must give exactly what the JS loops give (same float32 rounding,
 // same treatment of NaN, infinities and signed zeros), for every length (chunk and lane tails),
 // and the engine must work unchanged where WebAssembly cannot run them.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   setSimdEnabled,
   simdAvailable,
   type WasmApi,
-} from '../../core/autograd/kernels/simd.ts';
+} from '../../core/autograd/wasm/simd-loops.ts';
 
 const LENGTHS = [64, 67, 1001, 8192, 2 * 8192 + 5];
 const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-45, 3.4e38, -3.4e38, 1, -1];
@@ -28,7 +28,7 @@ function values(n: number, seed: number): Float32Array {
   );
 }
 
-/** What `compute` gives with the SIMD kernels and with the JS loops. */
+/** What `compute` gives with the SIMD loops and with the JS loops. */
 function bothPaths(compute: () => A.Tensor): [Float32Array, Float32Array] {
   const previous = setSimdEnabled(true);
   try {
@@ -48,7 +48,7 @@ function differences(fast: Float32Array, plain: Float32Array): number[] {
   return out;
 }
 
-describe('float32 SIMD kernels', () => {
+describe('float32 SIMD loops', () => {
   it('are available here, so the comparisons below compare two paths', () => {
     expect(simdAvailable()).toBe(true);
   });
@@ -139,7 +139,7 @@ describe('without SIMD', () => {
       Instance: Object,
     }) as unknown as WasmApi;
 
-  it('no kernels load where WebAssembly is missing, lacks SIMD or may not compile', () => {
+  it('no loops load where WebAssembly is missing, lacks SIMD or may not compile', () => {
     expect(loadKernels(undefined)).toBeNull();
     expect(loadKernels(bytesValidate(false))).toBeNull();
     const refused = {
@@ -154,7 +154,7 @@ describe('without SIMD', () => {
   it('the engine computes with its JS loops alone', () => {
     const previous = setSimdEnabled(false);
     try {
-      // Long enough for the kernels, were they on; the kink x = -2 has gradient 0 as in torch.
+      // Long enough for the loops, were they on; the kink x = -2 has gradient 0 as in torch.
       const pattern = [-3, -2, -1, 0, 0.5, 3];
       const x = A.tensor(Array(20).fill(pattern).flat(), [120], { requiresGrad: true });
       A.sum(A.relu(A.add(A.mul(x, x), A.mul(x, 2)))).backward();

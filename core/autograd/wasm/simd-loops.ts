@@ -1,8 +1,8 @@
 // Float32 elementwise loops in WebAssembly SIMD: four lanes per instruction where a JS loop does
 // one. Tensors stay in ordinary typed arrays: a call copies chunks of its operands into a small
-// scratch memory, runs the kernel there and copies the result out. The copies are memcpy and a
+// scratch memory, runs the loop there and copies the result out. The copies are memcpy and a
 // chunk stays in cache, so this costs far less than the scalar loop (measured per 1e6 float32 on
-// this machine: JS loop 0.8-1.0 ms, f32x4 kernel 0.15 ms, one copy 0.1 ms), and no tensor lives
+// this machine: JS loop 0.8-1.0 ms, f32x4 loop 0.15 ms, one copy 0.1 ms), and no tensor lives
 // in WebAssembly memory: the scratch never grows (so no view is ever detached), nothing is shared
 // between threads, and nothing has to be freed.
 // Results equal the JS loops': an f32 add, sub, mul or div rounds once in both (a JS double
@@ -10,7 +10,7 @@
 // comparisons are exact, and sums add lane by lane in the JS loop's order. Only NaN payload bits
 // could differ (on x64 they do not), which nothing in the engine can observe.
 // Where WebAssembly or its SIMD is missing, or compiling is forbidden (a CSP without
-// 'wasm-unsafe-eval'), no kernels load and callers keep their JS loops.
+// 'wasm-unsafe-eval'), no loops load and callers keep their JS loops.
 import {
   F32,
   I32,
@@ -21,7 +21,7 @@ import {
   sleb,
   wasmModule,
   type WasmFunction,
-} from './wasm-emitter.ts';
+} from './emitter.ts';
 
 // core/ compiles against ES2023 alone, which has no WebAssembly: the members used here, declared
 // for this file and read from globalThis, so that an environment without them falls back.
@@ -54,9 +54,9 @@ const SUM_LEVELS = 4;
 /** Below this many elements the call and copies cost more than the JS loop saves. */
 const MIN_ELEMENTS = 64;
 
-// Every kernel is (out, a, b-or-scalar, [k,] bytes): byte offsets into the scratch memory, a byte
+// Every loop is (out, a, b-or-scalar, [k,] bytes): byte offsets into the scratch memory, a byte
 // count that is a multiple of 16. Locals after the params: the byte index, and a splatted scalar.
-type Kernel = (out: number, a: number, b: number, bytes: number) => void;
+type Loop = (out: number, a: number, b: number, bytes: number) => void;
 type ThresholdKernel = (out: number, g: number, r: number, k: number, bytes: number) => void;
 
 /** for (i = 0; i < bytes; i += 16) out[i] = compute(i): `compute` leaves one v128 on the stack. */
@@ -189,9 +189,9 @@ const MODULE = wasmModule(PAGES, [
 
 export interface SimdKernels {
   /** out = a OP b over two regions. */
-  vector: Record<Arithmetic, Kernel>;
+  vector: Record<Arithmetic, Loop>;
   /** out = a OP s for an f32 scalar s. */
-  scalar: Record<Arithmetic, Kernel>;
+  scalar: Record<Arithmetic, Loop>;
   threshold: ThresholdKernel;
   addRows: (acc: number, data: number, bytes: number) => void;
   /** The cascade's accumulators: SUM_LEVELS rows of SUM_ROW floats. */
@@ -201,23 +201,20 @@ export interface SimdKernels {
   out: Float32Array;
 }
 
-function kernelTable(exports: Record<string, unknown>, suffix: string): Record<Arithmetic, Kernel> {
-  const entry = (name: Arithmetic): [Arithmetic, Kernel] => [
-    name,
-    exports[name + suffix] as Kernel,
-  ];
-  return Object.fromEntries(ARITHMETIC_OPS.map(entry)) as Record<Arithmetic, Kernel>;
+function loopTable(exports: Record<string, unknown>, suffix: string): Record<Arithmetic, Loop> {
+  const entry = (name: Arithmetic): [Arithmetic, Loop] => [name, exports[name + suffix] as Loop];
+  return Object.fromEntries(ARITHMETIC_OPS.map(entry)) as Record<Arithmetic, Loop>;
 }
 
-/** The kernels over a fresh scratch memory, or null where `api` cannot run them. */
+/** The loops over a fresh scratch memory, or null where `api` cannot run them. */
 export function loadKernels(api: WasmApi | undefined): SimdKernels | null {
   try {
     if (api === undefined || !api.validate(MODULE)) return null;
     const memory = new api.Memory({ initial: PAGES, maximum: PAGES });
     const { exports } = new api.Instance(new api.Module(MODULE), { env: { memory } });
     return {
-      vector: kernelTable(exports, ''),
-      scalar: kernelTable(exports, 'Scalar'),
+      vector: loopTable(exports, ''),
+      scalar: loopTable(exports, 'Scalar'),
       threshold: exports.threshold as ThresholdKernel,
       addRows: exports.addRows as SimdKernels['addRows'],
       acc: new Float32Array(memory.buffer, ACC_AT, SUM_LEVELS * SUM_ROW),
@@ -234,7 +231,7 @@ const available = loadKernels((globalThis as { WebAssembly?: WasmApi }).WebAssem
 // eslint-disable-next-line no-restricted-syntax -- a switch for tests comparing both paths
 let enabled = true;
 
-/** Whether SIMD kernels run; returns the previous setting (tests compare both paths). */
+/** Whether SIMD loops run; returns the previous setting (tests compare both paths). */
 export function setSimdEnabled(on: boolean): boolean {
   const previous = enabled;
   enabled = on;
@@ -266,8 +263,8 @@ export function simdBinary(
   k: number,
   repeat = 1,
 ): number {
-  const kernels = enabled ? available : null;
-  if (kernels === null || n < MIN_ELEMENTS) return 0;
+  const loops = enabled ? available : null;
+  if (loops === null || n < MIN_ELEMENTS) return 0;
   if (!(out instanceof Float32Array && a instanceof Float32Array && b instanceof Float32Array))
     return 0;
   if ((kind === 'add' || kind === 'sub') && k !== 1) return 0;
@@ -280,15 +277,15 @@ export function simdBinary(
   const vectorEnd = n - (n % 4);
   for (let start = 0; start < vectorEnd; start += CHUNK) {
     const length = Math.min(CHUNK, vectorEnd - start);
-    kernels.a.set(a.subarray(start, start + length));
-    if (bs === 1 && a !== b) kernels.b.set(b.subarray(start, start + length));
+    loops.a.set(a.subarray(start, start + length));
+    if (bs === 1 && a !== b) loops.b.set(b.subarray(start, start + length));
     const bytes = length * 4;
     for (let pass = 0, from = A_AT; pass < repeat; pass++, from = OUT_AT) {
-      if (kind === 'threshold') kernels.threshold(OUT_AT, from, bAt, k, bytes);
-      else if (bs === 0) kernels.scalar[kind](OUT_AT, from, b[0], bytes);
-      else kernels.vector[kind](OUT_AT, from, bAt, bytes);
+      if (kind === 'threshold') loops.threshold(OUT_AT, from, bAt, k, bytes);
+      else if (bs === 0) loops.scalar[kind](OUT_AT, from, b[0], bytes);
+      else loops.vector[kind](OUT_AT, from, bAt, bytes);
     }
-    out.set(length === CHUNK ? kernels.out : kernels.out.subarray(0, length), start);
+    out.set(length === CHUNK ? loops.out : loops.out.subarray(0, length), start);
   }
   return vectorEnd;
 }
@@ -306,13 +303,13 @@ export interface RowAdder {
  * it. Rows are copied into the scratch a chunk at a time as the calls (in row order) reach them.
  */
 export function simdRowAdder(data: ArrayLike<number>, row: number, rows: number): RowAdder | null {
-  const kernels = enabled ? available : null;
-  if (kernels === null || row !== SUM_ROW || rows * row < MIN_ELEMENTS) return null;
+  const loops = enabled ? available : null;
+  if (loops === null || row !== SUM_ROW || rows * row < MIN_ELEMENTS) return null;
   if (!(data instanceof Float32Array)) return null;
   const rowsPerChunk = CHUNK / SUM_ROW;
   let loadedFrom = 0;
   let loadedRows = 0;
-  const acc = kernels.acc.fill(0);
+  const acc = loops.acc.fill(0);
   return {
     acc,
     addRows(from, count) {
@@ -320,11 +317,11 @@ export function simdRowAdder(data: ArrayLike<number>, row: number, rows: number)
         if (next < loadedFrom || next >= loadedFrom + loadedRows) {
           loadedFrom = next;
           loadedRows = Math.min(rowsPerChunk, rows - next);
-          kernels.a.set(data.subarray(next * SUM_ROW, (next + loadedRows) * SUM_ROW));
+          loops.a.set(data.subarray(next * SUM_ROW, (next + loadedRows) * SUM_ROW));
         }
         const here = Math.min(left, loadedFrom + loadedRows - next);
         const at = A_AT + (next - loadedFrom) * SUM_ROW * 4;
-        kernels.addRows(ACC_AT, at, here * SUM_ROW * 4);
+        loops.addRows(ACC_AT, at, here * SUM_ROW * 4);
         next += here;
         left -= here;
       }

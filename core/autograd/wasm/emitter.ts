@@ -1,6 +1,6 @@
 // The bytes of a small WebAssembly module, written out by hand: no wasm toolchain is installed
-// here, and the kernels are a few dozen instructions, so a readable emitter beats a build step.
-// Only what the kernels use: one imported memory, functions of i32/f32 params, SIMD opcodes.
+// here, and the loops are a few dozen instructions, so a readable emitter beats a build step.
+// Only what the loops use: one imported memory, functions of i32/f32 params, SIMD opcodes.
 
 /** Value types. */
 export const I32 = 0x7f;

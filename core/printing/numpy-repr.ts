@@ -1,7 +1,7 @@
 // repr(ndarray) and str(ndarray) exactly as numpy 2.4 writes them with the default print options (precision 8,
 // floatmode 'maxprec', threshold 1000, edgeitems 3, linewidth 75): numpy/_core/arrayprint.py.
 
-import type { FloatWidth } from './binaryFloat.ts';
+import type { FloatWidth } from './binary-float.ts';
 import type { NumpyFloatOptions } from './dragon4.ts';
 import { numpyPositional, numpyScientific } from './dragon4.ts';
 import type { Dtype, ElementValues } from './layout.ts';

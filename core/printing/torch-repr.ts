@@ -14,7 +14,7 @@ import {
   pythonTuple,
   stridesOf,
 } from './layout.ts';
-import { formatExponential, formatFixed } from './pythonFloat.ts';
+import { formatExponential, formatFixed } from './python-float.ts';
 
 const PREFIX = 'tensor(';
 

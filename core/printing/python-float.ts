@@ -4,7 +4,7 @@
 // is '0.0312'), where JavaScript's toFixed/toExponential round exact ties up. So the digits
 // here come from integer arithmetic on mantissa * 2^exponent.
 
-import { decomposeFinite, hasSignBit, pow10 } from './binaryFloat.ts';
+import { decomposeFinite, hasSignBit, pow10 } from './binary-float.ts';
 import { exponentText, shortestDigits } from './dragon4.ts';
 
 function nonFinite(x: number): string {
