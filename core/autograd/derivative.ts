@@ -6,14 +6,17 @@ import type { Tensor } from './tensor.ts';
 
 /**
  * What a gradient formula may read, by name: the op's tensors ('self', 'other', 'result'...),
- * saved for backward only when a gradient that reads them may be needed, and its scalars
- * ('alpha', 'exponent'...).
+ * saved for backward only when a gradient that reads them may be needed, its scalars ('alpha',
+ * 'exponent'...), and any other setting fixed at forward (a reduction's dims), shown nowhere.
  */
-export type Values = Readonly<Record<string, Tensor | number>>;
+export type Values = Readonly<Record<string, unknown>>;
 
 /** The gradient of one input. */
 export interface GradientRule<V extends Values> {
-  /** The values the formula reads (a tensor among them is saved only if this gradient may be needed). */
+  /**
+   * The values the formula shows and reads (a tensor among them is saved for backward when this
+   * gradient may be needed); a tensor read only for its shape is not listed, so not saved.
+   */
   reads: readonly (keyof V & string)[];
   /**
    * The formula shown to students, KaTeX: `{{g}}` stands for the incoming gradient and

@@ -19,7 +19,7 @@ import {
   type Broadcast,
   type Operand,
 } from './elementwise.ts';
-import { record, recordDerivative, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
 import { zerosLike } from './creation.ts';
 import { neg, reciprocal } from './unary.ts';
 
@@ -320,37 +320,41 @@ export const thresholdBackward = (
 export const tanhBackward = (g: Tensor, result: Tensor): Tensor =>
   binary('tanhBackward', g, result);
 
+/** `-alpha · g`, the gradient of the subtracted operand. */
+const SUBTRACTED = {
+  reads: ['alpha'],
+  tex: '-{{alpha}} \\cdot {{g}}',
+  grad: (g: Tensor, { alpha }: { alpha: number }) => (alpha === 1 ? neg(g) : mul(g, -alpha)),
+} as const;
+const RSUB_SCALAR = derivative<{ alpha: number }>('RsubBackward1', { self: SUBTRACTED });
+const RSUB_TENSORS = derivative<{ alpha: number }>('RsubBackward0', {
+  self: SUBTRACTED,
+  other: { reads: [], tex: '{{g}}', grad: (g) => g },
+});
+
 /**
  * torch.rsub / the reflected `other - x` (times alpha): RsubBackward1 for a Python scalar `other`,
  * which is then not a graph input, RsubBackward0 for a tensor.
  */
 export function rsub(x: Tensor, other: Operand, options?: AlphaOptions): Tensor {
-  if (typeof other !== 'number' && typeof other !== 'boolean')
-    return rsubTensors(x, other, options?.alpha ?? 1);
   const alpha = options?.alpha ?? 1;
+  if (typeof other !== 'number' && typeof other !== 'boolean') {
+    const result = untracked(() => sub(other, x, { alpha }));
+    return recordDerivative(result, RSUB_TENSORS, {
+      op: 'rsub',
+      inputs: [x, other],
+      values: { alpha },
+      attrs: { alpha },
+      operands: [other, x],
+    });
+  }
   const result = untracked(() => sub(toTensor(other, options?.scalarKind), x, { alpha }));
-  return record(result, {
-    name: 'RsubBackward1',
+  return recordDerivative(result, RSUB_SCALAR, {
     op: 'rsub',
     inputs: [x],
+    values: { alpha },
     attrs: { alpha },
     operands: [Number(other), x],
-    backward: ([g]) => [alpha === 1 ? neg(g) : mul(g, -alpha)],
-  });
-}
-
-function rsubTensors(x: Tensor, other: Tensor, alpha: number): Tensor {
-  const result = untracked(() => sub(other, x, { alpha }));
-  return record(result, {
-    name: 'RsubBackward0',
-    op: 'rsub',
-    inputs: [x, other],
-    attrs: { alpha },
-    operands: [other, x],
-    backward: ([g], node) => [
-      node.needsInputGrad(0) ? (alpha === 1 ? neg(g) : mul(g, -alpha)) : null,
-      node.needsInputGrad(1) ? g : null,
-    ],
   });
 }
 

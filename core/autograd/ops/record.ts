@@ -2,7 +2,7 @@
 import { isGradEnabled, withGradMode } from '../grad-mode.ts';
 import type { Derivative, Values } from '../derivative.ts';
 import { Node, type Attrs, type BackwardFn } from '../node.ts';
-import type { Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
 
 /** What an op ran, for the graph export of custom Functions (whose forward runs without grad). */
 export interface TraceEntry {
@@ -108,10 +108,6 @@ export function saveOperands(
   };
 }
 
-/** The two factors of a product (dot, mm...): each gradient reads the other factor. */
-export const saveFactors = (a: Tensor, b: Tensor): SavedOperands =>
-  saveOperands([a, b], [a, b], [[1], [0]]);
-
 export interface DeclaredOp<V extends Values> {
   /** Engine op name for the graph export. */
   op: string;
@@ -141,7 +137,7 @@ export function recordDerivative<V extends Values>(
   const saved = names.map((name) => spec.values[name] as Tensor);
   const values = (node: Node): V => {
     if (names.length === 0) return spec.values;
-    const restored: Record<string, Tensor | number> = { ...spec.values };
+    const restored: Record<string, unknown> = { ...spec.values };
     const tensors = node.saved;
     names.forEach((name, i) => (restored[name] = tensors[i]));
     return restored as V;
@@ -175,7 +171,7 @@ function savedNames<V extends Values>(
     if (inputs[i].requiresGrad) for (const name of rule.reads) read.add(name);
   });
   // In the order the op lists its values (self before other), as torch saves them.
-  return Object.keys(values).filter((name) => read.has(name) && typeof values[name] !== 'number');
+  return Object.keys(values).filter((name) => read.has(name) && values[name] instanceof Tensor);
 }
 
 /** The needed gradients; the storage of a spare `g` goes to the last rule computed. */
