@@ -2,6 +2,7 @@
 // engine computes there: the text students read and the computation cannot drift apart.
 import { describe, expect, it } from 'vitest';
 import * as A from '../../core/autograd/index.ts';
+import { seededRandom } from '../../core/symbolic/random.ts';
 import { evaluateFormula } from './tex-formula.ts';
 
 type T = A.Tensor;
@@ -77,18 +78,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** A seeded generator (mulberry32): the same points every run. */
-function points(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The node's formula values as numbers (tensors here hold one element; settings are skipped). */
 function numbers(values: A.Values): Record<string, number> {
   const out: Record<string, number> = {};
@@ -99,7 +88,7 @@ function numbers(values: A.Values): Record<string, number> {
 }
 
 describe('every declared formula equals the engine gradient', () => {
-  const random = points(20261207);
+  const random = seededRandom(20261207);
   CASES.forEach((c, n) =>
     it(`${c.gradFn} (case ${n})`, () => {
       const [low, high] = c.domain ?? [-2, 2];
