@@ -4,8 +4,19 @@ import { runtimeError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
 import { add } from './binary.ts';
 import { mm } from './linalg.ts';
-import { record, saveOperands, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { sumTo, t } from './shape.ts';
+
+const ADDMM = derivative<{ self: Tensor; mat1: Tensor; mat2: Tensor }>('AddmmBackward0', {
+  self: { reads: [], tex: '{{g}}', grad: (g, { self }) => sumTo(g, self.shape) },
+  mat1: {
+    reads: ['mat2'],
+    tex: '{{g}} \\, {{mat2}}^{\\top}',
+    grad: (g, { mat2 }) => mm(g, t(mat2)),
+  },
+  mat2: { reads: ['mat1'], tex: '{{mat1}}^{\\top} {{g}}', grad: (g, { mat1 }) => mm(t(mat1), g) },
+});
 
 export function addmm(bias: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
   if (mat1.ndim !== 2 || mat2.ndim !== 2)
@@ -15,20 +26,9 @@ export function addmm(bias: Tensor, mat1: Tensor, mat2: Tensor): Tensor {
     throw runtimeError(
       `The expanded size of the tensor (${mat2.shape[1]}) must match the existing size (${bias.shape[bias.ndim - 1]}) at non-singleton dimension 1.  Target sizes: [${mat1.shape[0]}, ${mat2.shape[1]}].  Tensor sizes: [${bias.shape.join(', ')}]`,
     );
-  const inputs = [bias, mat1, mat2];
-  const { saved, restore } = saveOperands(inputs, [mat1, mat2], [[], [1], [0]]);
-  return record(result, {
-    name: 'AddmmBackward0',
+  return recordDerivative(result, ADDMM, {
     op: 'addmm',
-    inputs,
-    saved,
-    backward: ([g], node) => {
-      const [m1, m2] = restore(node);
-      return [
-        node.needsInputGrad(0) ? sumTo(g, bias.shape) : null,
-        node.needsInputGrad(1) ? mm(g, t(m2)) : null,
-        node.needsInputGrad(2) ? mm(t(m1), g) : null,
-      ];
-    },
+    inputs: [bias, mat1, mat2],
+    values: { self: bias, mat1, mat2 },
   });
 }

@@ -5,7 +5,8 @@ import { Tensor } from '../tensor.ts';
 import { ge, le, logicalAnd } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { storageAs } from './elementwise.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { where } from './where.ts';
 
 export interface ClampBounds {
@@ -14,6 +15,23 @@ export interface ClampBounds {
   /** Whether a bound was a Python float (an int64 tensor clamped by 0.5 becomes float32). */
   boundIsFloat?: boolean;
 }
+
+/** The gradient passes where min <= x <= max (a missing bound is -inf or inf). */
+const CLAMP = derivative<{ self: Tensor; min: number; max: number }>('ClampBackward1', {
+  self: {
+    reads: ['self', 'min', 'max'],
+    tex: '{{g}} \\cdot [{{min}} \\le {{self}} \\le {{max}}]',
+    grad: (g, { self, min, max }) => {
+      const inside =
+        min !== -Infinity && max !== Infinity
+          ? logicalAnd(ge(self, min), le(self, max))
+          : min !== -Infinity
+            ? ge(self, min)
+            : le(self, max);
+      return where(inside, g, zerosLike(g));
+    },
+  },
+});
 
 export function clamp(x: Tensor, bounds: ClampBounds): Tensor {
   const lo = bounds.min ?? null;
@@ -29,21 +47,10 @@ export function clamp(x: Tensor, bounds: ClampBounds): Tensor {
     const v = input[i];
     out[i] = v !== v ? v : Math.min(Math.max(v, low), high);
   }
-  return record(new Tensor(out, x.shape, dtype), {
-    name: 'ClampBackward1',
+  return recordDerivative(new Tensor(out, x.shape, dtype), CLAMP, {
     op: 'clamp',
     inputs: [x],
-    saved: [x],
+    values: { self: x, min: low, max: high },
     attrs: { min: lo, max: hi },
-    backward: ([g], node) => {
-      const [input] = node.saved;
-      const inside =
-        lo !== null && hi !== null
-          ? logicalAnd(ge(input, lo), le(input, hi))
-          : lo !== null
-            ? ge(input, lo)
-            : le(input, hi ?? 0);
-      return [where(inside, g, zerosLike(g))];
-    },
   });
 }

@@ -9,7 +9,8 @@ import { allocate } from '../dtype.ts';
 import { mul } from './binary.ts';
 import { neg } from './unary.ts';
 import { broadcastPair, promote, toTensor, type Operand } from './elementwise.ts';
-import { record } from './record.ts';
+import { record, recordDerivative } from './record.ts';
+import { derivative } from '../derivative.ts';
 
 type Kernel = (a: number, b: number, float32: boolean) => number;
 
@@ -89,6 +90,19 @@ function withoutDerivative(result: Tensor, op: string, inputs: Tensor[]): Tensor
   });
 }
 
+/** a - floor(a / b) * b: g for the dividend, -floor(a / b) · g for a tensor divisor. */
+const REMAINDER_SCALAR = derivative<{ self: Tensor }>('RemainderBackward0', {
+  self: { reads: [], tex: '{{g}}', grad: (g) => g },
+});
+const REMAINDER_TENSORS = derivative<{ self: Tensor; other: Tensor }>('RemainderBackward1', {
+  self: { reads: [], tex: '{{g}}', grad: (g) => g },
+  other: {
+    reads: ['self', 'other'],
+    tex: '-{{g}} \\cdot \\left\\lfloor \\frac{{{self}}}{{{other}}} \\right\\rfloor',
+    grad: (g, { self, other }) => mul(neg(g), floorDivide(self, other)),
+  },
+});
+
 /** torch.remainder(a, b) / `a % b`: RemainderBackward0 for a scalar divisor, 1 for a tensor. */
 export function remainder(a: Operand, b: Operand, options?: DivisionOptions): Tensor {
   const ta = toTensor(a, options?.scalarKind);
@@ -96,20 +110,17 @@ export function remainder(a: Operand, b: Operand, options?: DivisionOptions): Te
   const result = elementwise(ta, tb, remainderFloat, remainderInteger);
   // A Python scalar dividend (`5 % x`) is torch's remainder.Scalar_Tensor: no derivative.
   if (typeof a !== 'object') return withoutDerivative(result, 'remainder', [ta, tb]);
-  const scalarDivisor = typeof b !== 'object';
-  return record(result, {
-    name: scalarDivisor ? 'RemainderBackward0' : 'RemainderBackward1',
+  if (typeof b !== 'object')
+    return recordDerivative(result, REMAINDER_SCALAR, {
+      op: 'remainder',
+      inputs: [ta],
+      values: { self: ta },
+      operands: [ta, Number(b)],
+    });
+  return recordDerivative(result, REMAINDER_TENSORS, {
     op: 'remainder',
-    inputs: scalarDivisor ? [ta] : [ta, tb],
-    saved: scalarDivisor ? [] : [ta, tb],
-    operands: [ta, scalarDivisor ? Number(b) : tb],
-    backward: ([g], node) => {
-      if (scalarDivisor) return [g];
-      const [x, y] = node.saved;
-      return [
-        node.needsInputGrad(0) ? g : null,
-        node.needsInputGrad(1) ? mul(neg(g), floorDivide(x, y)) : null,
-      ];
-    },
+    inputs: [ta, tb],
+    values: { self: ta, other: tb },
+    operands: [ta, tb],
   });
 }

@@ -4,8 +4,18 @@ import { allocate, isFloating } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { gt, mul } from './binary.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { where } from './where.ts';
+
+const LEAKY_RELU = derivative<{ self: Tensor; negative_slope: number }>('LeakyReluBackward0', {
+  self: {
+    reads: ['self', 'negative_slope'],
+    tex: '{{g}} \\cdot ([{{self}} > 0] + {{negative_slope}} \\cdot [{{self}} \\le 0])',
+    grad: (g, { self, negative_slope: slope }) =>
+      where(gt(self, 0), g, mul(g, slope, { scalarKind: 'float' })),
+  },
+});
 
 export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
   if (!isFloating(x.dtype)) throw runtimeError(`"leaky_relu_cpu" not implemented for 'Long'`);
@@ -13,15 +23,10 @@ export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
   const input = x.values();
   const out = allocate(x.dtype, input.length);
   for (let i = 0; i < out.length; i++) out[i] = input[i] > 0 ? input[i] : input[i] * slope;
-  return record(new Tensor(out, x.shape, x.dtype), {
-    name: 'LeakyReluBackward0',
+  return recordDerivative(new Tensor(out, x.shape, x.dtype), LEAKY_RELU, {
     op: 'leaky_relu',
     inputs: [x],
-    saved: [x],
+    values: { self: x, negative_slope: slope },
     attrs: { negative_slope: negativeSlope },
-    backward: ([g], node) => {
-      const [saved] = node.saved;
-      return [where(gt(saved, 0), g, mul(g, slope, { scalarKind: 'float' }))];
-    },
   });
 }

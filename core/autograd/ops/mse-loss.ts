@@ -5,12 +5,33 @@ import { TorchError } from '../errors.ts';
 import type { Tensor } from '../tensor.ts';
 import { mul, sub } from './binary.ts';
 import { pow } from './pow.ts';
-import { record, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { mean, sum } from './reduce.ts';
 import { sumTo } from './shape.ts';
 import { neg } from './unary.ts';
 
 export type Reduction = 'mean' | 'sum' | 'none';
+
+/** `norm`: 2/n for the mean over n elements, else 2. */
+type MseValues = { self: Tensor; target: Tensor; norm: number };
+
+/** norm · (self - target) · g, summed to the operand's shape (the loss broadcasts them). */
+const residual = (g: Tensor, { self, target, norm }: MseValues): Tensor =>
+  mul(mul(sub(self, target), norm, { scalarKind: 'float' }), g);
+
+const MSE_LOSS = derivative<MseValues>('MseLossBackward0', {
+  self: {
+    reads: ['self', 'target', 'norm'],
+    tex: '{{norm}} \\cdot ({{self}} - {{target}}) \\cdot {{g}}',
+    grad: (g, values) => sumTo(residual(g, values), values.self.shape),
+  },
+  target: {
+    reads: ['self', 'target', 'norm'],
+    tex: '-{{norm}} \\cdot ({{self}} - {{target}}) \\cdot {{g}}',
+    grad: (g, values) => sumTo(neg(residual(g, values)), values.target.shape),
+  },
+});
 
 export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
   if (!['mean', 'sum', 'none'].includes(reduction))
@@ -21,20 +42,10 @@ export function mseLoss(input: Tensor, target: Tensor, reduction: Reduction = 'm
     count = squared.numel;
     return reduction === 'mean' ? mean(squared) : reduction === 'sum' ? sum(squared) : squared;
   });
-  return record(result, {
-    name: 'MseLossBackward0',
+  return recordDerivative(result, MSE_LOSS, {
     op: 'mse_loss',
     inputs: [input, target],
-    saved: [input, target],
+    values: { self: input, target, norm: reduction === 'mean' ? 2 / count : 2 },
     attrs: { reduction },
-    backward: ([g], node) => {
-      const [x, y] = node.saved;
-      const norm = reduction === 'mean' ? 2 / count : 2;
-      const grad = mul(mul(sub(x, y), norm, { scalarKind: 'float' }), g);
-      return [
-        node.needsInputGrad(0) ? sumTo(grad, x.shape) : null,
-        node.needsInputGrad(1) ? sumTo(neg(grad), y.shape) : null,
-      ];
-    },
   });
 }

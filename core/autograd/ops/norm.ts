@@ -6,7 +6,8 @@ import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { div, eq, mul } from './binary.ts';
 import { zerosLike } from './creation.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { expand, normalizeDim, reshape } from './shape.ts';
 import { where } from './where.ts';
 import { stridesOf } from '../broadcast.ts';
@@ -15,6 +16,22 @@ export interface NormOptions {
   dim?: readonly number[] | null;
   keepdim?: boolean;
 }
+
+/** x · g / norm, and 0 where the norm is 0 (torch's norm_backward for p = 2). */
+const VECTOR_NORM = derivative<{ self: Tensor; result: Tensor; kept: readonly number[] }>(
+  'LinalgVectorNormBackward0',
+  {
+    self: {
+      reads: ['self', 'result'],
+      tex: '\\frac{{{self}} \\cdot {{g}}}{{{result}}}',
+      grad: (g, { self, result, kept }) => {
+        const spread = (v: Tensor): Tensor => expand(reshape(v, kept), self.shape);
+        const scale = div(spread(g), spread(result));
+        return mul(self, where(eq(spread(result), 0), zerosLike(scale), scale));
+      },
+    },
+  },
+);
 
 export function vectorNorm(t: Tensor, options?: NormOptions): Tensor {
   if (!isFloating(t.dtype))
@@ -40,18 +57,10 @@ export function vectorNorm(t: Tensor, options?: NormOptions): Tensor {
   const out = allocate(t.dtype, sums.length);
   for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(sums[i]);
   const result = new Tensor(out, shape, t.dtype);
-  return record(result, {
-    name: 'LinalgVectorNormBackward0',
+  return recordDerivative(result, VECTOR_NORM, {
     op: 'norm',
     inputs: [t],
-    saved: [t, result],
+    values: { self: t, result, kept },
     attrs: { ord: 2, dim: dims, keepdim },
-    backward: ([g], node) => {
-      // x * g / norm, and 0 where the norm is 0 (torch's norm_backward for p = 2).
-      const [x, norm] = node.saved;
-      const spread = (v: Tensor): Tensor => expand(reshape(v, kept), t.shape);
-      const scale = div(spread(g), spread(norm));
-      return [mul(x, where(eq(spread(norm), 0), zerosLike(scale), scale))];
-    },
   });
 }

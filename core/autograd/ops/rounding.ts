@@ -3,7 +3,8 @@
 import { allocate, isFloating } from '../dtype.ts';
 import { Tensor } from '../tensor.ts';
 import { zerosLike } from './creation.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative, type Derivative } from '../derivative.ts';
 
 /** Rounds half to even, as torch.round (and C's nearbyint) do. */
 function roundHalfEven(x: number): number {
@@ -14,25 +15,28 @@ function roundHalfEven(x: number): number {
   return even === 0 && (x < 0 || Object.is(x, -0)) ? -0 : even;
 }
 
+/** Piecewise constant: the gradient is zero wherever it exists. */
+const flat = (name: string): Derivative<{ self: Tensor }> =>
+  derivative(name, { self: { reads: [], tex: '0', grad: (g) => zerosLike(g) } });
+
 const ROUNDING = {
-  floor: { name: 'FloorBackward0', apply: Math.floor },
-  ceil: { name: 'CeilBackward0', apply: Math.ceil },
-  round: { name: 'RoundBackward0', apply: roundHalfEven },
-  trunc: { name: 'TruncBackward0', apply: Math.trunc },
+  floor: { backward: flat('FloorBackward0'), apply: Math.floor },
+  ceil: { backward: flat('CeilBackward0'), apply: Math.ceil },
+  round: { backward: flat('RoundBackward0'), apply: roundHalfEven },
+  trunc: { backward: flat('TruncBackward0'), apply: Math.trunc },
 } as const;
 
 export type Rounding = keyof typeof ROUNDING;
 
 export function rounding(op: Rounding, x: Tensor): Tensor {
-  const { name, apply } = ROUNDING[op];
+  const { backward, apply } = ROUNDING[op];
   const out = allocate(x.dtype, x.numel);
   if (isFloating(x.dtype)) for (let i = 0; i < out.length; i++) out[i] = apply(x.data[i]);
   else out.set(x.data);
-  return record(new Tensor(out, x.shape, x.dtype), {
-    name,
+  return recordDerivative(new Tensor(out, x.shape, x.dtype), backward, {
     op,
     inputs: [x],
-    backward: ([g]) => [zerosLike(g)],
+    values: { self: x },
   });
 }
 

@@ -6,7 +6,8 @@ import { allocate, isFloating } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { div, eq, mul, sub } from './binary.ts';
-import { record, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { mean } from './reduce.ts';
 import { expand, normalizeDim, reshape } from './shape.ts';
 import { where } from './where.ts';
@@ -43,6 +44,44 @@ function slices(shape: readonly number[], dims: readonly number[]): number[][] {
   return groups;
 }
 
+/** `scale`: 2 / (n - correction); `kept`: the shape with reduced dims kept as 1. */
+type StdVarValues = {
+  self: Tensor;
+  result: Tensor;
+  dims: readonly number[];
+  kept: readonly number[];
+  scale: number;
+};
+
+/** scale · g · (x - mean): the gradient of the variance. */
+function varianceGrad(grad: Tensor, { self, dims, kept, scale }: StdVarValues): Tensor {
+  const g = grad.ndim === kept.length ? grad : reshape(grad, kept);
+  const centred = sub(self, mean(self, { dim: dims, keepdim: true }));
+  return mul(mul(expand(g, self.shape), scale, { scalarKind: 'float' }), centred);
+}
+
+const VAR = derivative<StdVarValues>('VarBackward0', {
+  self: {
+    reads: ['self', 'scale'],
+    tex: '{{scale}} \\cdot {{g}} \\cdot ({{self}} - \\bar{x})',
+    grad: varianceGrad,
+  },
+});
+
+/** The variance's gradient times g / (2 std), 0 where the std is 0. */
+const STD = derivative<StdVarValues>('StdBackward0', {
+  self: {
+    reads: ['self', 'result', 'scale'],
+    tex: '\\frac{{{scale}} \\cdot {{g}} \\cdot ({{self}} - \\bar{x})}{2 \\cdot {{result}}}',
+    grad: (g, values) => {
+      const { result, kept } = values;
+      const grad = g.ndim === kept.length ? g : reshape(g, kept);
+      const std = result.ndim === kept.length ? result : reshape(result, kept);
+      return varianceGrad(where(eq(std, 0), 0, div(grad, mul(std, 2))), values);
+    },
+  },
+});
+
 export function stdVar(x: Tensor, takeSqrt: boolean, options: StdVarOptions = {}): Tensor {
   const name = takeSqrt ? 'std' : 'var';
   if (!isFloating(x.dtype))
@@ -70,22 +109,10 @@ export function stdVar(x: Tensor, takeSqrt: boolean, options: StdVarOptions = {}
   });
   const count = numelOf(x.shape) / Math.max(numelOf(kept), 1);
   const result = new Tensor(out, shape, x.dtype);
-  return record(result, {
-    name: takeSqrt ? 'StdBackward0' : 'VarBackward0',
+  return recordDerivative(result, takeSqrt ? STD : VAR, {
     op: name,
     inputs: [x],
-    saved: takeSqrt ? [x, result] : [x],
+    values: { self: x, result, dims, kept, scale: 2 / (count - correction) },
     attrs: { correction, keepdim: keep },
-    backward: ([g], node) => {
-      const [input, saved] = node.saved;
-      let grad = g.ndim === kept.length ? g : reshape(g, kept);
-      if (takeSqrt) {
-        const std = saved.ndim === kept.length ? saved : reshape(saved, kept);
-        grad = where(eq(std, 0), 0, div(grad, mul(std, 2)));
-      }
-      const centred = sub(input, mean(input, { dim: dims, keepdim: true }));
-      const scale = 2 / (count - correction);
-      return [mul(mul(expand(grad, input.shape), scale, { scalarKind: 'float' }), centred)];
-    },
   });
 }

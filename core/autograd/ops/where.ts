@@ -5,13 +5,29 @@ import { numelOf, Tensor } from '../tensor.ts';
 import { zerosLike } from './creation.ts';
 import type { ScalarKind } from '../dtype.ts';
 import { promote, storageAs, toTensor, type Operand } from './elementwise.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative } from '../derivative.ts';
 
 /** How Python scalar operands promote (`torch.where(c, 1.0, 0.0)` is float32). */
 export interface WhereOptions {
   aKind?: ScalarKind;
   bKind?: ScalarKind;
 }
+
+/** The gradient goes to the side each element was taken from (the condition has none: bool). */
+const WHERE = derivative<{ condition: Tensor; self: Tensor; other: Tensor }>('WhereBackward0', {
+  condition: { reads: [], tex: '0', grad: (g) => zerosLike(g) },
+  self: {
+    reads: ['condition'],
+    tex: '{{g}} \\cdot [{{condition}}]',
+    grad: (g, { condition }) => where(condition, g, zerosLike(g)),
+  },
+  other: {
+    reads: ['condition'],
+    tex: '{{g}} \\cdot (1 - [{{condition}}])',
+    grad: (g, { condition }) => where(condition, zerosLike(g), g),
+  },
+});
 
 export function where(condition: Tensor, a: Operand, b: Operand, options?: WhereOptions): Tensor {
   const ta = toTensor(a, options?.aKind);
@@ -24,19 +40,9 @@ export function where(condition: Tensor, a: Operand, b: Operand, options?: Where
   const bv = expandStorage(storageAs(tb, dtype), tb.shape, shape);
   const out = allocate(dtype, n);
   for (let i = 0; i < n; i++) out[i] = c[i] ? av[i] : bv[i];
-  return record(new Tensor(out, shape, dtype), {
-    name: 'WhereBackward0',
+  return recordDerivative(new Tensor(out, shape, dtype), WHERE, {
     op: 'where',
     inputs: [condition, ta, tb],
-    saved: [condition],
-    backward: ([g], node) => {
-      const [cond] = node.saved;
-      const zero = zerosLike(g);
-      return [
-        null,
-        node.needsInputGrad(1) ? where(cond, g, zero) : null,
-        node.needsInputGrad(2) ? where(cond, zero, g) : null,
-      ];
-    },
+    values: { condition, self: ta, other: tb },
   });
 }
