@@ -105,7 +105,7 @@ function formulaValues(node: Node): Record<string, TensorValue | JsonNumber> {
   if (declared === null) return shown;
   const values = declared.values(node);
   declared.derivative.grads.forEach((rule, i) => {
-    if (!node.needsInputGrad(i)) return;
+    if (rule === null || !node.needsInputGrad(i)) return;
     for (const name of rule.reads) {
       const value = values[name];
       if (typeof value === 'number') shown[name] = jsonNumber(value);
@@ -138,7 +138,7 @@ export function toBackwardTrace(recording: BackwardRecording, ids: GraphIds): Ba
       return {
         id: inputId ?? null,
         name: declared?.derivative.inputs[i] ?? null,
-        formula: declared?.derivative.grads[i].tex ?? null,
+        formula: declared?.derivative.grads[i]?.tex ?? null,
         grad: step.sent[i] ?? null,
       };
     });

@@ -36,8 +36,11 @@ export interface Derivative<V extends Values> {
   name: string;
   /** The inputs as torch's signature names them ('self', 'other'), in input order. */
   inputs: readonly string[];
-  /** One rule per input, in input order; the engine skips those of inputs that need no gradient. */
-  grads: readonly GradientRule<V>[];
+  /**
+   * One rule per input, in input order; the engine skips those of inputs that need no gradient.
+   * null: the input gets none (derivatives.yaml's non_differentiable: a mask, a class target).
+   */
+  grads: readonly (GradientRule<V> | null)[];
   /** Two inputs that are one tensor get one gradient computed once (mul's x * x: g·x for both). */
   symmetric?: boolean;
 }
@@ -56,7 +59,7 @@ export function fillFormula(tex: string, fill: (name: string) => string): string
  */
 export function derivative<V extends Values>(
   name: string,
-  grads: Readonly<Record<string, GradientRule<V>>>,
+  grads: Readonly<Record<string, GradientRule<V> | null>>,
   options?: { symmetric?: boolean },
 ): Derivative<V> {
   return {

@@ -8,7 +8,8 @@ import { div, eq, gt, lt } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { broadcastPair, promote } from './elementwise.ts';
 import { gather } from './indexing.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative, type Derivative } from '../derivative.ts';
 import { sum } from './reduce.ts';
 import { normalizeDim } from './shape.ts';
 import { where } from './where.ts';
@@ -26,6 +27,43 @@ function name(kind: Extremum, suffix: string): string {
   return `${kind === 'max' ? 'Max' : 'Min'}Backward${suffix}`;
 }
 
+/** The gradient is shared evenly among the elements equal to the result (ties). */
+const whole = (kind: Extremum): Derivative<{ self: Tensor; result: Tensor }> =>
+  derivative(name(kind, '1'), {
+    self: {
+      reads: ['self', 'result'],
+      tex: '\\frac{{{g}} \\cdot [{{self}} = {{result}}]}{\\#\\{j : x_j = {{result}}\\}}',
+      grad: (g, { self, result }) => {
+        const mask = eq(self, result);
+        return where(mask, div(g, sum(mask)), zerosLike(self));
+      },
+    },
+  });
+const MAX_ALL = whole('max');
+const MIN_ALL = whole('min');
+
+/** The gradient goes to the operand that won, half to each on a tie. */
+function pairwise(kind: Extremum): Derivative<{ self: Tensor; other: Tensor }> {
+  const loses = (p: Tensor, q: Tensor): Tensor => (kind === 'max' ? lt(p, q) : gt(p, q));
+  const share = (g: Tensor, mine: Tensor, theirs: Tensor): Tensor =>
+    where(loses(mine, theirs), zerosLike(g), where(eq(mine, theirs), div(g, 2), g));
+  const wins = kind === 'max' ? '>' : '<';
+  return derivative(kind === 'max' ? 'MaximumBackward0' : 'MinimumBackward0', {
+    self: {
+      reads: ['self', 'other'],
+      tex: `{{g}} \\cdot ([{{self}} ${wins} {{other}}] + \\tfrac{1}{2} [{{self}} = {{other}}])`,
+      grad: (g, { self, other }) => share(g, self, other),
+    },
+    other: {
+      reads: ['self', 'other'],
+      tex: `{{g}} \\cdot ([{{other}} ${wins} {{self}}] + \\tfrac{1}{2} [{{self}} = {{other}}])`,
+      grad: (g, { self, other }) => share(g, other, self),
+    },
+  });
+}
+const MAXIMUM = pairwise('max');
+const MINIMUM = pairwise('min');
+
 /** torch.max(t) / torch.min(t): the gradient is shared evenly among the tied elements. */
 export function extremum(kind: Extremum, t: Tensor): Tensor {
   if (t.numel === 0)
@@ -37,16 +75,10 @@ export function extremum(kind: Extremum, t: Tensor): Tensor {
   const out = allocate(t.dtype, 1);
   out[0] = best;
   const result = new Tensor(out, [], t.dtype);
-  return record(result, {
-    name: name(kind, '1'),
+  return recordDerivative(result, kind === 'max' ? MAX_ALL : MIN_ALL, {
     op: kind,
     inputs: [t],
-    saved: [t, result],
-    backward: ([g], node) => {
-      const [input, value] = node.saved;
-      const mask = eq(input, value);
-      return [where(mask, div(g, sum(mask)), zerosLike(input))];
-    },
+    values: { self: t, result },
   });
 }
 
@@ -99,21 +131,10 @@ export function elementwiseExtremum(kind: Extremum, a: Tensor, b: Tensor): Tenso
     const y = line.b[i * line.bs];
     out[i] = beats(kind, y, x) ? y : x;
   }
-  return record(new Tensor(out, line.shape, dtype), {
-    name: kind === 'max' ? 'MaximumBackward0' : 'MinimumBackward0',
+  return recordDerivative(new Tensor(out, line.shape, dtype), kind === 'max' ? MAXIMUM : MINIMUM, {
     op: kind === 'max' ? 'maximum' : 'minimum',
     inputs: [a, b],
-    saved: [a, b],
-    backward: ([g], node) => {
-      const [x, y] = node.saved;
-      const half = where(eq(x, y), div(g, 2), g);
-      const zero = zerosLike(g);
-      const loses = (p: Tensor, q: Tensor): Tensor => (kind === 'max' ? lt(p, q) : gt(p, q));
-      return [
-        node.needsInputGrad(0) ? where(loses(x, y), zero, half) : null,
-        node.needsInputGrad(1) ? where(loses(y, x), zero, half) : null,
-      ];
-    },
+    values: { self: a, other: b },
   });
 }
 

@@ -9,7 +9,8 @@ import { Tensor } from '../tensor.ts';
 import { add, div, ge, le, logicalAnd, mul, rsub, sub } from './binary.ts';
 import { clamp } from './clamp.ts';
 import type { Reduction } from './mse-loss.ts';
-import { record, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
+import { derivative, type Derivative } from '../derivative.ts';
 import { mean, sum } from './reduce.ts';
 import { expand } from './shape.ts';
 import { exp, log, neg, sigmoid } from './unary.ts';
@@ -41,29 +42,71 @@ function noTargetGrad(target: Tensor, name: string): void {
 }
 
 /**
- * Records an elementwise loss's node. `inputGrad(input, target, g)` is ATen's backward kernel
- * given the incoming gradient spread over the input's elements; a mean divides by the element
- * count last, as ATen does.
+ * An elementwise loss's values: `weight` and `pos_weight` are 1 when not given, `scale` is
+ * 1/n for a mean over n elements, else 1.
  */
+type LossValues = {
+  self: Tensor;
+  target: Tensor;
+  weight: Tensor | 1;
+  pos_weight: Tensor | null;
+  reduction: Reduction;
+  scale: number;
+};
+
+/**
+ * An elementwise loss's backward: `inputGrad(values, g)` is ATen's backward kernel given the
+ * incoming gradient spread over the input's elements; the weight multiplies it, and a mean divides
+ * by the element count last, as ATen does. The target gets no gradient (checked at forward).
+ */
+function lossDerivative(
+  name: string,
+  tex: string,
+  inputGrad: (values: LossValues, g: Tensor) => Tensor,
+): Derivative<LossValues> {
+  return derivative<LossValues>(name, {
+    self: {
+      reads: ['self', 'target', 'weight', 'pos_weight', 'scale'],
+      tex: `{{scale}} \\cdot {{weight}} \\cdot ${tex}`,
+      grad: (g, values) => {
+        const { self, weight, reduction } = values;
+        const spread = inputGrad(values, reduction === 'none' ? g : expand(g, self.shape));
+        const grad = weight === 1 ? spread : mul(spread, weight);
+        return reduction === 'mean' ? div(grad, self.numel) : grad;
+      },
+    },
+    target: null,
+  });
+}
+
+const BINARY_CROSS_ENTROPY = lossDerivative(
+  'BinaryCrossEntropyBackward0',
+  '\\frac{{{g}} \\cdot ({{self}} - {{target}})}{(1 - {{self}}) \\cdot {{self}}}',
+  ({ self, target }, g) =>
+    div(mul(g, sub(self, target)), clamp(mul(rsub(self, 1), self), { min: 1e-12 })),
+);
+
+const WITH_LOGITS = lossDerivative(
+  'BinaryCrossEntropyWithLogitsBackward0',
+  '{{g}} \\cdot (\\sigma({{self}}) - {{target}})',
+  ({ self, target, pos_weight: posWeight }, g) => {
+    if (posWeight === null) return mul(sub(sigmoid(self), target), g);
+    const weighted = mul(posWeight, target);
+    return mul(sub(mul(sub(add(weighted, 1), target), sigmoid(self)), weighted), g);
+  },
+);
+
 function recordLoss(
   result: Tensor,
-  name: string,
-  input: Tensor,
-  target: Tensor,
-  reduction: Reduction,
-  inputGrad: (input: Tensor, target: Tensor, g: Tensor) => Tensor,
+  backward: Derivative<LossValues>,
+  values: Omit<LossValues, 'scale'>,
 ): Tensor {
-  return record(result, {
-    name,
-    op: name,
-    inputs: [input, target],
-    saved: [input, target],
+  const { self, target, reduction } = values;
+  return recordDerivative(result, backward, {
+    op: backward.name,
+    inputs: [self, target],
+    values: { ...values, scale: reduction === 'mean' ? 1 / self.numel : 1 },
     attrs: { reduction },
-    backward: ([g], node) => {
-      const [x, y] = node.saved;
-      const grad = inputGrad(x, y, reduction === 'none' ? g : expand(g, x.shape));
-      return [reduction === 'mean' ? div(grad, x.numel) : grad, null];
-    },
   });
 }
 
@@ -86,10 +129,12 @@ export function binaryCrossEntropy(
     if (weight !== null) loss = mul(loss, weight);
     return reduce(loss, reduction);
   });
-  return recordLoss(result, 'BinaryCrossEntropyBackward0', input, target, reduction, (x, y, g) => {
-    const denominator = clamp(mul(rsub(x, 1), x), { min: 1e-12 });
-    const grad = div(mul(g, sub(x, y)), denominator);
-    return weight === null ? grad : mul(grad, weight);
+  return recordLoss(result, BINARY_CROSS_ENTROPY, {
+    self: input,
+    target,
+    weight: weight ?? 1,
+    pos_weight: null,
+    reduction,
   });
 }
 
@@ -116,22 +161,13 @@ export function binaryCrossEntropyWithLogits(
     if (weight !== null) loss = mul(loss, weight);
     return reduce(loss, reduction);
   });
-  return recordLoss(
-    result,
-    'BinaryCrossEntropyWithLogitsBackward0',
-    input,
+  return recordLoss(result, WITH_LOGITS, {
+    self: input,
     target,
+    weight: weight ?? 1,
+    pos_weight: posWeight,
     reduction,
-    (x, y, g) => {
-      let grad: Tensor;
-      if (posWeight === null) grad = mul(sub(sigmoid(x), y), g);
-      else {
-        const weighted = mul(posWeight, y);
-        grad = mul(sub(mul(sub(add(weighted, 1), y), sigmoid(x)), weighted), g);
-      }
-      return weight === null ? grad : mul(grad, weight);
-    },
-  );
+  });
 }
 
 export interface NllOptions {
@@ -176,6 +212,40 @@ function cascadeNll(
   }
   return [totalLoss, totalWeight];
 }
+
+/** Where each row's picked element sits (-1: ignored) and its class weight, fixed at forward. */
+interface NllPlan {
+  positions: Int32Array;
+  weights: Float64Array;
+  weighted: boolean;
+  reduction: Reduction;
+  /** What a mean divides by: the rows kept, or the sum of their weights. */
+  total_weight: number;
+}
+
+/** Each row's picked element gets -weight · g (divided by the total weight for a mean). */
+const NLL_LOSS = derivative<{ self: Tensor; plan: NllPlan; total_weight: number }>(
+  'NllLossBackward0',
+  {
+    self: {
+      reads: ['total_weight'],
+      tex: '-\\frac{w_{y} \\cdot {{g}}}{{{total_weight}}} \\, [j = y]',
+      grad: (g, { self, plan }) => {
+        const { positions, weights, weighted, reduction, total_weight: total } = plan;
+        const round = self.dtype === 'float32' ? Math.fround : (v: number) => v;
+        const grad = allocate(self.dtype, self.numel);
+        const gs = g.values();
+        for (let b = 0; b < positions.length; b++) {
+          if (positions[b] < 0) continue;
+          const incoming = reduction === 'none' ? gs[b] : gs[0];
+          const scaled = -(reduction === 'mean' ? round(incoming / total) : incoming);
+          grad[positions[b]] = weighted ? round(weights[b] * scaled) : scaled;
+        }
+        return new Tensor(grad, self.shape, self.dtype);
+      },
+    },
+  },
+);
 
 export function nllLoss(input: Tensor, target: Tensor, options: NllOptions = {}): Tensor {
   const reduction = options.reduction ?? 'mean';
@@ -222,21 +292,18 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllOptions = {})
     out[0] = reduction === 'mean' ? round(totalLoss / totalWeight) : totalLoss;
   }
   const shape = reduction === 'none' && batched ? [rows] : [];
-  return record(new Tensor(out, shape, input.dtype), {
-    name: 'NllLossBackward0',
+  const totalShown = reduction === 'mean' ? totalWeight : 1;
+  const plan = {
+    positions,
+    weights,
+    weighted: w !== undefined,
+    reduction,
+    total_weight: totalWeight,
+  };
+  return recordDerivative(new Tensor(out, shape, input.dtype), NLL_LOSS, {
     op: 'nll_loss',
     inputs: [input],
+    values: { self: input, plan, total_weight: totalShown },
     attrs: { reduction, ignore_index: ignoreIndex },
-    backward: ([g]) => {
-      const grad = allocate(input.dtype, input.numel);
-      const gs = g.values();
-      for (let b = 0; b < rows; b++) {
-        if (positions[b] < 0) continue;
-        const incoming = reduction === 'none' ? gs[b] : gs[0];
-        const scaled = -(reduction === 'mean' ? round(incoming / totalWeight) : incoming);
-        grad[positions[b]] = w === undefined ? scaled : round(weights[b] * scaled);
-      }
-      return [new Tensor(grad, input.shape, input.dtype)];
-    },
   });
 }

@@ -1,6 +1,6 @@
 // Joins an op's result to the graph: a node when autograd must record, a trace entry otherwise.
 import { isGradEnabled, withGradMode } from '../grad-mode.ts';
-import type { Derivative, Values } from '../derivative.ts';
+import type { Derivative, GradientRule, Values } from '../derivative.ts';
 import { Node, type Attrs, type BackwardFn } from '../node.ts';
 import { Tensor } from '../tensor.ts';
 
@@ -168,7 +168,7 @@ function savedNames<V extends Values>(
 ): string[] {
   const read = new Set<string>();
   derivative.grads.forEach((rule, i) => {
-    if (inputs[i].requiresGrad) for (const name of rule.reads) read.add(name);
+    if (rule !== null && inputs[i].requiresGrad) for (const name of rule.reads) read.add(name);
   });
   // In the order the op lists its values (self before other), as torch saves them.
   return Object.keys(values).filter((name) => read.has(name) && values[name] instanceof Tensor);
@@ -184,7 +184,7 @@ function applyRules<V extends Values>(
   spare: boolean,
 ): (Tensor | null)[] {
   const rules = derivative.grads;
-  const needs = rules.map((_, i) => node.needsInputGrad(i));
+  const needs = rules.map((rule, i) => rule !== null && node.needsInputGrad(i));
   // x * x: the second gradient is the first one.
   const shared = derivative.symmetric === true && needs[0] && needs[1] && inputs[0] === inputs[1];
   const last = shared ? 0 : needs.lastIndexOf(true);
@@ -193,7 +193,7 @@ function applyRules<V extends Values>(
     if (!needs[i]) continue;
     // Only the last gradient may write over g, and only if no earlier one is g itself.
     const free = spare && i === last && !results.includes(g);
-    results[i] = rules[i].grad(g, values, free ? g.data : undefined);
+    results[i] = (rules[i] as GradientRule<V>).grad(g, values, free ? g.data : undefined);
   }
   if (shared) results[1] = results[0];
   return results;

@@ -10,7 +10,8 @@ import { isGradEnabled } from '../grad-mode.ts';
 import { Tensor } from '../tensor.ts';
 import { laneDot, LANES, laneSum, scalarExpF32, sleefExpF32 } from './aten-float32.ts';
 import { mul, sub } from './binary.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative, type Derivative } from '../derivative.ts';
 import { sum } from './reduce.ts';
 import { normalizeDim } from './shape.ts';
 import { exp } from './unary.ts';
@@ -172,21 +173,43 @@ function checkFloating(kind: Kind, t: Tensor): void {
     );
 }
 
+/** Float32 outside create_graph runs ATen's fused kernel (its rounding); otherwise tensor ops. */
+const softmaxDerivative = (kind: Kind, name: string, tex: string): Derivative<SoftmaxValues> =>
+  derivative<SoftmaxValues>(name, {
+    self: {
+      reads: ['result'],
+      tex,
+      grad: (g, { result, dim }) => {
+        const exact = result.dtype === 'float32' && g.dtype === 'float32' && !isGradEnabled();
+        return (exact ? BACKWARD_F32 : BACKWARD_OPS)[kind](g, result, dim);
+      },
+    },
+  });
+
+type SoftmaxValues = { self: Tensor; result: Tensor; dim: number };
+
+const SOFTMAX_BACKWARD = {
+  softmax: softmaxDerivative(
+    'softmax',
+    'SoftmaxBackward0',
+    '{{result}} \\cdot ({{g}} - \\textstyle\\sum_j {{g}}_j \\, {{result}}_j)',
+  ),
+  log_softmax: softmaxDerivative(
+    'log_softmax',
+    'LogSoftmaxBackward0',
+    '{{g}} - e^{{{result}}} \\textstyle\\sum_j {{g}}_j',
+  ),
+};
+
 function softmaxLike(kind: Kind, t: Tensor, dim: number): Tensor {
   checkFloating(kind, t);
   const d = normalizeDim(dim, t.ndim);
   const result = compute(kind, t, d);
-  return record(result, {
-    name: kind === 'softmax' ? 'SoftmaxBackward0' : 'LogSoftmaxBackward0',
+  return recordDerivative(result, SOFTMAX_BACKWARD[kind], {
     op: kind,
     inputs: [t],
-    saved: [result],
+    values: { self: t, result, dim: d },
     attrs: { dim: d },
-    backward: ([g], node) => {
-      const [y] = node.saved;
-      const exact = y.dtype === 'float32' && g.dtype === 'float32' && !isGradEnabled();
-      return [(exact ? BACKWARD_F32 : BACKWARD_OPS)[kind](g, y, d)];
-    },
   });
 }
 

@@ -14,9 +14,9 @@ export interface WhereOptions {
   bKind?: ScalarKind;
 }
 
-/** The gradient goes to the side each element was taken from (the condition has none: bool). */
+/** The gradient goes to the side each element was taken from (the condition, bool, has none). */
 const WHERE = derivative<{ condition: Tensor; self: Tensor; other: Tensor }>('WhereBackward0', {
-  condition: { reads: [], tex: '0', grad: (g) => zerosLike(g) },
+  condition: null,
   self: {
     reads: ['condition'],
     tex: '{{g}} \\cdot [{{condition}}]',
