@@ -5,7 +5,8 @@ import { allocate, castValue, promoteTypes } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { index, type IndexItem } from './indexing.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative, type Derivative } from '../derivative.ts';
 import { normalizeDim } from './shape.ts';
 
 const ALL: IndexItem = { start: null, stop: null, step: null };
@@ -56,7 +57,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
       throw runtimeError(`zero-dimensional tensor (at position ${i}) cannot be concatenated`);
   });
   const joined = tensors.filter((t) => !skipped(t));
-  if (joined.length === 0) return record(concatenate(tensors, 0, [0]), catRecord(tensors, 0));
+  if (joined.length === 0) return recordCat(concatenate(tensors, 0, [0]), tensors, 0);
   const reference = joined[0];
   const d = normalizeDim(dim, reference.ndim);
   tensors.forEach((t, i) => {
@@ -74,26 +75,48 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   });
   const shape = [...reference.shape];
   shape[d] = joined.reduce((total, t) => total + t.shape[d], 0);
-  return record(concatenate(joined, d, shape), catRecord(tensors, d));
+  return recordCat(concatenate(joined, d, shape), tensors, d);
 }
 
-function catRecord(tensors: readonly Tensor[], dim: number) {
-  return {
-    name: 'CatBackward0',
+/** The tensors of a list input, named as the formulas show them: tensors_0, tensors_1... */
+const listNames = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `tensors_${i}`);
+
+/**
+ * cat and stack take a list, so their declaration is made per call, one rule per tensor: each
+ * gets its own slice of g (a tensor skipped by cat gets none).
+ */
+function listDerivative(
+  name: string,
+  slices: readonly (((g: Tensor) => Tensor) | null)[],
+  tex: (i: number) => string,
+): Derivative<{ dim: number }> {
+  const names = listNames(slices.length);
+  const rules = slices.map((slice, i) =>
+    slice === null ? null : { reads: [], tex: tex(i), grad: (g: Tensor) => slice(g) },
+  );
+  return derivative(name, Object.fromEntries(names.map((n, i) => [n, rules[i]])));
+}
+
+function recordCat(result: Tensor, tensors: readonly Tensor[], dim: number): Tensor {
+  let offset = 0;
+  const slices = tensors.map((t) => {
+    if (skipped(t)) return null;
+    const range = { start: offset, stop: offset + t.shape[dim], step: null };
+    offset += t.shape[dim];
+    return (g: Tensor): Tensor => index(g, along(dim, range));
+  });
+  const backward = listDerivative(
+    'CatBackward0',
+    slices,
+    (i) => `{{g}}\\big|_{\\text{part } ${i}}`,
+  );
+  return recordDerivative(result, backward, {
     op: 'cat',
     inputs: tensors,
+    values: { dim },
     attrs: { dim },
-    backward: ([g]: readonly Tensor[]) => {
-      let offset = 0;
-      return tensors.map((t) => {
-        if (skipped(t)) return null;
-        const size = t.shape[dim];
-        const slice = index(g, along(dim, { start: offset, stop: offset + size, step: null }));
-        offset += size;
-        return slice;
-      });
-    },
-  };
+  });
 }
 
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
@@ -113,12 +136,17 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     d,
     shape,
   );
-  return record(result, {
-    name: 'StackBackward0',
+  const slices = tensors.map(
+    (_, i) =>
+      (g: Tensor): Tensor =>
+        index(g, along(d, i)),
+  );
+  const backward = listDerivative('StackBackward0', slices, (i) => `{{g}}_{${i}}`);
+  return recordDerivative(result, backward, {
     op: 'stack',
     inputs: tensors,
+    values: { dim: d },
     attrs: { dim: d },
-    backward: ([g]) => tensors.map((_, i) => index(g, along(d, i))),
   });
 }
 

@@ -19,7 +19,8 @@ import { full, fullLike } from './creation.ts';
 import { toDType } from './convert.ts';
 import { expand } from './shape.ts';
 import { inPlace } from './inplace.ts';
-import { record, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
+import { derivative } from '../derivative.ts';
 
 /** What to draw: the sampling method's name and its arguments, as the Python call gave them. */
 export type Sampler =
@@ -136,11 +137,14 @@ export function sample_(self: Tensor, sampler: Sampler, gen: CPUGenerator): Tens
   return inPlace(self, (x) => {
     const drawn = new Tensor(allocateForOverwrite(x.dtype, x.numel), x.shape, x.dtype);
     fill(drawn, sampler, gen);
-    return record(drawn, {
-      name: nodeName(sampler),
+    // New values do not depend on the old ones: zero gradient.
+    const backward = derivative<{ self: Tensor }>(nodeName(sampler), {
+      self: { reads: [], tex: '0', grad: (g) => fullLike(g, 0) },
+    });
+    return recordDerivative(drawn, backward, {
       op: sampler.kind,
       inputs: [x],
-      backward: ([g]) => [fullLike(g, 0)],
+      values: { self: x },
     });
   });
 }
