@@ -1,7 +1,8 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
 import { cascadeSum } from './cascade-sum.ts';
 import { sumOverDims } from './dim-sum.ts';
-import { allocateForOverwrite, type Storage } from './dtype.ts';
+import { type Storage } from './dtype.ts';
+import { allocateForOverwrite } from './storage-pool.ts';
 import { runtimeError } from './errors.ts';
 import { numelOf } from './tensor.ts';
 

@@ -13,44 +13,9 @@ export function isFloating(dtype: DType): boolean {
   return dtype === 'float32' || dtype === 'float64';
 }
 
-/** Storages of dead backward-pass gradients, kept for reuse (see grad-buffers.ts). */
-const pool: Storage[] = [];
-const POOL_MIN_LENGTH = 4096;
-const POOL_SIZE = 16;
-
-/** Offers a storage nothing references any more for reuse by later allocations. */
-export function recycle(storage: Storage): void {
-  if (storage.length >= POOL_MIN_LENGTH && pool.length < POOL_SIZE) pool.push(storage);
-}
-
-function storageKind(dtype: DType): typeof Float32Array | typeof Float64Array | typeof Uint8Array {
-  return dtype === 'float32' ? Float32Array : dtype === 'bool' ? Uint8Array : Float64Array;
-}
-
-/** A zero-filled storage for `size` elements of `dtype`. */
-export function allocate(dtype: DType, size: number): Storage {
-  return reuse(dtype, size)?.fill(0) ?? fresh(dtype, size);
-}
-
-/**
- * A storage whose contents are unspecified: for kernels that write every element. `spare` is a
- * storage the caller may overwrite (a gradient nothing else reads): it serves when it fits.
- */
-export function allocateForOverwrite(dtype: DType, size: number, spare?: Storage): Storage {
-  if (spare !== undefined && spare.length === size && spare instanceof storageKind(dtype))
-    return spare;
-  return reuse(dtype, size) ?? fresh(dtype, size);
-}
-
-function reuse(dtype: DType, size: number): Storage | null {
-  if (size < POOL_MIN_LENGTH) return null;
-  const kind = storageKind(dtype);
-  const i = pool.findIndex((s) => s.length === size && s instanceof kind);
-  return i < 0 ? null : pool.splice(i, 1)[0];
-}
-
-function fresh(dtype: DType, size: number): Storage {
-  const Kind = storageKind(dtype);
+/** A new zero-filled storage for `size` elements of `dtype` (storage-pool.ts may reuse one instead). */
+export function newStorage(dtype: DType, size: number): Storage {
+  const Kind = dtype === 'float32' ? Float32Array : dtype === 'bool' ? Uint8Array : Float64Array;
   return new Kind(size);
 }
 
@@ -63,7 +28,7 @@ export function castValue(value: number, dtype: DType): number {
 }
 
 export function fillFrom(dtype: DType, values: ArrayLike<number>): Storage {
-  const out = allocate(dtype, values.length);
+  const out = newStorage(dtype, values.length);
   if (dtype === 'int64' || dtype === 'bool') {
     for (let i = 0; i < values.length; i++) out[i] = castValue(values[i], dtype);
   } else {

@@ -2,7 +2,7 @@
 // are reference-counted: one held once is summed into in place and handed to a leaf without a
 // copy, and its storage is recycled when no slot holds it any more. A fresh large buffer costs
 // page faults on every first touch, which is most of what large elementwise backward passes pay.
-import { recycle } from './dtype.ts';
+import { recycle } from './storage-pool.ts';
 import { simdBinary } from './wasm/simd-loops.ts';
 import type { Node } from './node.ts';
 import { add } from './ops/binary.ts';

@@ -1,7 +1,8 @@
 // Tensor.addcmul_ / addcdiv_ (self += value * t1 * t2, self += value * t1 / t2), the updates of
 // Adam-like optimizers, rounded as ATen's CPU kernels: addcmul fuses the last multiply-add
 // (fma(value * t1, t2, self)), addcdiv rounds each step. Operands must have self's shape.
-import { allocate, isFloating } from '../dtype.ts';
+import { isFloating } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { TorchError } from '../errors.ts';
 import { isGradEnabled } from '../grad-mode.ts';
 import { fma32, fma64 } from '../fused-multiply-add.ts';

@@ -1,11 +1,6 @@
 // Elementwise functions of two operands: one table entry each (loop, result dtype, gradients).
-import {
-  allocateForOverwrite,
-  DEFAULT_FLOAT,
-  isFloating,
-  type ScalarKind,
-  type Storage,
-} from '../dtype.ts';
+import { DEFAULT_FLOAT, isFloating, type ScalarKind, type Storage } from '../dtype.ts';
+import { allocateForOverwrite } from '../storage-pool.ts';
 import { derivative, type Derivative } from '../derivative.ts';
 import { fma32, fma64 } from '../fused-multiply-add.ts';
 import { simdBinary, type SimdOp } from '../wasm/simd-loops.ts';

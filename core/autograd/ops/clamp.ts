@@ -1,5 +1,6 @@
 // torch.clamp with scalar bounds (ClampBackward1): the gradient passes where min <= x <= max.
-import { allocate, DEFAULT_FLOAT, isFloating } from '../dtype.ts';
+import { DEFAULT_FLOAT, isFloating } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { ge, le, logicalAnd } from './binary.ts';

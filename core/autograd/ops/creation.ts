@@ -1,6 +1,5 @@
 // Creating tensors: from values, constants, ranges; Python scalars as wrapped numbers.
 import {
-  allocate,
   castValue,
   DEFAULT_FLOAT,
   fillFrom,
@@ -8,6 +7,7 @@ import {
   type DType,
   type ScalarKind,
 } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
 import { fma64 } from '../fused-multiply-add.ts';
 import { numelOf, Tensor } from '../tensor.ts';

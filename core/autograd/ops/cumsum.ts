@@ -1,7 +1,8 @@
 // torch.cumsum: running sums along a dim. Floats are summed in float64 and each partial sum
 // rounded to the dtype, as ATen's CPU kernel accumulates; integers sum to int64.
 import { stridesOf } from '../broadcast.ts';
-import { allocate, isFloating, type DType } from '../dtype.ts';
+import { isFloating, type DType } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { Tensor } from '../tensor.ts';
 import { toDType } from './convert.ts';
 import { recordDerivative } from './record.ts';

@@ -1,7 +1,6 @@
 // Shared machinery of elementwise ops: operand promotion, casting and broadcasting to a loop.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
 import {
-  allocate,
   castValue,
   combineGroups,
   DEFAULT_FLOAT,
@@ -10,6 +9,7 @@ import {
   type ScalarKind,
   type Storage,
 } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { numelOf, sameShape, type Tensor } from '../tensor.ts';
 import { wrapScalar } from './creation.ts';
 

@@ -5,7 +5,7 @@
 import { type ScalarKind } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
-import { allocate } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { mul } from './binary.ts';
 import { neg } from './unary.ts';
 import { broadcastPair, promote, toTensor, type Operand } from './elementwise.ts';

@@ -1,7 +1,7 @@
 // Python indexing: `t[i]`, `t[a:b:c]`, `t[None]`, `t[...]`, `t[mask]`, `t[long_tensor]`, and the
 // assignment `t[...] = value`. Every index resolves to the flat positions it reads.
 import { stridesOf } from '../broadcast.ts';
-import { allocate } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { TorchError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { broadcastPair, toTensor, type Operand } from './elementwise.ts';

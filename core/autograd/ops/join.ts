@@ -1,7 +1,8 @@
 // torch.cat and torch.stack: tensors joined along a dim; each input's gradient is its slice of
 // the output's gradient (CatBackward0 slices, StackBackward0 selects).
 import { stridesOf } from '../broadcast.ts';
-import { allocate, castValue, promoteTypes } from '../dtype.ts';
+import { castValue, promoteTypes } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { index, type IndexItem } from './indexing.ts';

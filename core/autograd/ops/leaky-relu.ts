@@ -1,6 +1,7 @@
 // F.leaky_relu (LeakyReluBackward0): x where x > 0, else x * slope, the slope rounded to the
 // tensor's precision first as ATen's kernel takes it; the gradient is g or g * slope likewise.
-import { allocate, isFloating } from '../dtype.ts';
+import { isFloating } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { gt, mul } from './binary.ts';

@@ -1,6 +1,7 @@
 // Matrix products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul's dispatch over them.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
-import { allocate, type DType, type Storage } from '../dtype.ts';
+import { type DType, type Storage } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';

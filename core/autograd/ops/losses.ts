@@ -2,7 +2,8 @@
 // binary_cross_entropy (BinaryCrossEntropyBackward0), binary_cross_entropy_with_logits
 // (BinaryCrossEntropyWithLogitsBackward0) and nll_loss (NllLossBackward0; cross_entropy is
 // nll_loss of log_softmax). Forwards run ATen's formulas op by op so float32 rounds as there.
-import { allocate, scalarTypeName } from '../dtype.ts';
+import { scalarTypeName } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError, TorchError } from '../errors.ts';
 import { glibcLogf } from '../glibc-logf.ts';
 import { Tensor } from '../tensor.ts';

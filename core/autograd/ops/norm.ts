@@ -1,7 +1,8 @@
 // The Euclidean norm, torch.norm / Tensor.norm / torch.linalg.vector_norm with p = 2, over
 // everything or over dims (LinalgVectorNormBackward0, as PyTorch 2 names it). float32 sums
 // its squares in float64, as ATen's CPU reduction accumulates, and rounds the root once.
-import { allocate, isFloating, scalarTypeName } from '../dtype.ts';
+import { isFloating, scalarTypeName } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { div, eq, mul } from './binary.ts';

@@ -1,7 +1,8 @@
 // Powers: tensor ** scalar (PowBackward0), tensor ** tensor (PowBackward1), scalar ** tensor
 // (PowBackward2), with ATen's fast paths for common exponents so float32 rounds as torch does.
 import { derivative } from '../derivative.ts';
-import { allocate, isFloating, type ScalarKind, type Storage } from '../dtype.ts';
+import { isFloating, type ScalarKind, type Storage } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { logicalAnd, eq, ge, mul, sub } from './binary.ts';

@@ -1,7 +1,8 @@
 // Random tensors and in-place sampling (rand, randn, randint, randperm, uniform_, normal_,
 // random_, bernoulli_, exponential_) from a CPUGenerator, with PyTorch 1.13's numbers and checks.
 // New tensors are leaves, so `randn(3, requires_grad=True)` gets its .grad from backward.
-import { allocateForOverwrite, isFloating, scalarTypeName, type DType } from '../dtype.ts';
+import { isFloating, scalarTypeName, type DType } from '../dtype.ts';
+import { allocateForOverwrite } from '../storage-pool.ts';
 import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import {

@@ -1,13 +1,8 @@
 // Reductions: sum and mean over all elements or over dims, gradients broadcast back.
 import { sumToStorage } from '../broadcast.ts';
 import { derivative } from '../derivative.ts';
-import {
-  allocate,
-  allocateForOverwrite,
-  isFloating,
-  scalarTypeName,
-  type DType,
-} from '../dtype.ts';
+import { isFloating, scalarTypeName, type DType } from '../dtype.ts';
+import { allocate, allocateForOverwrite } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { isGradEnabled } from '../grad-mode.ts';
 import { numelOf, Tensor } from '../tensor.ts';

@@ -1,6 +1,7 @@
 // floor, ceil, round (half to even) and trunc: piecewise constant, so their gradient is zero
 // (FloorBackward0, ...). Integer tensors come back unchanged, as in torch.
-import { allocate, isFloating } from '../dtype.ts';
+import { isFloating } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { Tensor } from '../tensor.ts';
 import { zerosLike } from './creation.ts';
 import { recordDerivative } from './record.ts';

@@ -7,7 +7,7 @@ import {
   stridesOf,
   sumToStorage,
 } from '../broadcast.ts';
-import { allocate } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError, TorchError } from '../errors.ts';
 import { numelOf, sameShape, Tensor } from '../tensor.ts';
 import { record } from './record.ts';

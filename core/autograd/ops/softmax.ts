@@ -4,7 +4,8 @@
 // lanes and the rest run as scalar code. float64 is computed directly in double. The backward
 // is written with differentiable ops when create_graph asks for a graph of it.
 import { stridesOf } from '../broadcast.ts';
-import { allocate, isFloating, scalarTypeName, type Storage } from '../dtype.ts';
+import { isFloating, scalarTypeName, type Storage } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { isGradEnabled } from '../grad-mode.ts';
 import { Tensor } from '../tensor.ts';

@@ -2,7 +2,8 @@
 // CPU: over all elements the mean is the tensor's own mean (its precision), then the squared
 // deviations are summed in double; over dims each slice is accumulated in double. The result
 // is rounded to the input's dtype once.
-import { allocate, isFloating } from '../dtype.ts';
+import { isFloating } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { div, eq, mul, sub } from './binary.ts';

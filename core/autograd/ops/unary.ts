@@ -1,6 +1,7 @@
 // Elementwise functions of one tensor: one table entry each (loop, declared backward).
 import { derivative, type Derivative } from '../derivative.ts';
-import { allocateForOverwrite, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { allocateForOverwrite } from '../storage-pool.ts';
 import { simdBinary } from '../wasm/simd-loops.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';

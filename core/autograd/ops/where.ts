@@ -1,6 +1,6 @@
 // torch.where(condition, a, b): elementwise choice, gradient routed to the chosen side.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
-import { allocate } from '../dtype.ts';
+import { allocate } from '../storage-pool.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { zerosLike } from './creation.ts';
 import type { ScalarKind } from '../dtype.ts';
