@@ -145,6 +145,57 @@ function run(
   const buffers = new GradientBuffers(!createGraph);
   for (const root of roots) buffers.deliver(root.node, root.outputNr, root.grad);
   const captured: (Tensor | null)[] = (targets ?? []).map(() => null);
+
+  /** autograd.grad keeps the gradients reaching its inputs. */
+  const capture = (node: Node, slots: readonly (Tensor | null)[]): void =>
+    targets?.forEach(([target, nr], i) => {
+      if (target !== node) return;
+      captured[i] = slots[nr] ?? null;
+      if (captured[i] !== null) buffers.escape(captured[i] as Tensor);
+    });
+
+  /** A leaf's gradient, complete now, goes into its `.grad` (backward() only). */
+  const accumulateAt = (node: AccumulateGrad, slots: readonly (Tensor | null)[]): void => {
+    trace?.begin(node, slots);
+    if (targets !== null || !slots[0]) return;
+    const before = trace === null ? null : tensorValueOf(node.variable.grad);
+    accumulate(node.variable, slots[0], createGraph, buffers);
+    trace?.accumulated(before, node.variable.grad as Tensor);
+  };
+
+  /** The chain rule at one node: its inputs' gradients from its outputs', sent along its edges. */
+  const chainRule = (node: Node, slots: readonly (Tensor | null)[]): void => {
+    const gradOutputs = node.outputMeta.map(
+      (meta, i) => slots[i] ?? zeros(meta.shape, { dtype: meta.dtype }),
+    );
+    // A custom Function's backward is user code that may keep what it is given or returns.
+    const custom = node.op === 'custom';
+    const spare = buffers.lend(gradOutputs, custom);
+    trace?.begin(node, slots);
+    const gradInputs = node.apply(gradOutputs, spare);
+    if (custom) trace?.returned(gradInputs);
+    const made = buffers.settle(node, gradOutputs, spare, gradInputs, custom);
+    if (!retainGraph) node.release();
+    checkCount(node, gradInputs);
+    for (let i = 0; i < gradInputs.length; i++) {
+      const [next, nr] = node.nextFunctions[i];
+      const g = gradInputs[i];
+      if (next === null || g === null || g === undefined) continue;
+      if (active !== null && !active.has(next)) continue;
+      const grad = conform(node, i, g);
+      if (grad !== g && !custom) buffers.adopt(grad);
+      const times = grad === g ? repeats(node, gradInputs, i) : 1;
+      for (let k = 0; k < times; k++) trace?.sent(i + k, grad);
+      buffers.deliver(next, nr, grad, times);
+      i += times - 1;
+    }
+    buffers.done(made);
+  };
+
+  /** autograd.grad: a target whose inputs lead to no other target need not run. */
+  const leadsOnward = (node: Node): boolean =>
+    active === null || node.nextFunctions.some(([next]) => next !== null && active.has(next));
+
   const previous = setExecuting(active);
   try {
     withGradMode(createGraph, () => {
@@ -152,62 +203,10 @@ function run(
         if (active !== null && !active.has(node)) continue;
         const slots = buffers.take(node);
         if (slots === undefined) continue;
-        targets?.forEach(([target, nr], i) => {
-          if (target !== node) return;
-          captured[i] = slots[nr] ?? null;
-          if (captured[i] !== null) buffers.escape(captured[i] as Tensor);
-        });
+        capture(node, slots);
         retain(node, slots);
-        if (node instanceof AccumulateGrad) {
-          trace?.begin(node, slots);
-          if (targets === null && slots[0]) {
-            const before = trace === null ? null : tensorValueOf(node.variable.grad);
-            accumulate(node.variable, slots[0], createGraph, buffers);
-            trace?.accumulated(before, node.variable.grad as Tensor);
-          }
-          buffers.done(slots);
-          continue;
-        }
-        // autograd.grad: a target whose inputs lead to no other target need not run.
-        if (
-          active !== null &&
-          !node.nextFunctions.some(([next]) => next !== null && active.has(next))
-        ) {
-          buffers.done(slots);
-          continue;
-        }
-        const grads = node.outputMeta.map(
-          (meta, i) => slots[i] ?? zeros(meta.shape, { dtype: meta.dtype }),
-        );
-        // A custom Function's backward is user code that may keep what it is given or returns.
-        const custom = node.op === 'custom';
-        if (custom) for (const g of grads) buffers.escape(g);
-        const spare = grads.map((g) => !custom && buffers.owns(g));
-        trace?.begin(node, slots);
-        const results = node.apply(grads, spare);
-        if (custom) trace?.returned(results);
-        // A result written into a spare gradient's storage now owns it: never recycle it twice.
-        grads.forEach((g, i) => {
-          if (spare[i] && results.some((r) => r !== g && r?.data === g.data)) buffers.escape(g);
-        });
-        if (!retainGraph) node.release();
-        checkCount(node, results);
-        const made = custom ? [] : madeBy(node, grads, spare, results);
-        // The pass holds what the node made until every edge has it (x * x sends one result twice).
-        for (const g of made) buffers.claim(g);
-        for (let i = 0; i < results.length; i++) {
-          const [next, nr] = node.nextFunctions[i];
-          const g = results[i];
-          if (next === null || g === null || g === undefined) continue;
-          if (active !== null && !active.has(next)) continue;
-          const grad = conform(node, i, g);
-          if (grad !== g && !custom) buffers.adopt(grad);
-          const times = grad === g ? repeats(node, results, i) : 1;
-          for (let k = 0; k < times; k++) trace?.sent(i + k, grad);
-          buffers.deliver(next, nr, grad, times);
-          i += times - 1;
-        }
-        buffers.done(made);
+        if (node instanceof AccumulateGrad) accumulateAt(node, slots);
+        else if (leadsOnward(node)) chainRule(node, slots);
         buffers.done(slots);
       }
     });
@@ -215,27 +214,6 @@ function run(
     setExecuting(previous);
   }
   return captured;
-}
-
-/**
- * The results `node` made itself, whose storage nothing else can read: not sharing it with one of
- * its inputs, another result, or a gradient other than a spare one it was written into.
- */
-function madeBy(
-  node: Node,
-  grads: readonly Tensor[],
-  spare: readonly boolean[],
-  results: readonly (Tensor | null)[],
-): Tensor[] {
-  const made: Tensor[] = [];
-  for (const r of results) {
-    if (r === null || made.includes(r)) continue;
-    const shares = (t: Tensor | null): boolean => t !== null && t !== r && t.data === r.data;
-    if (grads.includes(r) || node.inputs.some((t) => t === r || t.data === r.data)) continue;
-    if (results.some(shares) || grads.some((g, i) => !spare[i] && shares(g))) continue;
-    made.push(r);
-  }
-  return made;
 }
 
 /** How many edges from `i` on send the same gradient to the same place (x * x: 2), to add at once. */

@@ -73,6 +73,35 @@ export class GradientBuffers {
     if (times > 1) this.deliver(node, nr, g, times - 1);
   }
 
+  /**
+   * Which of a node's output gradients it may overwrite (see BackwardFn's `spare`): those this
+   * pass owns alone. A custom Function's gets none, and its gradients leave the pass.
+   */
+  lend(grads: readonly Tensor[], custom: boolean): boolean[] {
+    if (custom) for (const g of grads) this.escape(g);
+    return grads.map((g) => !custom && this.owns(g));
+  }
+
+  /**
+   * After `node` ran: a result written into a spare gradient's storage owns it now (never recycle
+   * it twice); the results the node made itself are held until done() (x * x sends one result
+   * twice). Returns those results.
+   */
+  settle(
+    node: Node,
+    grads: readonly Tensor[],
+    spare: readonly boolean[],
+    results: readonly (Tensor | null)[],
+    custom: boolean,
+  ): Tensor[] {
+    grads.forEach((g, i) => {
+      if (spare[i] && results.some((r) => r !== g && r?.data === g.data)) this.escape(g);
+    });
+    const made = custom ? [] : madeBy(node, grads, spare, results);
+    for (const g of made) this.claim(g);
+    return made;
+  }
+
   /** Removes and returns the gradients waiting for `node`; call done() with them afterwards. */
   take(node: Node): (Tensor | null)[] | undefined {
     const slots = this.slots.get(node);
@@ -96,6 +125,27 @@ export class GradientBuffers {
       recycle(g.data);
     }
   }
+}
+
+/**
+ * The results `node` made itself, whose storage nothing else can read: not sharing it with one of
+ * its inputs, another result, or a gradient other than a spare one it was written into.
+ */
+function madeBy(
+  node: Node,
+  grads: readonly Tensor[],
+  spare: readonly boolean[],
+  results: readonly (Tensor | null)[],
+): Tensor[] {
+  const made: Tensor[] = [];
+  for (const r of results) {
+    if (r === null || made.includes(r)) continue;
+    const shares = (t: Tensor | null): boolean => t !== null && t !== r && t.data === r.data;
+    if (grads.includes(r) || node.inputs.some((t) => t === r || t.data === r.data)) continue;
+    if (results.some(shares) || grads.some((g, i) => !spare[i] && shares(g))) continue;
+    made.push(r);
+  }
+  return made;
 }
 
 /** target += source (`times` times over), in target's storage, rounding to its dtype each time. */
