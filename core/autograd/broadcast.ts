@@ -4,7 +4,7 @@ import { sumOverDims } from './dim-sum.ts';
 import { type Storage } from './dtype.ts';
 import { allocateForOverwrite } from './storage-pool.ts';
 import { runtimeError } from './errors.ts';
-import { numelOf } from './tensor.ts';
+import { numelOf, stridesOf } from './shapes.ts';
 
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
@@ -19,17 +19,6 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
     out[i] = da === 1 ? db : da;
   }
   return out;
-}
-
-/** Row-major strides of a contiguous shape. */
-export function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let step = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = step;
-    step *= shape[i];
-  }
-  return strides;
 }
 
 /**

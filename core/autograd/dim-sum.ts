@@ -4,7 +4,7 @@
 // innermost make a 2-D loop that sums each output's column in float32 for float32 (no wider
 // accumulator) in one of two orders: a plain cascade down the column, or (row_sum) four
 // interleaved cascades added at the end. Outer dims repeat the loop, adding into the output.
-import { stridesOf } from './broadcast.ts';
+import { stridesOf } from './shapes.ts';
 import { cascadeSum } from './cascade-sum.ts';
 
 type Floats = Float32Array | Float64Array;

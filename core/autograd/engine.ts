@@ -37,6 +37,23 @@ export function onBackward(listener: BackwardListener): () => void {
   return () => listeners.delete(listener);
 }
 
+// Tensor.backward is defined here, not in tensor.ts, so that the primitive layer (tensors, ops)
+// never imports the gradient machinery: imports run one way, engine -> ops -> tensor.
+declare module './tensor.ts' {
+  interface Tensor {
+    /** torch's Tensor.backward: backward([this], [gradient]). */
+    backward(gradient?: Tensor | null, options?: BackwardOptions): void;
+  }
+}
+
+Tensor.prototype.backward = function (
+  this: Tensor,
+  gradient?: Tensor | null,
+  options?: BackwardOptions,
+): void {
+  backward([this], gradient === undefined || gradient === null ? [null] : [gradient], options);
+};
+
 /** torch.autograd.backward: accumulates d(outputs)/d(leaf) into every leaf's `.grad`. */
 export function backward(
   outputs: readonly Tensor[],

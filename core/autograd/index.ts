@@ -63,7 +63,6 @@ export {
   add,
   sub,
   rsub,
-  rdiv,
   mul,
   div,
   lt,
@@ -99,6 +98,7 @@ export {
   atan,
   log2,
   log10,
+  rdiv,
 } from './ops/unary.ts';
 export { where, type WhereOptions } from './ops/where.ts';
 export { cat, stack } from './ops/join.ts';

@@ -2,7 +2,6 @@
 import { isFloating, type DType, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { AccumulateGrad, type Node } from './node.ts';
-import { backward, type BackwardOptions } from './engine.ts';
 
 /** Counts in-place changes; shared by tensors that share storage (detach, .data). */
 export interface VersionCounter {
@@ -111,10 +110,6 @@ export class Tensor {
     return this.accumulator;
   }
 
-  backward(gradient?: Tensor | null, options?: BackwardOptions): void {
-    backward([this], gradient === undefined || gradient === null ? [null] : [gradient], options);
-  }
-
   /** Makes this tensor the result of `node` (used by ops and by in-place history rewriting). */
   setHistory(node: Node | null, outputNr = 0): this {
     this.gradFn = node;
@@ -128,12 +123,6 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-export function numelOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
 }
 
 export function isTensor(value: unknown): value is Tensor {

@@ -16,7 +16,7 @@ import {
 } from './elementwise.ts';
 import { recordDerivative, untracked } from './record.ts';
 import { zerosLike } from './creation.ts';
-import { neg, reciprocal } from './unary.ts';
+import { neg } from './neg.ts';
 
 interface BinaryEntry {
   kernel: BinaryKernel;
@@ -290,16 +290,20 @@ function product(a: Tensor, b: Tensor, spare: Storage | undefined): Tensor {
   return binary('mul', a, b, 1, undefined, spare);
 }
 
-export const add = withAlpha('add');
-export const sub = withAlpha('sub');
-export const mul = plain('mul');
-export const div = plain('div');
-export const lt = plain('lt');
-export const le = plain('le');
-export const gt = plain('gt');
-export const ge = plain('ge');
-export const eq = plain('eq');
-export const ne = plain('ne');
+/** A table op's public function (annotated: the table's gradients call these). */
+type PlainOp = (a: Operand, b: Operand, options?: ScalarOptions) => Tensor;
+type AlphaOp = (a: Operand, b: Operand, options?: AlphaOptions) => Tensor;
+
+export const add: AlphaOp = withAlpha('add');
+export const sub: AlphaOp = withAlpha('sub');
+export const mul: PlainOp = plain('mul');
+export const div: PlainOp = plain('div');
+export const lt: PlainOp = plain('lt');
+export const le: PlainOp = plain('le');
+export const gt: PlainOp = plain('gt');
+export const ge: PlainOp = plain('ge');
+export const eq: PlainOp = plain('eq');
+export const ne: PlainOp = plain('ne');
 export const logicalAnd = (a: Operand, b: Operand): Tensor => binary('logicalAnd', a, b);
 export const logicalOr = (a: Operand, b: Operand): Tensor => binary('logicalOr', a, b);
 
@@ -351,9 +355,4 @@ export function rsub(x: Tensor, other: Operand, options?: AlphaOptions): Tensor 
     attrs: { alpha },
     operands: [Number(other), x],
   });
-}
-
-/** The reflected `other / x` for a Python scalar: torch computes `x.reciprocal() * other` (MulBackward0). */
-export function rdiv(x: Tensor, other: number | boolean, options?: ScalarOptions): Tensor {
-  return mul(reciprocal(x), other, options);
 }

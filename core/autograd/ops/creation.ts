@@ -10,7 +10,8 @@ import {
 import { allocate } from '../storage-pool.ts';
 import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
 import { fma64 } from '../fused-multiply-add.ts';
-import { numelOf, Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
+import { numelOf } from '../shapes.ts';
 
 export interface CreateOptions {
   dtype?: DType;

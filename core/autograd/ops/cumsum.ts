@@ -1,6 +1,6 @@
 // torch.cumsum: running sums along a dim. Floats are summed in float64 and each partial sum
 // rounded to the dtype, as ATen's CPU kernel accumulates; integers sum to int64.
-import { stridesOf } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 import { isFloating, type DType } from '../dtype.ts';
 import { allocate } from '../storage-pool.ts';
 import { Tensor } from '../tensor.ts';

@@ -10,7 +10,8 @@ import {
   type Storage,
 } from '../dtype.ts';
 import { allocate } from '../storage-pool.ts';
-import { numelOf, sameShape, type Tensor } from '../tensor.ts';
+import { sameShape, type Tensor } from '../tensor.ts';
+import { numelOf } from '../shapes.ts';
 import { wrapScalar } from './creation.ts';
 
 /** A tensor, or a Python scalar (a JS number, or boolean for a Python bool). */

@@ -1,6 +1,6 @@
 // max / min: over everything (MaxBackward1), over a dim with indices (MaxBackward0), and the
 // elementwise maximum / minimum of two tensors (MaximumBackward0).
-import { stridesOf } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 import { allocate } from '../storage-pool.ts';
 import { runtimeError, TorchError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';

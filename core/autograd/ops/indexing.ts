@@ -1,9 +1,10 @@
 // Python indexing: `t[i]`, `t[a:b:c]`, `t[None]`, `t[...]`, `t[mask]`, `t[long_tensor]`, and the
 // assignment `t[...] = value`. Every index resolves to the flat positions it reads.
-import { stridesOf } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 import { allocate } from '../storage-pool.ts';
 import { TorchError } from '../errors.ts';
-import { numelOf, Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
+import { numelOf } from '../shapes.ts';
 import { broadcastPair, toTensor, type Operand } from './elementwise.ts';
 import { inPlace } from './inplace.ts';
 import { record } from './record.ts';

@@ -1,6 +1,6 @@
 // torch.cat and torch.stack: tensors joined along a dim; each input's gradient is its slice of
 // the output's gradient (CatBackward0 slices, StackBackward0 selects).
-import { stridesOf } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 import { castValue, promoteTypes } from '../dtype.ts';
 import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';

@@ -11,7 +11,7 @@ import { recordDerivative } from './record.ts';
 import { derivative } from '../derivative.ts';
 import { expand, normalizeDim, reshape } from './shape.ts';
 import { where } from './where.ts';
-import { stridesOf } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 
 export interface NormOptions {
   dim?: readonly number[] | null;

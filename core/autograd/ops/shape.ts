@@ -1,15 +1,11 @@
 // Shape ops. Tensors here are always contiguous, so each returns a copy (torch returns views:
 // in-place writes through a view do not reach its base here).
-import {
-  expandStorage,
-  isExpandableTo,
-  stridedPositions,
-  stridesOf,
-  sumToStorage,
-} from '../broadcast.ts';
+import { expandStorage, isExpandableTo, stridedPositions, sumToStorage } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 import { allocate } from '../storage-pool.ts';
 import { runtimeError, TorchError } from '../errors.ts';
-import { numelOf, sameShape, Tensor } from '../tensor.ts';
+import { sameShape, Tensor } from '../tensor.ts';
+import { numelOf } from '../shapes.ts';
 import { record } from './record.ts';
 
 function shapeText(shape: readonly number[]): string {

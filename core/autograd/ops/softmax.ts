@@ -3,7 +3,7 @@
 // vectorised reduction; along another dim 8 neighbouring lines run side by side in vector
 // lanes and the rest run as scalar code. float64 is computed directly in double. The backward
 // is written with differentiable ops when create_graph asks for a graph of it.
-import { stridesOf } from '../broadcast.ts';
+import { stridesOf } from '../shapes.ts';
 import { isFloating, scalarTypeName, type Storage } from '../dtype.ts';
 import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';

@@ -5,7 +5,8 @@
 import { isFloating } from '../dtype.ts';
 import { allocate } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
-import { numelOf, Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
+import { numelOf } from '../shapes.ts';
 import { div, eq, mul, sub } from './binary.ts';
 import { recordDerivative, untracked } from './record.ts';
 import { derivative } from '../derivative.ts';

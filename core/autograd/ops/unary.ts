@@ -5,12 +5,21 @@ import { allocateForOverwrite } from '../storage-pool.ts';
 import { simdBinary } from '../wasm/simd-loops.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
-import { add, div, mul, rsub, tanhBackward, thresholdBackward } from './binary.ts';
+import {
+  add,
+  div,
+  mul,
+  rsub,
+  tanhBackward,
+  thresholdBackward,
+  type ScalarOptions,
+} from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { scalarExpF32, sleefExpF32, VECTORISED_LOOP_STEP } from './aten-float32.ts';
 import { sleefExpF64, sleefLogF64, sleefTanhF64 } from './aten-float64.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
 import { recordDerivative } from './record.ts';
+import { neg } from './neg.ts';
 
 /** ReLU's other operand for the float32 SIMD max (a one-element operand, read at step 0). */
 const ZERO_F32 = new Float32Array(1);
@@ -28,19 +37,6 @@ interface UnaryEntry {
 // The gradient formulas are PyTorch's (tools/autograd/derivatives.yaml), written with tensor ops
 // so that create_graph can differentiate them again; float32 rounds after each op as in torch.
 const UNARY = {
-  neg: {
-    integers: 'same',
-    kernel: (o, x, n) => {
-      for (let i = 0; i < n; i++) o[i] = -x[i];
-    },
-    backward: derivative<UnaryValues>('NegBackward0', {
-      self: {
-        reads: [],
-        tex: '-{{g}}',
-        grad: (g) => neg(g),
-      },
-    }),
-  },
   sin: {
     integers: 'float',
     kernel: (o, x, n) => {
@@ -326,7 +322,6 @@ export function unary(op: UnaryOp, x: Tensor): Tensor {
   return recordDerivative(result, entry.backward, { op, inputs: [x], values: { self: x, result } });
 }
 
-export const neg = (x: Tensor): Tensor => unary('neg', x);
 export const sin = (x: Tensor): Tensor => unary('sin', x);
 export const cos = (x: Tensor): Tensor => unary('cos', x);
 export const tan = (x: Tensor): Tensor => unary('tan', x);
@@ -346,3 +341,10 @@ export const acos = (x: Tensor): Tensor => unary('acos', x);
 export const atan = (x: Tensor): Tensor => unary('atan', x);
 export const log2 = (x: Tensor): Tensor => unary('log2', x);
 export const log10 = (x: Tensor): Tensor => unary('log10', x);
+
+export { neg };
+
+/** The reflected `other / x` for a Python scalar: torch computes `x.reciprocal() * other` (MulBackward0). */
+export function rdiv(x: Tensor, other: number | boolean, options?: ScalarOptions): Tensor {
+  return mul(reciprocal(x), other, options);
+}

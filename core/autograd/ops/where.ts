@@ -1,7 +1,8 @@
 // torch.where(condition, a, b): elementwise choice, gradient routed to the chosen side.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
 import { allocate } from '../storage-pool.ts';
-import { numelOf, Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
+import { numelOf } from '../shapes.ts';
 import { zerosLike } from './creation.ts';
 import type { ScalarKind } from '../dtype.ts';
 import { promote, storageAs, toTensor, type Operand } from './elementwise.ts';
