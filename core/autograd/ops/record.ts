@@ -78,36 +78,6 @@ function traceOp(output: Tensor, spec: Omit<OpRecord, 'name' | 'backward'>): voi
     });
 }
 
-/** Which operands to save for backward, and how to get all of them back there. */
-export interface SavedOperands {
-  saved: Tensor[];
-  /** Every operand: the saved ones checked against in-place changes, the others as given. */
-  restore: (node: Node) => Tensor[];
-}
-
-/**
- * Saves only the operands a needed gradient reads, as torch's generated code does (`y * 1` does
- * not save y, so `y.mul_(2)` afterwards is fine): reads[j] lists the operands input j's gradient
- * reads. An operand left unsaved is read by no gradient asked for (at most for its shape).
- */
-export function saveOperands(
-  inputs: readonly Tensor[],
-  operands: readonly Tensor[],
-  reads: readonly (readonly number[])[],
-): SavedOperands {
-  const keeps = operands.map((_, i) =>
-    inputs.some((t, j) => t.requiresGrad && reads[j].includes(i)),
-  );
-  return {
-    saved: operands.filter((_, i) => keeps[i]),
-    restore: (node) => {
-      const saved = node.saved;
-      let next = 0;
-      return operands.map((t, i) => (keeps[i] ? saved[next++] : t));
-    },
-  };
-}
-
 export interface DeclaredOp<V extends Values> {
   /** Engine op name for the graph export. */
   op: string;
