@@ -58,12 +58,14 @@ export function stridedPositions(shape: readonly number[], steps: readonly numbe
  * to `target`) that it reads.
  */
 export function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
+  return stridedPositions(target, broadcastSteps(source, target));
+}
+
+/** Per dim of `target`, how far a step moves in `source` (0 along a broadcast dim). */
+function broadcastSteps(source: readonly number[], target: readonly number[]): number[] {
   const offset = target.length - source.length;
   const strides = stridesOf(source);
-  const steps = target.map((_, d) =>
-    d < offset || source[d - offset] === 1 ? 0 : strides[d - offset],
-  );
-  return stridedPositions(target, steps);
+  return target.map((_, d) => (d < offset || source[d - offset] === 1 ? 0 : strides[d - offset]));
 }
 
 export function expandStorage(
@@ -78,8 +80,18 @@ export function expandStorage(
     n,
   );
   if (data.length === 1) return out.fill(data[0]);
-  const index = broadcastIndex(source, target);
-  for (let i = 0; i < n; i++) out[i] = data[index[i]];
+  // Row by row along the last dim: a row either copies a run of the source or repeats one of
+  // its elements, so the table holds a position per row, not per element.
+  const steps = broadcastSteps(source, target);
+  const last = target.length - 1;
+  const rowLength = target[last];
+  const rowStarts = stridedPositions(target.slice(0, last), steps.slice(0, last));
+  const copiesRun = steps[last] !== 0;
+  for (let row = 0, at = 0; row < rowStarts.length; row++, at += rowLength) {
+    const from = rowStarts[row];
+    if (copiesRun) for (let j = 0; j < rowLength; j++) out[at + j] = data[from + j];
+    else out.fill(data[from], at, at + rowLength);
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Matrix products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul's dispatch over them.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
-import { allocate, type DType, type Storage } from '../dtype.ts';
+import { allocate, allocateForOverwrite, type DType, type Storage } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';
@@ -27,12 +27,22 @@ function dtypeWord(dtype: DType): string {
 }
 
 /**
- * Row-major (m×k)·(k×n), accumulated in double and rounded once per element. A row of sums is
- * built at a time (p outer, j inner: y is read along its rows); each element still adds its
- * products in order p = 0, 1, ..., so the sums are those of the plain triple loop.
+ * Row-major (m×k)·(k×n), accumulated in double and rounded once per element, each element
+ * adding its products in order p = 0, 1, ..., as the plain triple loop does. Narrow results
+ * (a layer's single output, a weight's gradient) take one running sum per element; wider ones
+ * build a row of sums at a time (p outer, j inner: y is read along its rows).
  */
 function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype: DType): Storage {
-  const out = allocate(dtype, m * n);
+  const out = allocateForOverwrite(dtype, m * n);
+  if (n <= NARROW) {
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let p = 0, at = i * k, from = j; p < k; p++, at++, from += n) sum += x[at] * y[from];
+        out[i * n + j] = sum;
+      }
+    return out;
+  }
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     row.fill(0);
@@ -45,6 +55,9 @@ function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype:
   }
   return out;
 }
+
+/** Up to this many columns a product sums each element on its own (y's column stays in cache). */
+const NARROW = 8;
 
 export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1)
