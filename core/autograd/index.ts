@@ -31,7 +31,7 @@ export {
   type PyErrorType,
 } from './errors.ts';
 export { isGradEnabled, setGradEnabled, noGrad, withGradMode } from './grad-mode.ts';
-export { Tensor } from './tensor.ts';
+export { sameShape, Tensor } from './tensor.ts';
 export { Node, AccumulateGrad, type Attrs } from './node.ts';
 export {
   backward,

@@ -485,6 +485,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       boundIsFloat: boolean,
     ) => labelLine(ag.clamp(a, { min: min ?? null, max: max ?? null, boundIsFloat }), line),
     cast: (a: Tensor, dtype: DType) => ag.toDType(a, dtype),
+    sameShape: (a: Tensor, b: Tensor) => ag.sameShape(a.shape, b.shape),
     shapeOp: (name: string, a: Tensor, args: number[], line: number) => {
       const apply = SHAPE[name];
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
@@ -495,10 +496,11 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     zeroGrads: (parameters: Tensor[], setToNone: boolean) => {
       for (const parameter of parameters) zeroGrad(parameter, setToNone);
     },
-    sgdSteps: (parameters: Tensor[], lr: number) => {
-      for (const parameter of parameters)
-        if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
-    },
+    sgdSteps: (parameters: Tensor[], lr: number) =>
+      ag.noGrad(() => {
+        for (const parameter of parameters)
+          if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
+      }),
     addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) =>
       labelLine(ag.addmm(bias, mat1, mat2), line),
     mseLoss: (input: Tensor, target: Tensor, reduction: ag.Reduction, line: number) =>

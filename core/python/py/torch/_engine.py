@@ -65,6 +65,7 @@ arange = _guarded(_E.arange)
 op = _guarded(_E.op)
 clamp = _guarded(_E.clamp)
 cast = _guarded(_E.cast)
+same_shape = _E.sameShape
 inplace = _guarded(_E.inplace)
 getitem = _guarded(_E.getitem)
 setitem = _guarded(_E.setitem)

@@ -25,16 +25,17 @@ class SGD(Optimizer):
 
     def step(self, closure=None):
         loss = self._closure_loss(closure)
-        with no_grad():
-            for group in self.param_groups:
+        for group in self.param_groups:
+            if (group["momentum"], group["weight_decay"], group["maximize"]) == (0, 0, False):
+                # p -= lr * grad for every parameter with a gradient: one engine call, no_grad
+                # inside it.
+                _engine.sgd_steps(to_js([p._h for p in group["params"]]), group["lr"])
+                continue
+            with no_grad():
                 self._update(group)
         return loss
 
     def _update(self, group):
-        plain = (group["momentum"], group["weight_decay"], group["maximize"]) == (0, 0, False)
-        if plain:  # p -= lr * grad for every parameter with a gradient, in one engine call
-            _engine.sgd_steps(to_js([p._h for p in group["params"]]), group["lr"])
-            return
         for parameter in group["params"]:
             grad = parameter.grad
             if grad is None:
