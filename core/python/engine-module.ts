@@ -324,18 +324,25 @@ function nonNull(tensors: (Tensor | null | undefined)[]): (Tensor | null)[] {
   return tensors.map((t) => t ?? null);
 }
 
-/** Records the graph of each backward() for the symbolic panel, leaves named as in Python. */
+/**
+ * Records the graph of each backward() for the symbolic panel, leaves named as in Python:
+ * `labels` alternate a tensor and its variable name (passed as arguments, not a list: turning a
+ * Python list into a JavaScript one costs more than the rest of the call).
+ */
 function backwardRecordedBy(recorder: GraphRecorder) {
   return (
     outputs: Tensor[],
     grads: (Tensor | null | undefined)[],
     retainGraph: boolean,
     createGraph: boolean,
-    labels: [Tensor, string][],
     line: number,
-    inputs?: Tensor[],
+    inputs: Tensor[] | undefined,
+    ...labels: (Tensor | string)[]
   ): void => {
-    for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
+    for (let i = 0; i < labels.length; i += 2) {
+      const tensor = labels[i] as Tensor;
+      if (tensor.isLeaf) tensor.label = labels[i + 1] as string;
+    }
     if (inputs === undefined) ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
     else backwardInto(inputs, outputs, nonNull(grads), retainGraph, createGraph);
     // A loop calls backward() from one line many times: its first graph stands for them all
@@ -441,6 +448,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
   // torch.default_generator: one per interpreter, seeded at random at start-up as in PyTorch.
   const defaultGenerator = new ag.CPUGenerator();
   defaultGenerator.seedRandomly();
+  const backward = backwardRecordedBy(recorder);
   return {
     defaultGenerator,
     newGenerator: () => new ag.CPUGenerator(),
@@ -493,10 +501,11 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     },
     linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) =>
       linear(input, weight, bias ?? null, line),
-    zeroGrads: (parameters: Tensor[], setToNone: boolean) => {
+    // The parameters come as arguments, not as a list (see backwardRecordedBy).
+    zeroGrads: (setToNone: boolean, ...parameters: Tensor[]) => {
       for (const parameter of parameters) zeroGrad(parameter, setToNone);
     },
-    sgdSteps: (parameters: Tensor[], lr: number) =>
+    sgdSteps: (lr: number, ...parameters: Tensor[]) =>
       ag.noGrad(() => {
         for (const parameter of parameters)
           if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
@@ -601,7 +610,15 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     retainGrad: (a: Tensor) => a.retainGrad(),
     gradFn: (a: Tensor) => orNone(a.gradFn),
     nodeInfo,
-    backward: backwardRecordedBy(recorder),
+    backward,
+    // loss.backward(): one output, no gradient given, so no lists to pass.
+    backwardFrom: (
+      output: Tensor,
+      retainGraph: boolean,
+      createGraph: boolean,
+      line: number,
+      ...labels: (Tensor | string)[]
+    ) => backward([output], [null], retainGraph, createGraph, line, undefined, ...labels),
     autogradGrad: (
       outputs: Tensor[],
       inputs: Tensor[],

@@ -111,6 +111,7 @@ retain_grad = _guarded(_E.retainGrad)
 grad_fn = _E.gradFn
 node_info = _E.nodeInfo
 backward = _guarded(_E.backward)
+backward_from = _guarded(_E.backwardFrom)
 autograd_grad = _guarded(_E.autogradGrad)
 apply_function = _guarded(_E.applyFunction)
 gradcheck = _guarded(_E.gradcheck)

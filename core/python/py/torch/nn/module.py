@@ -5,8 +5,6 @@ the printed form."""
 import collections
 from collections import namedtuple
 
-from pyodide.ffi import to_js
-
 from .. import _engine, _dtypes
 from .._tensor import Tensor
 from .parameter import Parameter
@@ -409,4 +407,4 @@ class Module:
 def zero_grads(parameters, set_to_none):
     """PyTorch 1.13's zero_grad: each gradient set to None, or detached and zeroed in place
     (one engine call for them all)."""
-    _engine.zero_grads(to_js([parameter._h for parameter in parameters]), bool(set_to_none))
+    _engine.zero_grads(bool(set_to_none), *[parameter._h for parameter in parameters])

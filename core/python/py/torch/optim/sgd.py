@@ -1,8 +1,6 @@
 """torch.optim.SGD: p -= lr * grad, with PyTorch's momentum, dampening, weight decay,
 Nesterov and maximize options (its single-tensor loop, as PyTorch runs it on the CPU)."""
 
-from pyodide.ffi import to_js
-
 from .. import _engine, no_grad
 from .optimizer import Optimizer, required
 
@@ -29,7 +27,7 @@ class SGD(Optimizer):
             if (group["momentum"], group["weight_decay"], group["maximize"]) == (0, 0, False):
                 # p -= lr * grad for every parameter with a gradient: one engine call, no_grad
                 # inside it.
-                _engine.sgd_steps(to_js([p._h for p in group["params"]]), group["lr"])
+                _engine.sgd_steps(group["lr"], *[p._h for p in group["params"]])
                 continue
             with no_grad():
                 self._update(group)
