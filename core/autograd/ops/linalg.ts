@@ -45,8 +45,10 @@ function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype:
   }
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
-    row.fill(0);
-    for (let p = 0; p < k; p++) {
+    // The first product starts each sum (0 + first, as the loop would: -0 becomes 0).
+    const first = k === 0 ? 0 : x[i * k];
+    for (let j = 0; j < n; j++) row[j] = k === 0 ? 0 : 0 + first * y[j];
+    for (let p = 1; p < k; p++) {
       const a = x[i * k + p];
       const offset = p * n;
       for (let j = 0; j < n; j++) row[j] += a * y[offset + j];
