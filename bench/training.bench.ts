@@ -69,31 +69,34 @@ const gradlab = summary(gradlabSamples);
 
 // Engine calls per step, counted and timed by wrapping every function of the Python-side engine
 // module (a call's time includes crossing the bridge both ways); the rest of a step is Python.
-// Wall time, as Python in Pyodide has no CPU clock: shares of a step, not microseconds.
+// Wall time, as Python in Pyodide has no CPU clock, so medians (a step: from one zero_grads call
+// to the next), which a preempted call or step does not move, and shares of a step.
 const counted = kernel.runCell(`
-import torch._engine as engine, collections, time
-calls, spent = collections.Counter(), collections.Counter()
+import torch._engine as engine, collections, time, statistics
+calls, durations, starts = collections.Counter(), collections.defaultdict(list), []
 def counting(name, function):
     def call(*args):
         calls[name] += 1
         began = time.perf_counter()
+        if name == 'zero_grads':
+            starts.append(began)
         try:
             return function(*args)
         finally:
-            spent[name] += time.perf_counter() - began
+            durations[name].append(time.perf_counter() - began)
     return call
 originals = {name: getattr(engine, name) for name in dir(engine) if callable(getattr(engine, name)) and not name.startswith('_') and name not in ('register_error', 'callback', 'python_error')}
 for name, function in originals.items():
     setattr(engine, name, counting(name, function))
-began = time.perf_counter()
-for _ in range(3):
+for _ in range(5):
     train()
-step = (time.perf_counter() - began) / (3 * ${STEPS})
 for name, function in originals.items():
     setattr(engine, name, function)
-share = lambda seconds: f'{seconds / (3 * ${STEPS}) / step:.0%}'
-print(f'{sum(calls.values()) / (3 * ${STEPS}):g} engine calls, {share(sum(spent.values()))} of its time inside them, the rest in Python code:')
-print(', '.join(f'{name} {count // (3 * ${STEPS})} ({share(spent[name])})' for name, count in calls.most_common() if count >= 3 * ${STEPS}))
+steps = 5 * ${STEPS}
+step = statistics.median(b - a for a, b in zip(starts, starts[1:]))
+share = {name: statistics.median(durations[name]) * count / steps / step for name, count in calls.items()}
+print(f'{sum(calls.values()) / steps:g} engine calls, {sum(share.values()):.0%} of its time inside them, the rest in Python code:')
+print(', '.join(f'{name} {count // steps} ({share[name]:.0%})' for name, count in calls.most_common() if count >= steps))
 `);
 
 // Garbage collection during plain runs: pauses of the main thread (wall time, as Node reports
