@@ -1,7 +1,7 @@
 // The shape of the stored progress document, checked whenever stored progress is read back.
 // Its own module so that zod loads only when there is stored progress to check.
 import { z } from 'zod';
-import { emptyItem } from './progress.ts';
+import { emptyItem } from './empty-item.ts';
 
 /** One checked answer, kept for the submission file (core/grading/submission.ts). */
 const attemptSchema = z.object({
