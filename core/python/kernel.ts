@@ -6,9 +6,9 @@ import { createEngineModule, type GraphRecorder } from './engine-module.ts';
 import type { CellResult, LabelledGraph, PlotRecord, PlotText, SeriesKind } from './cell-result.ts';
 import { PYTHON_LIMITS, capWasmMemory, memoryLimitMessage, truncationNote } from './limits.ts';
 
-export type { CellResult, LabelledGraph, PlotRecord, PlotSeries } from './cell-result.ts';
+export type { CellResult, LabelledGraph, PlotRecord } from './cell-result.ts';
 
-export interface PyodideOptions {
+interface PyodideOptions {
   indexURL?: string;
   _makeSnapshot?: boolean;
   _loadSnapshot?: Uint8Array;
