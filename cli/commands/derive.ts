@@ -1,5 +1,5 @@
 // `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]`: the derivative (each partial) as
-// text and LaTeX; with --at, its exact value beside autograd's (DESIGN.md).
+// text and LaTeX; with --at, its exact value beside autograd's.
 import { derive } from '../../core/symbolic/derive.ts';
 import type { DerivativeInfo } from '../../core/symbolic/derive.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
