@@ -41,6 +41,7 @@ export default tseslint.config(
     files: [
       'cli/**',
       'electron/**',
+      'node/**',
       'scripts/**',
       'bench/**',
       'tests/**',

@@ -57,7 +57,7 @@ export function stridedPositions(shape: readonly number[], steps: readonly numbe
  * For each element of `target`, the flat index of the element of `source` (a shape broadcastable
  * to `target`) that it reads.
  */
-export function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
+function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
   return stridedPositions(target, broadcastSteps(source, target));
 }
 

@@ -79,11 +79,6 @@ export function promoteTypes(a: DType, b: DType): DType {
 /** The kind of Python scalar an operand was: it decides promotion like a wrapped number in torch. */
 export type ScalarKind = 'bool' | 'int' | 'float';
 
-/** dtype a Python scalar takes when it meets tensors (torch's wrapped numbers use the defaults). */
-export function scalarDType(kind: ScalarKind): DType {
-  return kind === 'float' ? DEFAULT_FLOAT : kind === 'int' ? 'int64' : 'bool';
-}
-
 function category(dtype: DType): number {
   return dtype === 'bool' ? 0 : dtype === 'int64' ? 1 : 2;
 }
@@ -96,30 +91,9 @@ function combine(higher: DType | null, lower: DType | null): DType | null {
   return category(lower) > category(higher) ? promoteTypes(higher, lower) : higher;
 }
 
-export interface PromotionOperand {
-  dtype: DType;
-  /** 0 for Python scalars (wrapped numbers), 1 for 0-dim tensors, 2 for tensors with dims. */
-  priority: 0 | 1 | 2;
-}
-
-/** torch.result_type: dim>0 tensors beat 0-dim tensors beat Python scalars within a category. */
-export function resultType(operands: readonly PromotionOperand[]): DType {
-  const groups: (DType | null)[] = [null, null, null];
-  for (const { dtype, priority } of operands) {
-    const current = groups[priority];
-    groups[priority] = current === null ? dtype : promoteTypes(current, dtype);
-  }
-  return combineGroups(groups);
-}
-
 /** Combines the promoted dtypes of [Python scalars, 0-dim tensors, tensors with dims]. */
 export function combineGroups(groups: readonly (DType | null)[]): DType {
   return combine(groups[2], combine(groups[1], groups[0])) ?? DEFAULT_FLOAT;
-}
-
-/** The name Python shows, e.g. `torch.float32`. */
-export function torchName(dtype: DType): string {
-  return `torch.${dtype}`;
 }
 
 /** The legacy type name used in some messages, e.g. `torch.FloatTensor`. */

@@ -48,7 +48,7 @@ export class FunctionCtx {
   }
 }
 
-export type CustomBackward = (
+type CustomBackward = (
   ctx: FunctionCtx,
   gradOutputs: Tensor[],
 ) => Tensor | null | undefined | readonly (Tensor | null | undefined)[];

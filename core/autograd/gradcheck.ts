@@ -17,7 +17,7 @@ export interface GradcheckOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface GradcheckResult {
+interface GradcheckResult {
   ok: boolean;
   /** PyTorch's message for the first mismatch ('' when ok). */
   message: string;
@@ -89,7 +89,7 @@ export function gradcheck(fn: Checked, inputs: Tensor[], options?: GradcheckOpti
   return result.ok;
 }
 
-export function gradcheckResult(
+function gradcheckResult(
   fn: Checked,
   inputs: Tensor[],
   options?: GradcheckOptions,

@@ -5,9 +5,9 @@ import type { ForwardTrace, TraceEntry } from './ops/record.ts';
 import type { Tensor } from './tensor.ts';
 
 /** A float as JSON can carry it: non-finite values become 'nan', 'inf' or '-inf'. */
-export type JsonNumber = number | 'nan' | 'inf' | '-inf';
+type JsonNumber = number | 'nan' | 'inf' | '-inf';
 
-export interface GraphNode {
+interface GraphNode {
   id: number;
   /** leaf: requires grad, no grad_fn; op: made by an op; constant: anything else (incl. Python scalars). */
   kind: 'leaf' | 'op' | 'constant';

@@ -135,7 +135,3 @@ export function numelOf(shape: readonly number[]): number {
   for (const d of shape) n *= d;
   return n;
 }
-
-export function isTensor(value: unknown): value is Tensor {
-  return value instanceof Tensor;
-}

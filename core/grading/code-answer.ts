@@ -13,7 +13,7 @@ import { formatNumber, numberMistake } from './mistakes.ts';
 import { beginnerAdvice, syntaxErrorWhere } from './python-errors.ts';
 
 /** What the grader needs of one cell's run (core/python's CellResult has these fields). */
-export interface PythonCellResult {
+interface PythonCellResult {
   stdout: string;
   error: string | null;
   /** The traceback of that error (a syntax error's shows the line and a caret). */

@@ -2,7 +2,7 @@
 // hides in an HTML comment right after a "Double-click here for the solution" paragraph that
 // follows the student's code cell (after a question in prose the hidden answer is prose too).
 import type { Token } from 'markdown-it';
-import type { NotebookCell } from './notebook.ts';
+import type { NotebookCell } from './notebook-cell.ts';
 import { parseMarkdown } from './markdown.ts';
 
 const PYTHON_INFO = new Set(['python', 'python3', 'py', 'ipython', 'ipython3']);

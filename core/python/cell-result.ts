@@ -1,8 +1,7 @@
 // What running one notebook cell produced, as the CLI, the renderer and the grader see it.
 import type { GraphSnapshot } from '../autograd/index.ts';
 
-export type SeriesKind =
-  'line' | 'scatter' | 'contour' | 'contourf' | 'surface' | 'line3d' | 'scatter3d';
+type SeriesKind = 'line' | 'scatter' | 'contour' | 'contourf' | 'surface' | 'line3d' | 'scatter3d';
 
 /** One thing drawn on a set of axes: a line, points, contours of a grid, or a 3-D surface. */
 export interface PlotSeries {
@@ -18,7 +17,7 @@ export interface PlotSeries {
   label: string | null;
 }
 
-export interface PlotText {
+interface PlotText {
   x: number;
   y: number;
   text: string;

@@ -11,7 +11,7 @@ export class SymbolicLimitError extends Error {
 }
 
 /** Nodes one top-level operation may build (a derivative of the largest input needs < 20k). */
-export const DEFAULT_WORK_LIMIT = 200_000;
+const DEFAULT_WORK_LIMIT = 200_000;
 
 /** The work one top-level operation may still do. */
 class WorkBudget {

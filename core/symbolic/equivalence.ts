@@ -22,7 +22,7 @@ export interface EquivalenceOptions {
   seed?: number;
 }
 
-export type EquivalenceMethod = 'symbolic' | 'numeric';
+type EquivalenceMethod = 'symbolic' | 'numeric';
 
 export type EquivalenceResult =
   | { equal: true; method: EquivalenceMethod; pointsChecked: number }
@@ -31,7 +31,7 @@ export type EquivalenceResult =
 
 type Settings = Required<Omit<EquivalenceOptions, 'limits'>> & Pick<EquivalenceOptions, 'limits'>;
 
-export const DEFAULT_EQUIVALENCE: Settings = {
+const DEFAULT_EQUIVALENCE: Settings = {
   defaultLimits: [-2, 2],
   points: 8,
   maxDraws: 200,

@@ -14,7 +14,7 @@ import { inexact, parseDecimal } from './rational.ts';
 import { SymbolicLimitError, withBudget } from './budget.ts';
 
 /** The fields of core/autograd's GraphSnapshot that the symbolic form reads. */
-export interface SnapshotNode {
+interface SnapshotNode {
   id: number;
   kind: 'leaf' | 'op' | 'constant';
   op: string | null;

@@ -13,7 +13,7 @@ import * as Q from './rational.ts';
 import { toLatex, toText } from './print.ts';
 
 export const MAX_INPUT_LENGTH = 1000;
-export const MAX_NESTING = 100;
+const MAX_NESTING = 100;
 
 /** Functions that may take a second argument: log's base, max's other operand. */
 const TWO_ARGUMENTS = new Set(['log', 'max']);

@@ -28,7 +28,3 @@ function computeKey(e: Expr): string {
       return `${e.name}(${keyOf(e.arg)})`;
   }
 }
-
-export function sameExpr(a: Expr, b: Expr): boolean {
-  return a === b || keyOf(a) === keyOf(b);
-}

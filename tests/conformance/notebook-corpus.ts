@@ -14,7 +14,7 @@ export const corpusFolder = `${repoRoot}tests/fixtures/notebooks/`;
 export const knownDifferencesFile = `${corpusFolder}known-differences.json`;
 
 /** One plotted series as the probes record it: its kind and its data. */
-export interface PlotSeries {
+interface PlotSeries {
   kind: string;
   x?: (number | null)[];
   y?: (number | null)[];
@@ -71,7 +71,7 @@ export function runInGradlab(notebook: string): RunRecord[] {
 }
 
 /** Gradlab's figure as series: each drawn line is a 'line' series. */
-export function plotSeries(plot: PlotRecord): PlotSeries[] {
+function plotSeries(plot: PlotRecord): PlotSeries[] {
   return plot.lines.map((line) => ({ kind: 'line', x: line.x, y: line.y }));
 }
 

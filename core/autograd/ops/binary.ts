@@ -223,7 +223,7 @@ export interface ScalarOptions {
 }
 
 /** `spare`: a storage the result may be written into (see allocateForOverwrite). */
-export function binary(
+function binary(
   op: BinaryOp,
   a: Operand,
   b: Operand,

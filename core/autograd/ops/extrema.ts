@@ -27,7 +27,7 @@ function name(kind: Extremum, suffix: string): string {
 }
 
 /** torch.max(t) / torch.min(t): the gradient is shared evenly among the tied elements. */
-export function extremum(kind: Extremum, t: Tensor): Tensor {
+function extremum(kind: Extremum, t: Tensor): Tensor {
   if (t.numel === 0)
     throw runtimeError(
       `${kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`,
@@ -56,12 +56,7 @@ export interface ValuesIndices {
 }
 
 /** torch.max(t, dim) / torch.min(t, dim): values (first of ties) and their int64 indices. */
-export function extremumDim(
-  kind: Extremum,
-  t: Tensor,
-  dim: number,
-  keepdim = false,
-): ValuesIndices {
+function extremumDim(kind: Extremum, t: Tensor, dim: number, keepdim = false): ValuesIndices {
   const d = normalizeDim(dim, t.ndim);
   const size = t.ndim === 0 ? 1 : t.shape[d];
   if (size === 0)
@@ -90,7 +85,7 @@ export function extremumDim(
 }
 
 /** torch.maximum / torch.minimum: ties split the gradient in half between the operands. */
-export function elementwiseExtremum(kind: Extremum, a: Tensor, b: Tensor): Tensor {
+function elementwiseExtremum(kind: Extremum, a: Tensor, b: Tensor): Tensor {
   const dtype = promote(a, b);
   const line = broadcastPair(a, b, dtype);
   const out = allocate(dtype, line.n);

@@ -9,7 +9,7 @@ import { inPlace } from './inplace.ts';
 import { record } from './record.ts';
 import { sumTo } from './shape.ts';
 
-export interface Slice {
+interface Slice {
   start?: number | null;
   stop?: number | null;
   step?: number | null;

@@ -152,7 +152,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 }
 
 /** torch.outer, composed as torch composes it (a column times a row). */
-export function outer(a: Tensor, b: Tensor): Tensor {
+function outer(a: Tensor, b: Tensor): Tensor {
   return mul(unsqueeze(a, 1), b);
 }
 

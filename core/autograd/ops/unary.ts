@@ -234,9 +234,9 @@ function rsqrtOneMinusSquare(x: Tensor): Tensor {
   return reciprocal(sqrt(add(mul(neg(x), x), 1)));
 }
 
-export type UnaryOp = keyof typeof UNARY;
+type UnaryOp = keyof typeof UNARY;
 
-export function unary(op: UnaryOp, x: Tensor): Tensor {
+function unary(op: UnaryOp, x: Tensor): Tensor {
   const entry: UnaryEntry = UNARY[op];
   const dtype = isFloating(x.dtype) || entry.integers === 'same' ? x.dtype : DEFAULT_FLOAT;
   const out = allocateForOverwrite(dtype, x.data.length);

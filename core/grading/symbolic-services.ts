@@ -1,13 +1,13 @@
-// The lesson checks core/symbolic can answer on its own: maths that must parse, `from:` keys
-// that must derive to finite values, and derivative panels whose symbolic derivative must
-// agree with autograd (when an autograd evaluator is given).
+// The lesson checks core/symbolic and the grader's keys answer without Python: maths that must
+// parse, `from:` keys that must derive to finite values, and derivative panels whose symbolic
+// derivative must agree with autograd (when an autograd evaluator is given).
 import { parseMath } from '../symbolic/parse.ts';
 import { derive } from '../symbolic/derive.ts';
 import type { AutogradEvaluator } from '../symbolic/derive.ts';
-import type { LessonServices } from './services.ts';
-import type { PracticeItem } from './types.ts';
-import { deriveExpressionKey, deriveNumberKey } from '../grading/keys.ts';
-import { LessonKeyError } from '../grading/outcome.ts';
+import type { LessonServices } from '../lessons/services.ts';
+import type { PracticeItem } from '../lessons/types.ts';
+import { deriveExpressionKey, deriveNumberKey } from './keys.ts';
+import { LessonKeyError } from './outcome.ts';
 
 export type SymbolicServices = Required<
   Pick<LessonServices, 'checkExpression' | 'checkDerivative' | 'deriveKey'>
