@@ -1,7 +1,9 @@
 // Public API of the autograd engine (import from here only; the rest is internal).
 //
-// - Tensors are contiguous row-major; `t.values()` is the flat storage (Float32Array for float32,
-//   Float64Array for float64 and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`.
+// - `t.values()` is the flat row-major values (Float32Array for float32, Float64Array for float64
+//   and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`. View ops (reshape, basic
+//   indexing, transpose, expand...) share their base's storage (views.ts): write into a tensor's
+//   values only through in-place ops, which carry the write to every alias.
 // - Autograd state: `requiresGrad`, `requiresGrad_(flag)`, `grad` (get/set), `isLeaf`, `gradFn`
 //   (a Node: `name` like 'PowBackward0', `nextFunctions: [Node | null, number][]`, leaves that
 //   require grad appear as AccumulateGrad), `retainGrad()`, `retainsGrad`, `detach()`, `label`.
@@ -128,7 +130,18 @@ export {
   type ValuesIndices,
 } from './ops/extrema.ts';
 export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
-export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
+export {
+  contiguous,
+  expand,
+  reshape,
+  view,
+  unsqueeze,
+  squeeze,
+  permute,
+  transpose,
+  t,
+} from './ops/shape.ts';
+export { isContiguous, layoutOf } from './views.ts';
 export { clone, toDType } from './ops/convert.ts';
 export { add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_, inPlace } from './ops/inplace.ts';
 export { index, indexPut_, type IndexItem, type Slice } from './ops/indexing.ts';

@@ -79,9 +79,10 @@ export class Node {
   constructor(init: NodeInit, output?: Tensor) {
     this.name = init.name;
     this.op = init.op;
-    this.seq = sequence++;
     this.inputs = init.inputs;
+    // Edges first: reading a view's grad_fn may make its node now, which must come before this one.
     this.nextFunctions = init.inputs.map(edgeOf);
+    this.seq = sequence++;
     this.attrs = init.attrs ?? NO_ATTRS;
     this.operands = init.operands ?? init.inputs;
     this.backwardFn = init.backward;

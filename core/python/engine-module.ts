@@ -145,12 +145,16 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   reciprocal: ag.reciprocal,
   clone: ag.clone,
   detach: (a) => a.detach(),
+  // `.data`: the storage without the graph, on a version counter of its own (unlike detach).
+  data: (a) => a.alias(),
+  contiguous: ag.contiguous,
   t: ag.t,
 };
 
 /** Ops that take integer arguments (dims or a shape), passed as one list. */
 const SHAPE: Record<string, (a: Tensor, args: number[]) => Tensor> = {
   reshape: (a, shape) => ag.reshape(a, shape),
+  view: (a, shape) => ag.view(a, shape),
   expand: (a, shape) => ag.expand(a, shape),
   permute: (a, dims) => ag.permute(a, dims),
   transpose: (a, [dim0, dim1]) => ag.transpose(a, dim0, dim1),
@@ -288,10 +292,11 @@ function orNone<T>(value: T | null): T | undefined {
 
 /** `x.data = value`: x takes value's numbers, unseen by autograd (same shape only here). */
 function setData(a: Tensor, value: Tensor): void {
-  if (value.data === a.data) return; // `x.data -= ...` assigns back the alias it changed
+  if (value.storageState === a.storageState) return; // `x.data -= ...` assigns back its alias
   if (value.shape.join(',') !== a.shape.join(','))
     throw unsupported('assigning .data of a different shape');
-  a.data.set(ag.toDType(value.detach(), a.dtype).values());
+  if (value.dtype !== a.dtype) throw unsupported('assigning .data of another dtype');
+  a.useStorageOf(value);
 }
 
 /** F.linear: input @ weight.T + bias, one addmm node for a batch (a matrix), as in PyTorch. */

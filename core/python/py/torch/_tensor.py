@@ -210,7 +210,7 @@ class Tensor:
 
     @property
     def data(self):
-        return self.detach()
+        return wrap(_engine.op("data", self._h, None, 0))
 
     @data.setter
     def data(self, value):
@@ -453,7 +453,7 @@ class Tensor:
         return self._truth("any", dim, keepdim, any)
 
     def contiguous(self, memory_format=None):
-        return self  # Gradlab's tensors are always contiguous
+        return _unary("contiguous", self)
 
     is_cuda = False
 
@@ -715,7 +715,8 @@ class Tensor:
     def reshape(self, *shape):
         return self._shape_op("reshape", _dims(shape))
 
-    view = reshape
+    def view(self, *shape):
+        return self._shape_op("view", _dims(shape))
 
     def flatten(self, start_dim=0, end_dim=-1):
         shape = self._shape()
