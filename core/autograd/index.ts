@@ -33,7 +33,7 @@ export {
   type PyErrorType,
 } from './errors.ts';
 export { isGradEnabled, setGradEnabled, noGrad, withGradMode } from './grad-mode.ts';
-export { Tensor } from './tensor.ts';
+export { Tensor, type StorageState } from './tensor.ts';
 export { Node, AccumulateGrad, type Attrs } from './node.ts';
 export {
   backward,
@@ -132,6 +132,7 @@ export {
 export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
 export {
   contiguous,
+  diagonal,
   expand,
   reshape,
   view,
@@ -142,8 +143,20 @@ export {
   t,
 } from './ops/shape.ts';
 export { isContiguous, layoutOf } from './views.ts';
+export { chunk, split, unbind } from './ops/split.ts';
 export { clone, toDType } from './ops/convert.ts';
-export { add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_, inPlace } from './ops/inplace.ts';
+export {
+  add_,
+  sub_,
+  mul_,
+  div_,
+  clamp_,
+  fill_,
+  zero_,
+  copy_,
+  inPlace,
+  reshapeInPlace,
+} from './ops/inplace.ts';
 export { index, indexPut_, type IndexItem, type Slice } from './ops/indexing.ts';
 export { applyFunction, FunctionCtx, type FunctionSpec, type CustomBackward } from './function.ts';
 export {

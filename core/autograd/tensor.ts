@@ -35,7 +35,8 @@ export type ViewHistory = (view: Tensor) => Node | null;
 
 export class Tensor {
   private elements: Storage;
-  readonly shape: readonly number[];
+  /** Changed only by the in-place shape ops (unsqueeze_, t_...), which also change the layout. */
+  shape: readonly number[];
   readonly dtype: DType;
   readonly version: VersionCounter;
   storageState: StorageState;
@@ -47,6 +48,8 @@ export class Tensor {
   viewHistory: ViewHistory | null = null;
   /** Whether the view was made with grad mode off (torch forbids in-place on it with grad mode on). */
   viewMadeWithoutGrad = false;
+  /** The grad_fn name of an op that made several views at once (unbind...), which forbids writes. */
+  multiOutputView: string | null = null;
   private historyVersion = 0;
   private syncedWrites = 0;
   private history: Node | null = null;
@@ -122,6 +125,14 @@ export class Tensor {
     this.layout = layout;
     this.syncedWrites = source.storageState.writes;
     return this;
+  }
+
+  /** In-place shape ops: this tensor takes `view`'s shape and layout (a view of itself). */
+  takeShapeOf(view: Tensor): void {
+    this.shape = view.shape;
+    this.layout = view.layout;
+    this.elements = view.elements;
+    this.syncedWrites = view.syncedWrites;
   }
 
   /** The node that made this tensor (null for leaves). Replaced by in-place ops on non-leaves. */

@@ -160,6 +160,22 @@ const SHAPE: Record<string, (a: Tensor, args: number[]) => Tensor> = {
   transpose: (a, [dim0, dim1]) => ag.transpose(a, dim0, dim1),
   unsqueeze: (a, [dim]) => ag.unsqueeze(a, dim),
   squeeze: (a, [dim]) => ag.squeeze(a, dim),
+  diagonal: (a, [offset, dim1, dim2]) => ag.diagonal(a, offset, dim1, dim2),
+  // In place: the tensor takes the view's shape and strides (torch's grad_fn names).
+  unsqueeze_: (a, [dim]) => ag.reshapeInPlace(a, (x) => ag.unsqueeze(x, dim, 'UnsqueezeBackward1')),
+  squeeze_: (a, [dim]) =>
+    ag.reshapeInPlace(a, (x) => ag.squeeze(x, dim, ['SqueezeBackward2', 'SqueezeBackward3'])),
+  t_: (a) => ag.reshapeInPlace(a, (x) => ag.t(x, 'TBackward1')),
+  transpose_: (a, [dim0, dim1]) =>
+    ag.reshapeInPlace(a, (x) => ag.transpose(x, dim0, dim1, 'TransposeBackward1')),
+};
+
+/** Ops returning several views (`[dim, size]`, or `[dim, ...sizes]` for split with sizes). */
+const SPLIT: Record<string, (a: Tensor, args: number[]) => Tensor[]> = {
+  unbind: (a, [dim]) => ag.unbind(a, dim),
+  split: (a, [dim, size]) => ag.split(a, size, dim),
+  split_with_sizes: (a, [dim, ...sizes]) => ag.split(a, sizes, dim),
+  chunk: (a, [dim, chunks]) => ag.chunk(a, chunks, dim),
 };
 
 /** Ops along one dim: `[dim]`, or `[dim, keepdim]` for max/min/argmax/argmin. */
@@ -286,6 +302,11 @@ function nodeInfo(node: ag.Node): [string, number, [ag.Node | undefined, number]
 }
 
 /** JavaScript's null reaches Python as `jsnull`, not None: absent values cross as undefined. */
+/** Bytes per element as torch stores the dtype. */
+function itemSize(a: Tensor): number {
+  return a.dtype === 'float32' ? 4 : a.dtype === 'bool' ? 1 : 8;
+}
+
 function orNone<T>(value: T | null): T | undefined {
   return value ?? undefined;
 }
@@ -443,6 +464,18 @@ function sampler(kind: string, args: (number | null | undefined)[], p?: Tensor):
 export function createEngineModule(recorder: GraphRecorder): Record<string, unknown> {
   // torch.set_printoptions: kept for the life of the interpreter, as PyTorch's PRINT_OPTS.
   let printOptions: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS;
+  // data_ptr(): a made-up address per storage, stable for its life, 64-byte aligned as torch's.
+  const addresses = new WeakMap<ag.StorageState, number>();
+  let nextAddress = 0x55d0_4000_0000;
+  const dataPointer = (a: Tensor): number => {
+    let address = addresses.get(a.storageState);
+    if (address === undefined) {
+      address = nextAddress;
+      nextAddress += Math.ceil((ag.layoutOf(a).storage.length * itemSize(a)) / 64) * 64 + 64;
+      addresses.set(a.storageState, address);
+    }
+    return address;
+  };
   // torch.default_generator: one per interpreter, seeded at random at start-up as in PyTorch.
   const defaultGenerator = new ag.CPUGenerator();
   defaultGenerator.seedRandomly();
@@ -494,6 +527,13 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       const apply = SHAPE[name];
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
+    },
+    splitOp: (name: string, a: Tensor, args: number[], line: number) =>
+      SPLIT[name](a, args).map((t) => labelLine(t, line)),
+    /** [strides, storage offset, contiguous, data_ptr] as torch reports them. */
+    layout: (a: Tensor) => {
+      const { strides, offset } = ag.layoutOf(a);
+      return [[...strides], offset, ag.isContiguous(a), dataPointer(a) + offset * itemSize(a)];
     },
     linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) =>
       linear(input, weight, bias ?? null, line),

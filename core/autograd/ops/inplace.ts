@@ -5,6 +5,7 @@ import { canCast, scalarTypeName } from '../dtype.ts';
 import {
   LEAF_INPLACE,
   LEAF_VIEW_INPLACE,
+  multiOutputViewInPlace,
   NO_GRAD_VIEW_INPLACE,
   OVERLAPPING_WRITE,
   runtimeError,
@@ -30,9 +31,11 @@ function snapshot(self: Tensor): Tensor {
 }
 
 /** torch's checks before writing into a view: its base's leaf rule, and grad mode then and now. */
-function checkViewWrite(self: Tensor): void {
+export function checkViewWrite(self: Tensor): void {
   const base = self.base;
   if (base === null || !isGradEnabled() || !base.requiresGrad) return;
+  if (self.multiOutputView !== null)
+    throw runtimeError(multiOutputViewInPlace(self.multiOutputView, self.outputNr));
   if (self.viewMadeWithoutGrad) throw runtimeError(NO_GRAD_VIEW_INPLACE);
   if (base.isLeaf) throw runtimeError(LEAF_VIEW_INPLACE);
 }
@@ -142,4 +145,23 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
       ),
     [src],
   );
+}
+
+/**
+ * torch's in-place shape ops (unsqueeze_, squeeze_, t_, transpose_): `self` takes the shape and
+ * strides of the view `reshaped` makes of it, under the in-place rules; its history becomes that
+ * view's (torch's UnsqueezeBackward1, TBackward1...).
+ */
+export function reshapeInPlace(self: Tensor, reshaped: (t: Tensor) => Tensor): Tensor {
+  checkViewWrite(self);
+  if (isGradEnabled() && self.isLeaf && self.requiresGrad) throw runtimeError(LEAF_INPLACE);
+  // The node keeps the tensor as it was (its shape, its history): `self` changes below.
+  const before = self.alias(self.version);
+  if (self.gradFn !== null) before.setHistory(self.gradFn, self.outputNr);
+  const view = reshaped(before);
+  const history = view.gradFn;
+  self.takeShapeOf(view);
+  self.version.value++;
+  if (history !== null) self.setHistory(history);
+  return self;
 }

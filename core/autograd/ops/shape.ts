@@ -1,12 +1,12 @@
 // Shape ops. Each returns a view sharing its input's storage (views.ts), as torch's do; reshape
 // copies when no view can lay the new shape over the elements, as torch's does.
-import { isExpandableTo, sumToStorage } from '../broadcast.ts';
+import { isExpandableTo, stridedPositions, sumToStorage } from '../broadcast.ts';
 import { allocate } from '../dtype.ts';
 import { runtimeError, TorchError } from '../errors.ts';
-import { numelOf, sameShape, Tensor } from '../tensor.ts';
+import { contiguousStrides, numelOf, sameShape, Tensor } from '../tensor.ts';
 import { isContiguous, layoutOf, viewOf, viewStrides } from '../views.ts';
 import { clone } from './convert.ts';
-import { recordView } from './gather-scatter.ts';
+import { recordView, scatterAdd } from './gather-scatter.ts';
 import { record, type OpRecord } from './record.ts';
 
 function shapeText(shape: readonly number[]): string {
@@ -109,23 +109,27 @@ export function normalizeDim(dim: number, rank: number): number {
   return dim < 0 ? dim + size : dim;
 }
 
-export function unsqueeze(t: Tensor, dim: number): Tensor {
+export function unsqueeze(t: Tensor, dim: number, name = 'UnsqueezeBackward0'): Tensor {
   const d = normalizeDim(dim, t.ndim + 1);
   const shape = [...t.shape];
   shape.splice(d, 0, 1);
-  return withShape(t, shape, 'UnsqueezeBackward0', 'unsqueeze');
+  return withShape(t, shape, name, 'unsqueeze');
 }
 
 /** torch.squeeze: all size-1 dims (SqueezeBackward0) or one dim (SqueezeBackward1). */
-export function squeeze(t: Tensor, dim?: number): Tensor {
+export function squeeze(
+  t: Tensor,
+  dim?: number,
+  names = ['SqueezeBackward0', 'SqueezeBackward1'],
+): Tensor {
   if (dim === undefined)
     return withShape(
       t,
       t.shape.filter((d) => d !== 1),
-      'SqueezeBackward0',
+      names[0],
       'squeeze',
     );
-  return squeezeDim(t, dim, 'SqueezeBackward1');
+  return squeezeDim(t, dim, names[1]);
 }
 
 /**
@@ -178,12 +182,17 @@ export function permute(t: Tensor, dims: readonly number[]): Tensor {
   });
 }
 
-export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
+export function transpose(
+  t: Tensor,
+  dim0: number,
+  dim1: number,
+  name = 'TransposeBackward0',
+): Tensor {
   const a = normalizeDim(dim0, t.ndim);
   const b = normalizeDim(dim1, t.ndim);
   const order = t.shape.map((_, i) => (i === a ? b : i === b ? a : i));
   return permuted(t, order, {
-    name: 'TransposeBackward0',
+    name,
     op: 'transpose',
     attrs: { dim0: a, dim1: b },
     backward: ([g]) => [transpose(g, a, b)],
@@ -191,13 +200,45 @@ export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
 }
 
 /** torch.t: transpose of a matrix, identity for 0-D and 1-D. */
-export function t(x: Tensor): Tensor {
+export function t(x: Tensor, name = 'TBackward0'): Tensor {
   if (x.ndim > 2)
     throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
   const order = x.ndim === 2 ? [1, 0] : x.ndim === 1 ? [0] : [];
   return permuted(x, order, {
-    name: 'TBackward0',
+    name,
     op: 't',
     backward: ([g]) => [t(g)],
+  });
+}
+
+/** torch.diagonal: the view along `offset`'s diagonal of dims dim1 and dim2, appended last. */
+export function diagonal(t: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+  const a = normalizeDim(dim1, t.ndim);
+  const b = normalizeDim(dim2, t.ndim);
+  if (a === b) throw runtimeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
+  const length = Math.max(
+    Math.min(t.shape[a] + Math.min(offset, 0), t.shape[b] - Math.max(offset, 0)),
+    0,
+  );
+  const diagonalOf = (strides: readonly number[], start: number) => {
+    const kept = t.shape.map((_, d) => d).filter((d) => d !== a && d !== b);
+    const shift = length === 0 ? 0 : offset >= 0 ? offset * strides[b] : -offset * strides[a];
+    return {
+      shape: [...kept.map((d) => t.shape[d]), length],
+      strides: [...kept.map((d) => strides[d]), strides[a] + strides[b]],
+      offset: start + shift,
+    };
+  };
+  const layout = layoutOf(t);
+  const own = diagonalOf(layout.strides, layout.offset);
+  const inInput = diagonalOf(contiguousStrides(t.shape), 0);
+  const positions = stridedPositions(inInput.shape, inInput.strides).map((p) => p + inInput.offset);
+  const inputShape = t.shape;
+  return recordView(viewOf(t, own.shape, own.strides, own.offset), {
+    name: 'DiagonalBackward0',
+    op: 'diagonal',
+    inputs: [t],
+    attrs: { offset, dim1: a, dim2: b },
+    backward: ([g]) => [scatterAdd(g, positions, inputShape)],
   });
 }

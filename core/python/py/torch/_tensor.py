@@ -89,6 +89,16 @@ def _inplace_method(name):
     return method
 
 
+def _dim_index(dim, rank):
+    """A dim in 0..rank-1 (negative counts from the end), with torch's error when out of range."""
+    size = max(rank, 1)
+    if not -size <= dim < size:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-size}, {size - 1}], but got {dim})"
+        )
+    return dim % size
+
+
 def _dims(args):
     """Accepts both x.reshape(2, 3) and x.reshape((2, 3))."""
     return tuple(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
@@ -453,7 +463,89 @@ class Tensor:
         return self._truth("any", dim, keepdim, any)
 
     def contiguous(self, memory_format=None):
-        return _unary("contiguous", self)
+        return self if self.is_contiguous() else _unary("contiguous", self)
+
+    # -- storage: views share their base's (views.ts) ---------------------------------------
+    def is_contiguous(self, memory_format=None):
+        return bool(_engine.layout(self._h)[2])
+
+    def stride(self, dim=None):
+        strides = tuple(int(s) for s in _engine.layout(self._h)[0])
+        return strides if dim is None else strides[_dim_index(dim, len(strides))]
+
+    def storage_offset(self):
+        return int(_engine.layout(self._h)[1])
+
+    def data_ptr(self):
+        return int(_engine.layout(self._h)[3])
+
+    @property
+    def _base(self):
+        return wrap(self._h.base)
+
+    @property
+    def _version(self):
+        return int(self._h.version.value)
+
+    def narrow(self, dim, start, length):
+        dim = _dim_index(dim, self.dim())
+        size = self._shape()[dim]
+        begin = start + size if start < 0 else start
+        if not 0 <= begin <= size:
+            raise IndexError(
+                f"start out of range (expected to be in range of [{-size}, {size}], but got {start})"
+            )
+        if begin + length > size:
+            raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+        return self[(slice(None),) * dim + (slice(begin, begin + length),)]
+
+    def select(self, dim, index):
+        dim = _dim_index(dim, self.dim())
+        shape = self._shape()
+        if not -shape[dim] <= index < shape[dim]:
+            raise IndexError(
+                f"select(): index {index} out of range for tensor of size "
+                f"[{', '.join(str(d) for d in shape)}] at dimension {dim}"
+            )
+        return self[(slice(None),) * dim + (index,)]
+
+    def _split(self, name, args):
+        handles = _engine.split_op(name, self._h, to_js([int(a) for a in args]), session.cell_line())
+        return tuple(wrap(h) for h in handles)
+
+    def unbind(self, dim=0):
+        return self._split("unbind", (dim,))
+
+    def split(self, split_size_or_sections, dim=0):
+        if isinstance(split_size_or_sections, (list, tuple)):
+            return self._split("split_with_sizes", (dim, *split_size_or_sections))
+        return self._split("split", (dim, split_size_or_sections))
+
+    def chunk(self, chunks, dim=0):
+        return self._split("chunk", (dim, chunks))
+
+    def diagonal(self, offset=0, dim1=0, dim2=1):
+        return self._shape_op("diagonal", (offset, dim1, dim2))
+
+    @property
+    def mT(self):  # noqa: N802 - PyTorch's name
+        return self.transpose(-2, -1)
+
+    def unsqueeze_(self, dim):
+        self._shape_op("unsqueeze_", (dim,))
+        return self
+
+    def squeeze_(self, dim=None):
+        self._shape_op("squeeze_", () if dim is None else (dim,))
+        return self
+
+    def t_(self):
+        self._shape_op("t_", ())
+        return self
+
+    def transpose_(self, dim0, dim1):
+        self._shape_op("transpose_", (dim0, dim1))
+        return self
 
     is_cuda = False
 
