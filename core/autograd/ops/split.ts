@@ -3,7 +3,7 @@
 import { runtimeError } from '../errors.ts';
 import { isGradEnabled } from '../grad-mode.ts';
 import { Node } from '../node.ts';
-import { Tensor } from '../tensor.ts';
+import type { Tensor } from '../tensor.ts';
 import { layoutOf, viewOf } from '../views.ts';
 import { cat, stack } from './join.ts';
 import { normalizeDim } from './shape.ts';
