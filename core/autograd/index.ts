@@ -142,7 +142,7 @@ export {
   transpose,
   t,
 } from './ops/shape.ts';
-export { isContiguous, layoutOf } from './views.ts';
+export { isContiguous, layoutOf, storagePositions, writeStorage } from './views.ts';
 export { chunk, split, unbind } from './ops/split.ts';
 export { clone, toDType } from './ops/convert.ts';
 export {

@@ -167,7 +167,9 @@ function modifiedInPlace(
   savedFrom: readonly [string, number] | null,
 ): string {
   const shape = t.shape.join(', ');
-  const origin = savedFrom === null ? '' : `, which is output ${savedFrom[1]} of ${savedFrom[0]},`;
+  // torch names CopySlices by its C++ class (it has no generated name).
+  const producer = savedFrom?.[0] === 'CopySlices' ? 'torch::autograd::CopySlices' : savedFrom?.[0];
+  const origin = savedFrom === null ? '' : `, which is output ${savedFrom[1]} of ${producer},`;
   return (
     `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
     `[${legacyTypeName(t.dtype)} [${shape}]]${origin} is at version ${t.version.value}; expected version ${expected} instead. ` +

@@ -98,16 +98,19 @@ export class Tensor {
    */
   wrote(): void {
     const layout = this.layout;
-    if (layout !== null && layout.positions !== null) {
-      const { storage, positions } = layout;
-      const values = this.elements;
-      for (let i = 0; i < positions.length; i++) {
-        const v = values[i];
-        const old = storage[positions[i]];
-        if (v !== old && !(v !== v && old !== old)) storage[positions[i]] = v;
-      }
+    this.storageState.writes++;
+    if (layout === null || layout.positions === null) return;
+    const { storage, positions } = layout;
+    const values = this.elements;
+    const changed: number[] = [];
+    for (let i = 0; i < positions.length; i++) {
+      const v = values[i];
+      const old = storage[positions[i]];
+      if (v !== old && !(v !== v && old !== old)) changed.push(i);
     }
-    this.syncedWrites = ++this.storageState.writes;
+    for (const i of changed) storage[positions[i]] = values[i];
+    // Left behind the write count: the next read gathers again (elements sharing a storage
+    // element all show the one written).
   }
 
   /** Gives the tensor new storage of its own (`x.data = y` in torch): its old views keep the old one. */

@@ -7,7 +7,7 @@
 // re-reads it when the storage's write count moved and writes changed elements back (wrote()).
 // Reading a transposed matrix costs one gather, as the copy torch's kernels make would.
 import { stridedPositions } from './broadcast.ts';
-import { allocateForOverwrite, type Storage } from './dtype.ts';
+import { allocateForOverwrite, castValue, type Storage } from './dtype.ts';
 import { contiguousStrides, numelOf, type Layout, Tensor } from './tensor.ts';
 
 /** The layout of `t` in its storage (a tensor that owns its storage: contiguous from 0). */
@@ -121,4 +121,27 @@ export function viewStrides(t: Tensor, shape: readonly number[]): number[] | nul
     }
   }
   return viewDim === -1 ? strides : null;
+}
+
+/**
+ * Where `t`'s elements sit in its storage (row-major), or null when they are the whole storage
+ * in order: how an ndarray sharing the storage (Tensor.numpy()) finds them.
+ */
+export function storagePositions(t: Tensor): Int32Array | null {
+  const layout = layoutOf(t);
+  if (layout.positions !== null) return layout.positions;
+  if (layout.offset === 0 && t.numel === layout.storage.length) return null;
+  return stridedPositions(t.shape, layout.strides).map((p) => p + layout.offset);
+}
+
+/** A write into `t`'s storage from outside the engine (a numpy array sharing it), cast to its dtype. */
+export function writeStorage(
+  t: Tensor,
+  positions: ArrayLike<number>,
+  values: ArrayLike<number>,
+): void {
+  const { storage } = layoutOf(t);
+  for (let i = 0; i < positions.length; i++) storage[positions[i]] = castValue(values[i], t.dtype);
+  // Autograd does not see it (as torch does not see numpy's writes): only the views re-read.
+  t.storageState.writes++;
 }

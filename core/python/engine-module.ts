@@ -627,6 +627,13 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       labelLine(ag.index(a, indexItems(parts)), line),
     setitem,
     values: (a: Tensor) => a.values(),
+    // An ndarray sharing a tensor's storage (Tensor.numpy(), torch.from_numpy) reads and writes it.
+    storageValues: (a: Tensor) => ag.layoutOf(a).storage,
+    base: (a: Tensor) => orNone(a.base),
+    storagePositions: (a: Tensor) => orNone(ag.storagePositions(a)),
+    storageRead: (a: Tensor, position: number) => ag.layoutOf(a).storage[position],
+    storageWrite: (a: Tensor, positions: number[], values: number[]) =>
+      ag.writeStorage(a, positions, values),
     formatTensor: (a: Tensor) => repr(a, printOptions),
     setPrintOptions: (options: PrintOptions) => {
       printOptions = Object.freeze({ ...options });

@@ -29,6 +29,9 @@ interface Resolved {
   advanced: boolean;
 }
 
+/** A dim that '...' covers. */
+const WHOLE_DIM: Slice = Object.freeze({});
+
 function indexError(message: string): TorchError {
   return new TorchError('IndexError', message);
 }
@@ -106,7 +109,7 @@ function resolve(shape: readonly number[], items: readonly IndexItem[]): Resolve
     );
   const expanded: IndexItem[] = [];
   for (const item of items) {
-    if (item === '...') for (let k = 0; k < shape.length - used; k++) expanded.push({});
+    if (item === '...') for (let k = 0; k < shape.length - used; k++) expanded.push(WHOLE_DIM);
     else expanded.push(item);
   }
   const strides = stridesOf(shape);
@@ -130,7 +133,8 @@ function resolve(shape: readonly number[], items: readonly IndexItem[]): Resolve
       dim++;
     } else if (item !== '...') {
       axes.push(sliceAxis(item, shape[dim], strides[dim]));
-      name = 'SliceBackward0';
+      // The dims '...' stands for are taken whole: `x[...]` is torch's alias (AliasBackward0).
+      if (item !== WHOLE_DIM) name = 'SliceBackward0';
       dim++;
     }
   }

@@ -2,7 +2,6 @@
 
 import sys
 import warnings
-from array import array
 
 from pyodide.ffi import to_js
 
@@ -17,7 +16,6 @@ NUMPY_REQUIRES_GRAD = (
 )
 
 
-_BUFFER_TYPECODES = {"float32": "f", "float64": "d"}
 
 
 def wrap(handle):
@@ -269,14 +267,10 @@ class Tensor:
             raise RuntimeError(NUMPY_REQUIRES_GRAD)
         import numpy
 
-        dtype = self._h.dtype
-        if dtype in _BUFFER_TYPECODES:
-            # Straight from the engine's Float32Array/Float64Array bytes, no float objects.
-            storage = _engine.values(self._h).to_py()
-            values = array(_BUFFER_TYPECODES[dtype], storage.tobytes())
-        else:
-            values = self._flat_values()
-        return numpy.ndarray._from_flat(values, tuple(self.shape), dtype)._share_with_tensor()
+        # The tensor's own memory, as in PyTorch: writes on either side show on the other.
+        positions = _engine.storage_positions(self._h)
+        positions = None if positions is None else positions.to_py().tolist()
+        return numpy.ndarray._of_tensor(self._h, positions, tuple(self.shape), self._h.dtype)
 
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
@@ -481,7 +475,7 @@ class Tensor:
 
     @property
     def _base(self):
-        return wrap(self._h.base)
+        return wrap(_engine.base(self._h))
 
     @property
     def _version(self):
