@@ -68,6 +68,8 @@ VIEW_PROBES = {
     "view_saved_through_view_error": G3 + "y = x * 1\nz = y.sin()\ny[0] = 0\nz.sum().backward()\nprint(x.grad)",
     "view_exp_saved_view_write": G3 + "y = x.exp()\ny[0] = 1\ny.sum().backward()",
     "view_plain_base_gets_grad_fn": "x = torch.zeros(3)\nw = torch.tensor(2.0, requires_grad=True)\nx[1:].copy_(w.expand(2))\nprint(x, " + name_of("x") + ")\nx.sum().backward()\nprint(w.grad)",
+    "view_copyslices_next_functions": "def walk(f, d=0):\n    print(' ' * d + (type(f).__name__ if f is not None else 'None'))\n    for n, _ in (f.next_functions if f is not None else ()):\n        walk(n, d + 2)\n" + G3 + "y = x * 1\ny[0] += 10\nwalk(y.grad_fn)\nw = torch.tensor([2.0, 3.0], requires_grad=True)\nz = x * 2\nz[1:].mul_(w)\nwalk(z.grad_fn)\n(z * z).sum().backward()\nprint(x.grad, w.grad)",
+    "view_copyslices_backward_twice": G3 + "y = x * 1\ny[1:].mul_(y[:2].detach() + 1)\ny.sum().backward()\ny.sum().backward()\nprint(x.grad)\nw = torch.ones(2, requires_grad=True)\nz = x * 1\nz[1:].mul_(w)\nz.sum().backward()\nz.sum().backward()",
     "view_unbind_inplace_error": G3 + "y = x * 1\na, b, c = y.unbind()\na.add_(1)",
     "view_split_sizes_inplace_error": G3 + "y = x * 1\ny.split([1, 2])[1].add_(1)",
     "view_multi_output_grad_fns": G22 + "print(" + ", ".join(name_of(e) for e in ["x.unbind()[0]", "x.split(1)[0]", "x.split([1, 1])[1]", "x.chunk(2, 1)[0]", "x.diagonal()", "x.narrow(1, 0, 1)", "x.select(0, 1)", "x.mT", "x[...]"]) + ")",

@@ -2,9 +2,10 @@
 // gradients, and the graph of views (AsStridedBackward0, CopySlices) after writes through them.
 import { allocate } from '../dtype.ts';
 import { isGradEnabled } from '../grad-mode.ts';
-import { Node } from '../node.ts';
+import { Node, setExecuting } from '../node.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { positionsInBase } from '../views.ts';
+import { add } from './binary.ts';
 import { record, type OpRecord } from './record.ts';
 
 /** Reads `t` at flat `positions` into a tensor of `shape` (backward scatters back). */
@@ -73,21 +74,39 @@ function asStridedHistory(view: Tensor): Node | null {
 }
 
 /**
- * After `view` was written in place with `value` (a result carrying the write's history), its
- * base becomes the result of torch's CopySlices: the old base (`before`, its history) with the
- * view's elements replaced by `value`.
+ * After `view` was written in place with `value`, its base becomes the result of torch's
+ * CopySlices: the old base (`before`, with its history) with the view's elements replaced.
+ * As in torch, the node wraps the write's own node (`value`'s grad_fn, whose input 0 is the
+ * view): its other inputs become CopySlices' own, and its gradient for the view goes to the
+ * view's place in the base's gradient.
  */
 export function copySlices(view: Tensor, before: Tensor, value: Tensor): void {
   const base = view.base as Tensor;
+  const fn = value.gradFn;
+  if (fn === null) return;
   const positions = positionsInBase(view, base);
   const viewShape = [...view.shape];
+  const saved = [...fn.saved];
   record(base, {
     name: 'CopySlices',
     op: 'copySlices',
-    inputs: [before, value],
-    backward: ([g], node) => [
-      node.needsInputGrad(0) ? zeroedAt(g, positions) : null,
-      node.needsInputGrad(1) ? gather(g, positions, viewShape, 'IndexBackward0') : null,
-    ],
+    inputs: [before, ...fn.inputs.slice(1)],
+    saved,
+    backward: ([g], node) => {
+      // The view's own edge is not in this graph: let fn compute every gradient it can.
+      const previous = setExecuting(null);
+      let grads: readonly (Tensor | null)[];
+      try {
+        grads = fn.apply([gather(g, positions, viewShape, 'AsStridedBackward0')]);
+      } finally {
+        setExecuting(previous);
+      }
+      const kept = zeroedAt(g, positions);
+      const self = grads[0] ?? null;
+      const rest = grads.slice(1).map((r, i) => (node.needsInputGrad(i + 1) ? r : null));
+      return [self === null ? kept : add(kept, scatterAdd(self, positions, g.shape)), ...rest];
+    },
   });
+  // Freeing CopySlices frees the write's node (a second backward then fails as in torch).
+  if (saved.length > 0 && base.gradFn !== null) base.gradFn.onRelease = () => fn.release();
 }
