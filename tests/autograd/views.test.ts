@@ -95,7 +95,7 @@ describe('views: second derivatives through create_graph', () => {
   for (const c of cases.filter((c) => /CopySlices|transpose, then/.test(c.name)))
     it(c.name, () => {
       const derivative = (xs: T[]): T =>
-        A.autogradGrad([A.sum(A.mul(c.fn(xs), c.fn(xs)))], xs, { createGraph: true }).reduce(
+        A.autogradGrad([A.sum(A.mul(c.fn(xs), c.fn(xs)))], xs, { createGraph: true }).reduce<T>(
           (a, g) => A.add(a, A.sum(weighted(g as T))),
           A.tensor([0], [], { dtype: 'float64' }),
         );
