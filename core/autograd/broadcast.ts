@@ -3,7 +3,7 @@ import { cascadeSum } from './cascade-sum.ts';
 import { sumOverDims } from './dim-sum.ts';
 import { allocateForOverwrite, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
-import { numelOf } from './tensor.ts';
+import { contiguousStrides, numelOf } from './tensor.ts';
 
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
@@ -20,16 +20,8 @@ export function broadcastShapes(a: readonly number[], b: readonly number[]): num
   return out;
 }
 
-/** Row-major strides of a contiguous shape. */
-export function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let step = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = step;
-    step *= shape[i];
-  }
-  return strides;
-}
+/** Row-major strides of a contiguous tensor of `shape`. */
+export const stridesOf = contiguousStrides;
 
 /**
  * Flat positions visited when walking `shape` in row-major order, moving `steps[d]` elements of

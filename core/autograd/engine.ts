@@ -11,6 +11,7 @@ import { copy_ } from './ops/inplace.ts';
 import { onesLike, zeros } from './ops/creation.ts';
 import { sumTo } from './ops/shape.ts';
 import { sameShape, Tensor } from './tensor.ts';
+import { sharesStorage } from './views.ts';
 
 export interface BackwardOptions {
   retainGraph?: boolean;
@@ -171,7 +172,8 @@ function run(
         const results = node.apply(grads, spare);
         // A result written into a spare gradient's storage now owns it: never recycle it twice.
         grads.forEach((g, i) => {
-          if (spare[i] && results.some((r) => r !== g && r?.data === g.data)) buffers.escape(g);
+          if (spare[i] && results.some((r) => r !== g && r !== null && sharesStorage(r, g)))
+            buffers.escape(g);
         });
         if (!retainGraph) node.release();
         checkCount(node, results);
@@ -212,8 +214,8 @@ function madeBy(
   const made: Tensor[] = [];
   for (const r of results) {
     if (r === null || made.includes(r)) continue;
-    const shares = (t: Tensor | null): boolean => t !== null && t !== r && t.data === r.data;
-    if (grads.includes(r) || node.inputs.some((t) => t === r || t.data === r.data)) continue;
+    const shares = (t: Tensor | null): boolean => t !== null && t !== r && sharesStorage(t, r);
+    if (grads.includes(r) || node.inputs.some((t) => t === r || sharesStorage(t, r))) continue;
     if (results.some(shares) || grads.some((g, i) => !spare[i] && shares(g))) continue;
     made.push(r);
   }
@@ -285,6 +287,7 @@ function accumulate(
     variable.grad = add(grad, g);
   } else {
     addInto(grad, g);
+    grad.wrote();
     grad.version.value++;
   }
 }

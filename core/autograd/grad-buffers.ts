@@ -35,9 +35,9 @@ export class GradientBuffers {
     this.refs.delete(g);
   }
 
-  /** Whether `g` is the pass's own and held by exactly one slot. */
+  /** Whether `g` is the pass's own and held by exactly one slot (and no view shares its storage). */
   owns(g: Tensor): boolean {
-    return this.refs.get(g) === 1;
+    return this.refs.get(g) === 1 && !g.storageState.shared;
   }
 
   /** Adds `g` (`times` times over: x * x sends its gradient twice) to output `nr` of `node`. */
@@ -93,7 +93,7 @@ export class GradientBuffers {
       this.refs.set(g, next);
     } else {
       this.refs.delete(g);
-      recycle(g.data);
+      if (!g.storageState.shared) recycle(g.data);
     }
   }
 }

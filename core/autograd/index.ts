@@ -1,7 +1,9 @@
 // Public API of the autograd engine (import from here only; the rest is internal).
 //
-// - Tensors are contiguous row-major; `t.values()` is the flat storage (Float32Array for float32,
-//   Float64Array for float64 and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`.
+// - `t.values()` is the flat row-major values (Float32Array for float32, Float64Array for float64
+//   and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`. View ops (reshape, basic
+//   indexing, transpose, expand...) share their base's storage (views.ts): write into a tensor's
+//   values only through in-place ops, which carry the write to every alias.
 // - Autograd state: `requiresGrad`, `requiresGrad_(flag)`, `grad` (get/set), `isLeaf`, `gradFn`
 //   (a Node: `name` like 'PowBackward0', `nextFunctions: [Node | null, number][]`, leaves that
 //   require grad appear as AccumulateGrad), `retainGrad()`, `retainsGrad`, `detach()`, `label`.
@@ -25,7 +27,7 @@
 export type { DType, ScalarKind } from './dtype.ts';
 export { TorchError, NON_LEAF_GRAD_WARNING, LEAF_VIEW_INPLACE } from './errors.ts';
 export { isGradEnabled, setGradEnabled, noGrad } from './grad-mode.ts';
-export { sameShape, Tensor } from './tensor.ts';
+export { sameShape, Tensor, type StorageState } from './tensor.ts';
 export { Node } from './node.ts';
 export { backward, autogradGrad, onBackward } from './engine.ts';
 export {
@@ -104,9 +106,33 @@ export {
   type ValuesIndices,
 } from './ops/extrema.ts';
 export { matmul, mm, mv, dot } from './ops/linalg.ts';
-export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
+export {
+  contiguous,
+  diagonal,
+  expand,
+  reshape,
+  view,
+  unsqueeze,
+  squeeze,
+  permute,
+  transpose,
+  t,
+} from './ops/shape.ts';
+export { isContiguous, layoutOf, storagePositions, writeStorage } from './views.ts';
+export { chunk, split, unbind } from './ops/split.ts';
 export { clone, toDType } from './ops/convert.ts';
-export { add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_, inPlace } from './ops/inplace.ts';
+export {
+  add_,
+  sub_,
+  mul_,
+  div_,
+  clamp_,
+  fill_,
+  zero_,
+  copy_,
+  inPlace,
+  reshapeInPlace,
+} from './ops/inplace.ts';
 export { index, indexPut_, type IndexItem } from './ops/indexing.ts';
 export { applyFunction, FunctionCtx } from './function.ts';
 export { gradcheck } from './gradcheck.ts';

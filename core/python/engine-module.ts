@@ -145,17 +145,37 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   reciprocal: ag.reciprocal,
   clone: ag.clone,
   detach: (a) => a.detach(),
+  // `.data`: the storage without the graph, on a version counter of its own (unlike detach).
+  data: (a) => a.alias(),
+  contiguous: ag.contiguous,
   t: ag.t,
 };
 
 /** Ops that take integer arguments (dims or a shape), passed as one list. */
 const SHAPE: Record<string, (a: Tensor, args: number[]) => Tensor> = {
   reshape: (a, shape) => ag.reshape(a, shape),
+  view: (a, shape) => ag.view(a, shape),
   expand: (a, shape) => ag.expand(a, shape),
   permute: (a, dims) => ag.permute(a, dims),
   transpose: (a, [dim0, dim1]) => ag.transpose(a, dim0, dim1),
   unsqueeze: (a, [dim]) => ag.unsqueeze(a, dim),
   squeeze: (a, [dim]) => ag.squeeze(a, dim),
+  diagonal: (a, [offset, dim1, dim2]) => ag.diagonal(a, offset, dim1, dim2),
+  // In place: the tensor takes the view's shape and strides (torch's grad_fn names).
+  unsqueeze_: (a, [dim]) => ag.reshapeInPlace(a, (x) => ag.unsqueeze(x, dim, 'UnsqueezeBackward1')),
+  squeeze_: (a, [dim]) =>
+    ag.reshapeInPlace(a, (x) => ag.squeeze(x, dim, ['SqueezeBackward2', 'SqueezeBackward3'])),
+  t_: (a) => ag.reshapeInPlace(a, (x) => ag.t(x, 'TBackward1')),
+  transpose_: (a, [dim0, dim1]) =>
+    ag.reshapeInPlace(a, (x) => ag.transpose(x, dim0, dim1, 'TransposeBackward1')),
+};
+
+/** Ops returning several views (`[dim, size]`, or `[dim, ...sizes]` for split with sizes). */
+const SPLIT: Record<string, (a: Tensor, args: number[]) => Tensor[]> = {
+  unbind: (a, [dim]) => ag.unbind(a, dim),
+  split: (a, [dim, size]) => ag.split(a, size, dim),
+  split_with_sizes: (a, [dim, ...sizes]) => ag.split(a, sizes, dim),
+  chunk: (a, [dim, chunks]) => ag.chunk(a, chunks, dim),
 };
 
 /** Ops along one dim: `[dim]`, or `[dim, keepdim]` for max/min/argmax/argmin. */
@@ -282,16 +302,22 @@ function nodeInfo(node: ag.Node): [string, number, [ag.Node | undefined, number]
 }
 
 /** JavaScript's null reaches Python as `jsnull`, not None: absent values cross as undefined. */
+/** Bytes per element as torch stores the dtype. */
+function itemSize(a: Tensor): number {
+  return a.dtype === 'float32' ? 4 : a.dtype === 'bool' ? 1 : 8;
+}
+
 function orNone<T>(value: T | null): T | undefined {
   return value ?? undefined;
 }
 
 /** `x.data = value`: x takes value's numbers, unseen by autograd (same shape only here). */
 function setData(a: Tensor, value: Tensor): void {
-  if (value.data === a.data) return; // `x.data -= ...` assigns back the alias it changed
+  if (value.storageState === a.storageState) return; // `x.data -= ...` assigns back its alias
   if (value.shape.join(',') !== a.shape.join(','))
     throw unsupported('assigning .data of a different shape');
-  a.data.set(ag.toDType(value.detach(), a.dtype).values());
+  if (value.dtype !== a.dtype) throw unsupported('assigning .data of another dtype');
+  a.useStorageOf(value);
 }
 
 /** F.linear: input @ weight.T + bias, one addmm node for a batch (a matrix), as in PyTorch. */
@@ -445,6 +471,18 @@ function sampler(kind: string, args: (number | null | undefined)[], p?: Tensor):
 export function createEngineModule(recorder: GraphRecorder): Record<string, unknown> {
   // torch.set_printoptions: kept for the life of the interpreter, as PyTorch's PRINT_OPTS.
   let printOptions: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS;
+  // data_ptr(): a made-up address per storage, stable for its life, 64-byte aligned as torch's.
+  const addresses = new WeakMap<ag.StorageState, number>();
+  let nextAddress = 0x55d0_4000_0000;
+  const dataPointer = (a: Tensor): number => {
+    let address = addresses.get(a.storageState);
+    if (address === undefined) {
+      address = nextAddress;
+      nextAddress += Math.ceil((ag.layoutOf(a).storage.length * itemSize(a)) / 64) * 64 + 64;
+      addresses.set(a.storageState, address);
+    }
+    return address;
+  };
   // torch.default_generator: one per interpreter, seeded at random at start-up as in PyTorch.
   const defaultGenerator = new ag.CPUGenerator();
   defaultGenerator.seedRandomly();
@@ -498,6 +536,13 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       const apply = SHAPE[name];
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
+    },
+    splitOp: (name: string, a: Tensor, args: number[], line: number) =>
+      SPLIT[name](a, args).map((t) => labelLine(t, line)),
+    /** [strides, storage offset, contiguous, data_ptr] as torch reports them. */
+    layout: (a: Tensor) => {
+      const { strides, offset } = ag.layoutOf(a);
+      return [[...strides], offset, ag.isContiguous(a), dataPointer(a) + offset * itemSize(a)];
     },
     linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) =>
       linear(input, weight, bias ?? null, line),
@@ -593,6 +638,13 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       labelLine(ag.index(a, indexItems(parts)), line),
     setitem,
     values: (a: Tensor) => a.values(),
+    // An ndarray sharing a tensor's storage (Tensor.numpy(), torch.from_numpy) reads and writes it.
+    storageValues: (a: Tensor) => ag.layoutOf(a).storage,
+    base: (a: Tensor) => orNone(a.base),
+    storagePositions: (a: Tensor) => orNone(ag.storagePositions(a)),
+    storageRead: (a: Tensor, position: number) => ag.layoutOf(a).storage[position],
+    storageWrite: (a: Tensor, positions: number[], values: number[]) =>
+      ag.writeStorage(a, positions, values),
     formatTensor: (a: Tensor) => repr(a, printOptions),
     setPrintOptions: (options: PrintOptions) => {
       printOptions = Object.freeze({ ...options });

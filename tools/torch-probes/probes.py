@@ -1050,3 +1050,7 @@ PROBES.update({
 from probes_training import TRAINING_PROBES  # noqa: E402 - the training API's probes, kept apart
 
 PROBES.update(TRAINING_PROBES)
+
+from probes_views import VIEW_PROBES  # noqa: E402 - views and shared storage, kept apart
+
+PROBES.update(VIEW_PROBES)

@@ -7,7 +7,7 @@ import { Tensor } from '../tensor.ts';
 import { div, eq, gt, lt } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { broadcastPair, promote } from './elementwise.ts';
-import { gather } from './indexing.ts';
+import { gather } from './gather-scatter.ts';
 import { record } from './record.ts';
 import { sum } from './reduce.ts';
 import { normalizeDim } from './shape.ts';

@@ -143,6 +143,7 @@ for _name in (
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
+    "narrow", "select", "unbind", "split", "chunk", "diagonal",
 ):
     globals()[_name] = _method(_name)
 del _name

@@ -69,14 +69,31 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def from_numpy(array):
+    """A tensor on the array's memory, as in PyTorch: writes on either side show on the other."""
+    import numpy
+
+    if not isinstance(array, numpy.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(array).__name__})")
+    storage = array._data
+    if array._positions is not None:
+        raise NotImplementedError(
+            "torch.from_numpy of a numpy view (a slice, a transpose, a reshape) is not supported "
+            "in Gradlab yet: pass the array it was taken from, or a .copy() of it"
+        )
+    if storage.tensor is not None:
+        # An array Tensor.numpy() gave: the same storage again, on a version counter of its own.
+        return wrap(_engine.op("data", storage.tensor, None, 0))
     made = tensor(array)
-    array._share_with_tensor()
+    storage.share_with(made._h, made._h.dtype)
     return made
 
 
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor) and (dtype is None or dtype is data.dtype):
         return data
+    name = getattr(getattr(data, "dtype", None), "name", None)
+    if hasattr(data, "_positions") and (dtype is None or dtype._name == name):
+        return from_numpy(data)  # an ndarray of the same dtype: PyTorch shares its memory
     return tensor(data, dtype=dtype)
 
 

@@ -2,7 +2,6 @@
 
 import sys
 import warnings
-from array import array
 
 from pyodide.ffi import to_js
 
@@ -17,7 +16,6 @@ NUMPY_REQUIRES_GRAD = (
 )
 
 
-_BUFFER_TYPECODES = {"float32": "f", "float64": "d"}
 
 
 def wrap(handle):
@@ -87,6 +85,16 @@ def _inplace_method(name):
 
     method.__name__ = name
     return method
+
+
+def _dim_index(dim, rank):
+    """A dim in 0..rank-1 (negative counts from the end), with torch's error when out of range."""
+    size = max(rank, 1)
+    if not -size <= dim < size:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-size}, {size - 1}], but got {dim})"
+        )
+    return dim % size
 
 
 def _dims(args):
@@ -210,7 +218,7 @@ class Tensor:
 
     @property
     def data(self):
-        return self.detach()
+        return wrap(_engine.op("data", self._h, None, 0))
 
     @data.setter
     def data(self, value):
@@ -259,14 +267,10 @@ class Tensor:
             raise RuntimeError(NUMPY_REQUIRES_GRAD)
         import numpy
 
-        dtype = self._h.dtype
-        if dtype in _BUFFER_TYPECODES:
-            # Straight from the engine's Float32Array/Float64Array bytes, no float objects.
-            storage = _engine.values(self._h).to_py()
-            values = array(_BUFFER_TYPECODES[dtype], storage.tobytes())
-        else:
-            values = self._flat_values()
-        return numpy.ndarray._from_flat(values, tuple(self.shape), dtype)._share_with_tensor()
+        # The tensor's own memory, as in PyTorch: writes on either side show on the other.
+        positions = _engine.storage_positions(self._h)
+        positions = None if positions is None else positions.to_py().tolist()
+        return numpy.ndarray._of_tensor(self._h, positions, tuple(self.shape), self._h.dtype)
 
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
@@ -453,7 +457,89 @@ class Tensor:
         return self._truth("any", dim, keepdim, any)
 
     def contiguous(self, memory_format=None):
-        return self  # Gradlab's tensors are always contiguous
+        return self if self.is_contiguous() else _unary("contiguous", self)
+
+    # -- storage: views share their base's (views.ts) ---------------------------------------
+    def is_contiguous(self, memory_format=None):
+        return bool(_engine.layout(self._h)[2])
+
+    def stride(self, dim=None):
+        strides = tuple(int(s) for s in _engine.layout(self._h)[0])
+        return strides if dim is None else strides[_dim_index(dim, len(strides))]
+
+    def storage_offset(self):
+        return int(_engine.layout(self._h)[1])
+
+    def data_ptr(self):
+        return int(_engine.layout(self._h)[3])
+
+    @property
+    def _base(self):
+        return wrap(_engine.base(self._h))
+
+    @property
+    def _version(self):
+        return int(self._h.version.value)
+
+    def narrow(self, dim, start, length):
+        dim = _dim_index(dim, self.dim())
+        size = self._shape()[dim]
+        begin = start + size if start < 0 else start
+        if not 0 <= begin <= size:
+            raise IndexError(
+                f"start out of range (expected to be in range of [{-size}, {size}], but got {start})"
+            )
+        if begin + length > size:
+            raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+        return self[(slice(None),) * dim + (slice(begin, begin + length),)]
+
+    def select(self, dim, index):
+        dim = _dim_index(dim, self.dim())
+        shape = self._shape()
+        if not -shape[dim] <= index < shape[dim]:
+            raise IndexError(
+                f"select(): index {index} out of range for tensor of size "
+                f"[{', '.join(str(d) for d in shape)}] at dimension {dim}"
+            )
+        return self[(slice(None),) * dim + (index,)]
+
+    def _split(self, name, args):
+        handles = _engine.split_op(name, self._h, to_js([int(a) for a in args]), session.cell_line())
+        return tuple(wrap(h) for h in handles)
+
+    def unbind(self, dim=0):
+        return self._split("unbind", (dim,))
+
+    def split(self, split_size_or_sections, dim=0):
+        if isinstance(split_size_or_sections, (list, tuple)):
+            return self._split("split_with_sizes", (dim, *split_size_or_sections))
+        return self._split("split", (dim, split_size_or_sections))
+
+    def chunk(self, chunks, dim=0):
+        return self._split("chunk", (dim, chunks))
+
+    def diagonal(self, offset=0, dim1=0, dim2=1):
+        return self._shape_op("diagonal", (offset, dim1, dim2))
+
+    @property
+    def mT(self):  # noqa: N802 - PyTorch's name
+        return self.transpose(-2, -1)
+
+    def unsqueeze_(self, dim):
+        self._shape_op("unsqueeze_", (dim,))
+        return self
+
+    def squeeze_(self, dim=None):
+        self._shape_op("squeeze_", () if dim is None else (dim,))
+        return self
+
+    def t_(self):
+        self._shape_op("t_", ())
+        return self
+
+    def transpose_(self, dim0, dim1):
+        self._shape_op("transpose_", (dim0, dim1))
+        return self
 
     is_cuda = False
 
@@ -715,7 +801,8 @@ class Tensor:
     def reshape(self, *shape):
         return self._shape_op("reshape", _dims(shape))
 
-    view = reshape
+    def view(self, *shape):
+        return self._shape_op("view", _dims(shape))
 
     def flatten(self, start_dim=0, end_dim=-1):
         shape = self._shape()
