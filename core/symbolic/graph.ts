@@ -77,7 +77,7 @@ const UNARY: Record<string, (x: Expr) => Expr> = {
   to: (x) => x,
 };
 
-const FUNCTIONS = new Set<string>(FUNCTION_NAMES);
+const FUNCTIONS: ReadonlySet<string> = new Set(FUNCTION_NAMES);
 
 function numberOf(v: number | 'nan' | 'inf' | '-inf'): number {
   return typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : -Infinity;

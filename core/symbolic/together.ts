@@ -20,69 +20,84 @@ const MAX_EXPANDED_POWER = 4;
 
 class TooLarge extends Error {}
 
-// Results within one call, by node: subtrees are shared, a sum's remainder is combined again
-// once its factors are out, and a sum meets clearNested again as a factor of a product. Plain
-// maps dropped after each call (WeakMaps kept across calls made garbage collection slower).
-const combinedForms = new Map<Expr, Expr>();
-const overAll = new Map<Expr, Expr | undefined>();
-const overFractions = new Map<Expr, Expr | undefined>();
-
 /** The expression with every sum of fractions combined where that makes it shorter. */
 export function combineFractions(e: Expr): Expr {
-  try {
-    return combine(e);
-  } finally {
-    combinedForms.clear();
-    overAll.clear();
-    overFractions.clear();
-  }
-}
-
-function combine(e: Expr): Expr {
-  let form = combinedForms.get(e);
-  if (!form) combinedForms.set(e, (form = combineOnce(e)));
-  return form;
-}
-
-function combineOnce(e: Expr): Expr {
-  const inner = children(e);
-  const combined = inner.map(combine);
-  // Rebuilt only where something inside changed.
-  const rebuilt = combined.every((c, i) => c === inner[i]) ? e : rebuild(e, combined);
-  if (rebuilt.kind === 'mul') {
-    const cleared = clearNested(rebuilt);
-    const signed = (m: Expr | undefined) => (m?.kind === 'mul' ? signInside(m) : undefined);
-    // Equal lengths keep the earlier: the sign inside a sum reads better.
-    return shortest([signed(rebuilt), rebuilt, signed(cleared), cleared]);
-  }
-  if (rebuilt.kind !== 'add') return rebuilt;
-  const parts = factorParts(rebuilt);
-  return shortest([
-    rebuilt,
-    together(rebuilt, false),
-    together(rebuilt, true),
-    // What is left once the shared factors are out may combine in turn.
-    parts && mul([...parts.slice(0, -1), combine(parts[parts.length - 1])]),
-  ]);
+  return new FractionCombiner().combine(e);
 }
 
 /**
- * A product with each factor that is a sum of fractions put over its denominator, so that the
- * denominators meet and cancel: `1/((a/b + 1)*b)` is `1/(a + b)`.
+ * One call's work, with its results by node: subtrees are shared, a sum's remainder is combined
+ * again once its factors are out, and a sum meets clearNested again as a factor of a product.
+ * Plain maps dropped with the call (WeakMaps kept across calls made garbage collection slower).
  */
-function clearNested(product: Extract<Expr, { kind: 'mul' }>): Expr | undefined {
-  let changed = false;
-  const factors = product.factors.map((f) => {
-    const [base, exp] =
-      f.kind === 'pow' && f.exp.kind === 'num' && Q.isInteger(f.exp.value)
-        ? [f.base, f.exp]
-        : [f, ONE_EXPR];
-    const over = base.kind === 'add' ? together(base, true) : undefined;
-    if (!over) return f;
-    changed = true;
-    return pow(over, exp);
-  });
-  return changed ? mul(factors) : undefined;
+class FractionCombiner {
+  private readonly combinedForms = new Map<Expr, Expr>();
+  private readonly overAll = new Map<Expr, Expr | undefined>();
+  private readonly overFractions = new Map<Expr, Expr | undefined>();
+
+  combine(e: Expr): Expr {
+    let form = this.combinedForms.get(e);
+    if (!form) this.combinedForms.set(e, (form = this.combineOnce(e)));
+    return form;
+  }
+
+  private combineOnce(e: Expr): Expr {
+    const inner = children(e);
+    const combined = inner.map((c) => this.combine(c));
+    // Rebuilt only where something inside changed.
+    const rebuilt = combined.every((c, i) => c === inner[i]) ? e : rebuild(e, combined);
+    if (rebuilt.kind === 'mul') {
+      const cleared = this.clearNested(rebuilt);
+      const signed = (m: Expr | undefined) => (m?.kind === 'mul' ? signInside(m) : undefined);
+      // Equal lengths keep the earlier: the sign inside a sum reads better.
+      return shortest([signed(rebuilt), rebuilt, signed(cleared), cleared]);
+    }
+    if (rebuilt.kind !== 'add') return rebuilt;
+    const parts = factorParts(rebuilt);
+    return shortest([
+      rebuilt,
+      this.together(rebuilt, false),
+      this.together(rebuilt, true),
+      // What is left once the shared factors are out may combine in turn.
+      parts && mul([...parts.slice(0, -1), this.combine(parts[parts.length - 1])]),
+    ]);
+  }
+
+  /**
+   * A product with each factor that is a sum of fractions put over its denominator, so that the
+   * denominators meet and cancel: `1/((a/b + 1)*b)` is `1/(a + b)`.
+   */
+  private clearNested(product: Extract<Expr, { kind: 'mul' }>): Expr | undefined {
+    let changed = false;
+    const factors = product.factors.map((f) => {
+      const [base, exp] =
+        f.kind === 'pow' && f.exp.kind === 'num' && Q.isInteger(f.exp.value)
+          ? [f.base, f.exp]
+          : [f, ONE_EXPR];
+      const over = base.kind === 'add' ? this.together(base, true) : undefined;
+      if (!over) return f;
+      changed = true;
+      return pow(over, exp);
+    });
+    return changed ? mul(factors) : undefined;
+  }
+
+  /**
+   * The sum's fractions over their common denominator, the other terms beside them (`2 + 1/x +
+   * 1/y` is `2 + (x + y)/(x*y)`), or with `everything` all its terms over it (`x + 1/x` is
+   * `(x^2 + 1)/x`).
+   */
+  private together(sum: Extract<Expr, { kind: 'add' }>, everything: boolean): Expr | undefined {
+    const fractions = everything ? sum.terms : sum.terms.filter((t) => denominatorOf(t).length > 0);
+    if (fractions.length < 2 || !fractions.some((t) => denominatorOf(t).length > 0))
+      return undefined;
+    // Both ways agree when every term is a fraction.
+    const cache = fractions.length === sum.terms.length ? this.overAll : this.overFractions;
+    if (cache.has(sum)) return cache.get(sum);
+    const result = overCommonDenominator(sum, fractions);
+    cache.set(sum, result);
+    return result;
+  }
 }
 
 function rebuild(e: Expr, operands: Expr[]): Expr {
@@ -172,21 +187,6 @@ function numericContent(coefficients: Rational[]): Rational {
   const d = coefficients.reduce((l, c) => (l / gcd(l, c.d)) * c.d, 1);
   if (!Number.isSafeInteger(d)) return Q.ONE;
   return Q.rational(coefficients.every((c) => c.n < 0) ? -n : n, d);
-}
-
-/**
- * The sum's fractions over their common denominator, the other terms beside them (`2 + 1/x + 1/y`
- * is `2 + (x + y)/(x*y)`), or with `everything` all its terms over it (`x + 1/x` is `(x^2 + 1)/x`).
- */
-function together(sum: Extract<Expr, { kind: 'add' }>, everything: boolean): Expr | undefined {
-  const fractions = everything ? sum.terms : sum.terms.filter((t) => denominatorOf(t).length > 0);
-  if (fractions.length < 2 || !fractions.some((t) => denominatorOf(t).length > 0)) return undefined;
-  // Both ways agree when every term is a fraction.
-  const cache = fractions.length === sum.terms.length ? overAll : overFractions;
-  if (cache.has(sum)) return cache.get(sum);
-  const result = overCommonDenominator(sum, fractions);
-  cache.set(sum, result);
-  return result;
 }
 
 function overCommonDenominator(
