@@ -66,6 +66,7 @@ export class App {
       void this.open(this.viewKey, { force: true });
     });
     this.notice = await this.progress.load();
+    this.library.onReading((files) => this.showReading(files));
     await this.library.replace(await this.host.listLessons());
     this.progress.onChange(() => this.renderSidebar());
     window.addEventListener('hashchange', () => void this.route());
@@ -87,6 +88,15 @@ export class App {
     this.status.textContent =
       state === 'failed' ? `${statusText.failed}: ${this.python.failure}` : statusText[state];
     document.body.dataset.python = state;
+  }
+
+  /** Until the first lesson is shown, which files are still being read (a long one takes seconds). */
+  private showReading(files: readonly string[]): void {
+    if (this.viewKey !== null) return;
+    const reading = files.length > 0 ? `Reading ${files.join(', ')}…` : null;
+    this.main.replaceChildren(
+      ...(reading ? [h('p', { class: 'notice', role: 'status' }, reading)] : []),
+    );
   }
 
   private renderSidebar(): void {
