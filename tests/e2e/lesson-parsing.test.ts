@@ -1,13 +1,9 @@
 // Lessons the page parses (a course's, a folder's) are read in a worker, in Chromium: a 300 KB
 // lesson of maths takes seconds to read, and the page answers the student all the while.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageWithCourse, type CourseFile } from '../../renderer/host/published-course.ts';
-import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
-import { launchBrowser, type Browser } from './support/browser.ts';
+import { webAppForTests } from './support/web-app.ts';
 
 const patiently = { timeout: 300_000 };
 
@@ -19,34 +15,17 @@ const mathsLesson =
 const brokenLesson =
   '---\nid: broken\ntitle: Broken\n---\n\n## A step\n\n```practice\nid: q\n```\n';
 
-let buildDir: string;
-let downloads: string;
-let server: WebServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'gradlab-parsing-web-'));
-  downloads = mkdtempSync(join(tmpdir(), 'gradlab-parsing-downloads-'));
-  server = await serveWebBuild({ port: 0, root: buildDir });
-  browser = await launchBrowser(downloads);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  for (const folder of [buildDir, downloads])
-    if (folder) rmSync(folder, { recursive: true, force: true });
-});
+const app = webAppForTests('parsing');
 
 /** The web build's page carrying a course of `files`, as `gradlab preview` serves it. */
 async function openCourse(files: CourseFile[]): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.route(server.url, async (route) => {
+  const page = await app.browser.context.newPage();
+  await page.route(app.server.url, async (route) => {
     const response = await route.fetch();
     const course = { withBuiltin: true, files, live: false };
     await route.fulfill({ response, body: pageWithCourse(await response.text(), course) });
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   return page;
 }
 

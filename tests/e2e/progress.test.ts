@@ -1,15 +1,12 @@
 // The student's progress in the web build, in Chromium: two tabs of one browser, storage the
 // browser denies, a full storage, and a stored record with one bad field. Nothing the student
 // did is lost, and the page says so when it cannot keep it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PracticeBlock } from '../../core/lessons/types.ts';
-import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
-import { launchBrowser, type Browser } from './support/browser.ts';
 import { builtinCourse, practiceBlocks, type CourseLesson } from './support/course.ts';
+import { webAppForTests } from './support/web-app.ts';
 
 const progressKey = 'gradlab.progress.v1';
 /** The machine running the tests may be busy: wait for the page rather than fail. */
@@ -25,29 +22,12 @@ function typedItems(lesson: CourseLesson): { block: PracticeBlock; step: number 
   );
 }
 
-let buildDir: string;
-let downloads: string;
-let server: WebServer;
-let browser: Browser;
+const app = webAppForTests('progress');
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'gradlab-progress-web-'));
-  downloads = mkdtempSync(join(tmpdir(), 'gradlab-progress-downloads-'));
-  server = await serveWebBuild({ port: 0, root: buildDir });
-  browser = await launchBrowser(downloads);
-}, 300_000);
-
 afterEach(async () => {
-  for (const page of browser.context.pages()) await page.close();
+  for (const page of app.browser.context.pages()) await page.close();
   expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  for (const folder of [buildDir, downloads])
-    if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /**
@@ -55,7 +35,7 @@ afterAll(async () => {
  * `prepare` runs in the page before the app, on the tab's first load only.
  */
 async function openTab<Arg>(prepare?: (arg: Arg) => void, arg?: Arg): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   if (prepare)
     await page.addInitScript(
@@ -66,7 +46,7 @@ async function openTab<Arg>(prepare?: (arg: Arg) => void, arg?: Arg): Promise<Pa
       },
       { source: prepare.toString(), arg },
     );
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('.step-indicator').waitFor(patiently);
   return page;
 }
