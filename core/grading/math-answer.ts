@@ -16,7 +16,7 @@ import { evaluate } from '../symbolic/evaluate.ts';
 import { simplify } from '../symbolic/simplify.ts';
 import type { EquivalenceOptions } from '../symbolic/equivalence.ts';
 import { close, equivalent } from '../symbolic/equivalence.ts';
-import { SymbolicLimitError, withBudget } from '../symbolic/budget.ts';
+import { SymbolicLimitError } from '../symbolic/budget.ts';
 import type { DerivedKey, DerivedNumberKey } from './keys.ts';
 import { DerivedKeys } from './keys.ts';
 import type { GradeOutcome } from './outcome.ts';
@@ -47,7 +47,7 @@ function read(text: string, variables?: readonly string[]): ReadResult {
   if (!result.ok)
     return { ok: false, outcome: invalid(`${result.message} (column ${result.column}).`, UNREAD) };
   try {
-    const expr = withBudget(() => simplify(result.expr));
+    const expr = simplify(result.expr);
     return { ok: true, reading: { expr, parsed: result.text, parsedLatex: result.latex } };
   } catch (error) {
     if (error instanceof SymbolicLimitError)
