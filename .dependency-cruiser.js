@@ -29,8 +29,8 @@ export default {
         // files are being untangled by the autograd-core work (issue 14).
         via: {
           pathNot:
-            '^core/autograd/(tensor|engine|node|grad-buffers|broadcast|dim-sum|' +
-            'ops/(binary|clamp|convert|creation|elementwise|inplace|record|shape|unary|where))[.]ts$',
+            '^core/autograd/(tensor|engine|node|grad-buffers|broadcast|dim-sum|views|' +
+            'ops/(binary|gather-scatter|split|indexing|clamp|convert|creation|elementwise|inplace|record|shape|unary|where))[.]ts$',
         },
       },
     },

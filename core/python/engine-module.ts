@@ -282,23 +282,23 @@ function repr(a: Tensor, options: Readonly<PrintOptions>): string {
   );
 }
 
-const nodeIds = new WeakMap<ag.Node, number>();
-// eslint-disable-next-line no-restricted-syntax -- ids Python sees for grad_fn objects, as PyTorch's are global
-let nextNodeId = 1;
-
-/** `[name, id, next_functions, isCustom]` of a grad_fn (ids let Python reuse its objects). */
-function nodeInfo(node: ag.Node): [string, number, [ag.Node | undefined, number][], boolean] {
-  let id = nodeIds.get(node);
-  if (id === undefined) {
-    id = nextNodeId++;
-    nodeIds.set(node, id);
-  }
-  return [
-    node.name,
-    id,
-    node.nextFunctions.map(([next, nr]) => [orNone(next), nr]),
-    node.op === 'custom',
-  ];
+/**
+ * `nodeInfo` for one interpreter: `[name, id, next_functions, isCustom]` of a grad_fn. The ids
+ * let Python reuse its objects; they count up for the life of the interpreter, as PyTorch's.
+ */
+function nodeInfoNumbering() {
+  const ids = new WeakMap<ag.Node, number>();
+  let lastId = 0;
+  return (node: ag.Node): [string, number, [ag.Node | undefined, number][], boolean] => {
+    let id = ids.get(node);
+    if (id === undefined) ids.set(node, (id = ++lastId));
+    return [
+      node.name,
+      id,
+      node.nextFunctions.map(([next, nr]) => [orNone(next), nr]),
+      node.op === 'custom',
+    ];
+  };
 }
 
 /** JavaScript's null reaches Python as `jsnull`, not None: absent values cross as undefined. */
@@ -661,7 +661,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     setRequiresGrad: (a: Tensor, flag: boolean) => a.requiresGrad_(flag),
     retainGrad: (a: Tensor) => a.retainGrad(),
     gradFn: (a: Tensor) => orNone(a.gradFn),
-    nodeInfo,
+    nodeInfo: nodeInfoNumbering(),
     backward,
     // loss.backward(): one output, no gradient given, so no lists to pass.
     backwardFrom: (

@@ -82,6 +82,7 @@ export class Progress {
   }
 
   setCurrentLesson(key: string): void {
+    if (this.doc.currentLesson === key) return;
     this.doc.currentLesson = key;
     this.changed();
   }

@@ -55,6 +55,16 @@ async function openLesson(page: Page, title: string): Promise<void> {
   while (!(await back.isDisabled())) await back.click();
 }
 
+/**
+ * Waits until the step's parts that load on first use (plots, maths, the symbolic panels and
+ * each cell's editor, which replaces the code's plain text) are in: measured or audited before,
+ * the page is not the one the student sees.
+ */
+async function settled(page: Page): Promise<void> {
+  const loading = page.locator('.step [aria-busy="true"], .step .cell-code-static');
+  await expect.poll(() => loading.count(), patiently).toBe(0);
+}
+
 /** Each toolbar command can be reached: directly, or through the one "Menu" button. */
 async function toolbarReachable(page: Page): Promise<string[]> {
   const names = ['Open lesson folder…', 'Export grades', 'Reset progress'];
@@ -100,6 +110,7 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
             await expect
               .poll(() => page.locator('.step-indicator').textContent(), patiently)
               .toBe(`Step ${step} of ${lesson.steps.length}`);
+            await settled(page);
             if (!ranCells) {
               const cells = page.locator('.step .cell');
               for (let i = 0; i < (await cells.count()); i++) await runCell(cells.nth(i));
@@ -150,6 +161,7 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
         await expect
           .poll(() => page.locator('.step-indicator').textContent(), patiently)
           .toBe(`Step ${step} of ${lesson.steps.length}`);
+        await settled(page);
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) overflowing.push(`${lesson.meta.title} step ${step}: ${overflow} px`);
         if (step < lesson.steps.length) await page.getByRole('button', { name: 'Next' }).click();
@@ -255,6 +267,9 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
     await tabTo(/^button:Next$/);
     while ((await indicator.textContent()) !== `Step ${stepIndex + 1} of ${lesson.steps.length}`)
       await page.keyboard.press('Enter');
+    // What loads late above the answer (an editor, a derivative panel) would push the verdict
+    // out of view after it was scrolled in: the student answers the step as it is drawn.
+    await settled(page);
     const block = practice[stepIndex]!.find((b) => b.item.answer.type !== 'code')!;
     const item = page.getByRole('region', { name: `Practice ${block.item.id}` });
     const input = item.getByRole('textbox', { name: 'Answer' });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { serveWebBuild, type WebServer } from '../../../scripts/web.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 
@@ -45,4 +45,28 @@ export async function runCell(cell: Locator, timeout = 120_000): Promise<void> {
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(() => cell.getAttribute('data-state'), { timeout }).toBe('done');
   await expect.poll(() => cell.locator('[aria-busy="true"]').count(), { timeout }).toBe(0);
+}
+
+/** A served app with a downloads folder of its own, for a whole test file. */
+export interface WebAppForTests {
+  server: WebServer;
+  browser: Browser;
+  downloads: string;
+}
+
+/** The app, once the file's beforeAll has run (its fields are unset before). */
+export function webAppForTests(name: string): WebAppForTests {
+  const app = {} as WebAppForTests;
+  let started: WebApp | undefined;
+  beforeAll(async () => {
+    app.downloads = mkdtempSync(join(tmpdir(), `gradlab-${name}-downloads-`));
+    started = await startWebApp(name, app.downloads);
+    app.server = started.server;
+    app.browser = started.browser;
+  }, 300_000);
+  afterAll(async () => {
+    await started?.close();
+    if (app.downloads) rmSync(app.downloads, { recursive: true, force: true });
+  });
+  return app;
 }
