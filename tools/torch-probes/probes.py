@@ -1050,3 +1050,7 @@ PROBES.update({
 from probes_training import TRAINING_PROBES  # noqa: E402 - the training API's probes, kept apart
 
 PROBES.update(TRAINING_PROBES)
+
+from probes_api import API_PROBES  # noqa: E402 - the torch API around tensors, kept apart
+
+PROBES.update(API_PROBES)

@@ -34,6 +34,7 @@ from ._grad_mode import (  # noqa: F401
     no_grad,
     set_grad_enabled,
 )
+from ._out import accepts_out as _accepts_out
 from ._print_options import get_printoptions, set_printoptions  # noqa: F401
 from ._random import (  # noqa: F401
     Generator,
@@ -56,7 +57,7 @@ from ._random import (  # noqa: F401
 from ._serialization import load, save  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
-from . import autograd, cuda, nn, optim, return_types, utils  # noqa: F401,E402
+from . import autograd, backends, cuda, nn, optim, random, return_types, utils  # noqa: F401,E402
 
 __version__ = "2.11.0+gradlab"
 
@@ -132,7 +133,16 @@ def _method(name):
         return getattr(input, name)(*args, **kwargs)
 
     function.__name__ = name
-    return function
+    return function if name.endswith("_") else _accepts_out(function)
+
+
+# torch.sin_(x) and the like: the Tensor method, in place (torch has no torch.add_ and such).
+_IN_PLACE_FUNCTIONS = (
+    "abs_", "neg_", "exp_", "log_", "sqrt_", "sin_", "cos_", "tan_", "tanh_", "sigmoid_", "relu_",
+    "sinh_", "cosh_", "asin_", "acos_", "atan_", "log2_", "log10_", "floor_", "ceil_", "round_",
+    "trunc_", "reciprocal_", "square_", "clamp_", "clip_", "zero_", "fill_", "negative_",
+    "arcsin_", "arccos_", "arctan_",
+)
 
 
 for _name in (
@@ -143,6 +153,7 @@ for _name in (
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
+    *_IN_PLACE_FUNCTIONS,
 ):
     globals()[_name] = _method(_name)
 del _name
@@ -153,6 +164,7 @@ divide = globals()["div"]
 subtract = globals()["sub"]
 
 
+@_accepts_out
 def where(condition, input, other):  # noqa: A002 - PyTorch's parameter names
     from ._tensor import _operand, _scalar_kind
 
@@ -212,6 +224,7 @@ def _join(name, tensors, dim):
     return _tensor_module.wrap(_engine.join(name, handles, dim, _session.cell_line()))
 
 
+@_accepts_out
 def cat(tensors, dim=0):
     return _join("cat", tensors, dim)
 
@@ -219,6 +232,7 @@ def cat(tensors, dim=0):
 concat = concatenate = cat
 
 
+@_accepts_out
 def stack(tensors, dim=0):
     return _join("stack", tensors, dim)
 

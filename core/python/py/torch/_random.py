@@ -5,6 +5,7 @@ forms and Tensor's in-place samplers. The same seed gives the same bits as PyTor
 from pyodide.ffi import to_js
 
 from . import _dtypes, _engine
+from ._out import creates_into_out
 from ._size import Size
 from ._tensor import Tensor, wrap
 
@@ -174,11 +175,6 @@ def _dtype_name(dtype, default=None):
     return dtype._name
 
 
-def _no_out(function, out):
-    if out is not None:
-        raise NotImplementedError(f"torch.{function}(out=...) is not supported in Gradlab yet")
-
-
 def _drawn(kind, args, shape, dtype, generator, requires_grad):
     handle = _engine.random_tensor(
         kind, to_js(list(args)), to_js(shape), dtype, _handle(generator), bool(requires_grad)
@@ -186,28 +182,26 @@ def _drawn(kind, args, shape, dtype, generator, requires_grad):
     return wrap(handle)
 
 
-def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-         out=None):
-    _no_out("rand", out)
+@creates_into_out
+def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     return _drawn(
         "uniform", (0, 1), _size(shape, size, "rand"), _dtype_name(dtype), generator,
         requires_grad,
     )
 
 
-def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-          out=None):
-    _no_out("randn", out)
+@creates_into_out
+def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     return _drawn(
         "normal", (0, 1), _size(shape, size, "randn"), _dtype_name(dtype), generator,
         requires_grad,
     )
 
 
+@creates_into_out
 def randint(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-            low=None, high=None, out=None):
+            low=None, high=None):
     """randint(high, size), randint(low, high, size), each also by keyword."""
-    _no_out("randint", out)
     positional = list(args)
     if size is None and len(positional) in (2, 3):
         size = positional.pop()
@@ -233,8 +227,8 @@ def randint(*args, size=None, generator=None, dtype=None, device=None, requires_
     )
 
 
-def randperm(n, generator=None, dtype=None, device=None, requires_grad=False, out=None):
-    _no_out("randperm", out)
+@creates_into_out
+def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
     if not isinstance(n, int) or isinstance(n, bool):
         raise TypeError(
             f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
@@ -262,7 +256,8 @@ def randint_like(input, low=0, high=None, dtype=None, device=None,  # noqa: A002
 def normal(mean, std=1.0, size=None, generator=None, dtype=None, device=None,
            requires_grad=False, out=None):
     """torch.normal: as ATen draws it, a standard normal scaled by std and shifted by mean."""
-    _no_out("normal", out)
+    if out is not None:
+        raise NotImplementedError("torch.normal(out=...) is not supported in Gradlab yet")
     from ._grad_mode import no_grad
 
     mean_is_tensor = isinstance(mean, Tensor)

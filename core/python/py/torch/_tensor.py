@@ -565,6 +565,20 @@ class Tensor:
     floor_ = _inplace_method("floor_")
     ceil_ = _inplace_method("ceil_")
     round_ = _inplace_method("round_")
+    trunc_ = _inplace_method("trunc_")
+    sign_ = _inplace_method("sign_")
+    tan_ = _inplace_method("tan_")
+    sinh_ = _inplace_method("sinh_")
+    cosh_ = _inplace_method("cosh_")
+    asin_ = arcsin_ = _inplace_method("asin_")
+    acos_ = arccos_ = _inplace_method("acos_")
+    atan_ = arctan_ = _inplace_method("atan_")
+    log2_ = _inplace_method("log2_")
+    log10_ = _inplace_method("log10_")
+    negative_ = neg_
+
+    def square_(self):
+        return self.pow_(2)
 
     def pow_(self, exponent):
         return self._inplace("pow_", exponent)
