@@ -1,7 +1,7 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
 import { cascadeSum } from './cascade-sum.ts';
 import { sumOverDims } from './dim-sum.ts';
-import { allocateForOverwrite, type Storage } from './dtype.ts';
+import { allocateForOverwrite, isFloatStorage, storageDType, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { numelOf } from './tensor.ts';
 
@@ -73,14 +73,17 @@ export function expandStorage(
 ): Storage {
   const n = numelOf(target);
   if (data.length === n) return data;
-  const out = allocateForOverwrite(
-    data instanceof Float32Array ? 'float32' : data instanceof Uint8Array ? 'bool' : 'float64',
-    n,
-  );
+  const out = allocateForOverwrite(storageDType(data), n);
   if (data.length === 1) return out.fill(data[0]);
   const index = broadcastIndex(source, target);
   for (let i = 0; i < n; i++) out[i] = data[index[i]];
   return out;
+}
+
+function plainSum(data: Storage): number {
+  let total = 0;
+  for (let i = 0; i < data.length; i++) total += data[i];
+  return total;
 }
 
 /** Sums `data` of shape `source` down to `target` (the reverse of broadcasting `target` to `source`). */
@@ -91,10 +94,10 @@ export function sumToStorage(
   out: Storage,
 ): Storage {
   if (out.length === 1) {
-    out[0] = data instanceof Uint8Array ? data.reduce((a, b) => a + b, 0) : cascadeSum(data);
+    out[0] = isFloatStorage(data) ? cascadeSum(data) : plainSum(data);
     return out;
   }
-  if (!(data instanceof Uint8Array) && !(out instanceof Uint8Array)) {
+  if (isFloatStorage(data) && isFloatStorage(out)) {
     const kept = [...new Array<number>(source.length - target.length).fill(1), ...target];
     sumOverDims(data, source, kept, out);
     return out;

@@ -23,7 +23,16 @@
 // - `exportGraph(t)` gives a JSON-ready GraphSnapshot; `onBackward(listener)` sees every backward's
 //   outputs before the graph is freed; `gradcheck(fn, inputs, options)` is torch's slow mode.
 export type { DType, ScalarKind, Storage } from './dtype.ts';
-export { isFloating, promoteTypes, resultType, torchName } from './dtype.ts';
+export {
+  isFloating,
+  isReducedFloat,
+  promoteTypes,
+  resultType,
+  roundStorage,
+  torchName,
+} from './dtype.ts';
+export { checkHalfKernel } from './ops/half-kernels.ts';
+export { bitwise, bitwiseNot, type BitwiseOp } from './ops/bitwise.ts';
 export {
   TorchError,
   NON_LEAF_GRAD_WARNING,

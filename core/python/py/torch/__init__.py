@@ -26,7 +26,19 @@ from ._creation import (  # noqa: F401
     zeros,
     zeros_like,
 )
-from ._dtypes import bool, dtype, float32, float64, int64  # noqa: F401,A004
+from ._dtypes import (  # noqa: F401,A004
+    bfloat16,
+    bool,
+    dtype,
+    float16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+)
 from ._grad_mode import (  # noqa: F401
     enable_grad,
     inference_mode,
@@ -70,9 +82,22 @@ del _public, _mode
 
 float = float32  # noqa: A001
 double = float64
+half = float16
 long = int64
-int = int64  # noqa: A001 - torch.int is int32 in PyTorch; Gradlab keeps one integer type
-from ._tensor_types import BoolTensor, DoubleTensor, FloatTensor, LongTensor  # noqa: E402,F401
+int = int32  # noqa: A001
+short = int16
+from ._tensor_types import (  # noqa: E402,F401
+    BFloat16Tensor,
+    BoolTensor,
+    ByteTensor,
+    CharTensor,
+    DoubleTensor,
+    FloatTensor,
+    HalfTensor,
+    IntTensor,
+    LongTensor,
+    ShortTensor,
+)
 
 
 class device:  # defined here, so it prints as torch.device
@@ -153,6 +178,8 @@ for _name in (
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
+    "bitwise_right_shift", "logical_and", "logical_or",
     *_IN_PLACE_FUNCTIONS,
 ):
     globals()[_name] = _method(_name)

@@ -89,6 +89,22 @@ def _inplace_method(name):
     return method
 
 
+def _conversion(name, dtype):
+    def method(self):
+        return self.to(dtype)
+
+    method.__name__ = name
+    return method
+
+
+def _binary_inplace_method(name):
+    def method(self, other):
+        return self._inplace(name, other)
+
+    method.__name__ = name
+    return method
+
+
 def _dims(args):
     """Accepts both x.reshape(2, 3) and x.reshape((2, 3))."""
     return tuple(args[0]) if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
@@ -240,11 +256,11 @@ class Tensor:
         dtype = self._h.dtype
         values = _engine.values(self._h).to_py()
         values = values.tolist() if hasattr(values, "tolist") else list(values)
-        if dtype == "int64":
-            return [int(value) for value in values]
         if dtype == "bool":
             return [bool(value) for value in values]
-        return values  # float32/float64 storage already reads as Python floats
+        if not _dtypes.BY_NAME[dtype].is_floating_point:
+            return [int(value) for value in values]
+        return values  # float storage already reads as Python floats
 
     def item(self):
         if self.numel() != 1:
@@ -284,20 +300,17 @@ class Tensor:
             return _tensor_types.NAME_OF_DTYPE[self._h.dtype]
         return self.to(_tensor_types.dtype_of(dtype))
 
-    def float(self):
-        return self.to(_dtypes.float32)
-
-    def double(self):
-        return self.to(_dtypes.float64)
-
-    def long(self):
-        return self.to(_dtypes.int64)
-
-    def int(self):
-        return self.to(_dtypes.int64)
-
-    def bool(self):
-        return self.to(_dtypes.bool)
+    # x.float(), x.half(), x.int() ...: x in that dtype (x itself when it already is).
+    float = _conversion("float", _dtypes.float32)
+    double = _conversion("double", _dtypes.float64)
+    half = _conversion("half", _dtypes.float16)
+    bfloat16 = _conversion("bfloat16", _dtypes.bfloat16)
+    long = _conversion("long", _dtypes.int64)
+    int = _conversion("int", _dtypes.int32)
+    short = _conversion("short", _dtypes.int16)
+    char = _conversion("char", _dtypes.int8)
+    byte = _conversion("byte", _dtypes.uint8)
+    bool = _conversion("bool", _dtypes.bool)
 
     def cpu(self):
         return self
@@ -379,33 +392,36 @@ class Tensor:
     __mod__ = _binary_method("remainder")
     __rmod__ = _binary_method("rremainder")
 
-    def _bitwise(self, name, other):
-        """`&`, `|` on bool tensors (logical); torch's bitwise kernels refuse floats."""
-        if not isinstance(other, (Tensor, bool, int)):
-            return NotImplemented
-        kinds = {self.dtype._name} | ({other.dtype._name} if isinstance(other, Tensor) else set())
-        if kinds - {"bool"}:
-            if kinds & {"float32", "float64"}:
-                kind = "Double" if "float64" in kinds else "Float"
-                raise RuntimeError(f'"bitwise_{name}_cpu" not implemented for \'{kind}\'')
-            raise NotImplementedError(
-                f"bitwise {name} of integer tensors is not supported in Gradlab yet"
-            )
-        return _binary("logical_" + name, self, other)
-
-    def __and__(self, other):
-        return self._bitwise("and", other)
-
-    def __or__(self, other):
-        return self._bitwise("or", other)
-
-    __rand__ = __and__
-    __ror__ = __or__
+    # Bitwise ops of integer and bool tensors (torch's kernels refuse floats).
+    __and__ = __rand__ = bitwise_and = _binary_method("bitwise_and")
+    __or__ = __ror__ = bitwise_or = _binary_method("bitwise_or")
+    __xor__ = __rxor__ = bitwise_xor = _binary_method("bitwise_xor")
+    __lshift__ = bitwise_left_shift = _binary_method("bitwise_left_shift")
+    __rshift__ = bitwise_right_shift = _binary_method("bitwise_right_shift")
+    __rlshift__ = _binary_method("rbitwise_left_shift")
+    __rrshift__ = _binary_method("rbitwise_right_shift")
 
     def __invert__(self):
-        if self.dtype._name != "bool":
-            raise NotImplementedError("~ of non-bool tensors is not supported in Gradlab yet")
-        return self == False  # noqa: E712 - elementwise, on a tensor
+        if self.dtype.is_floating_point:
+            raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        return _unary("bitwise_not", self)
+
+    bitwise_not = _unary_method("bitwise_not")
+    logical_and = _binary_method("logical_and")
+    logical_or = _binary_method("logical_or")
+    bitwise_not_ = _inplace_method("bitwise_not_")
+
+    bitwise_and_ = _binary_inplace_method("bitwise_and_")
+    bitwise_or_ = _binary_inplace_method("bitwise_or_")
+    bitwise_xor_ = _binary_inplace_method("bitwise_xor_")
+    bitwise_left_shift_ = _binary_inplace_method("bitwise_left_shift_")
+    bitwise_right_shift_ = _binary_inplace_method("bitwise_right_shift_")
+
+    __iand__ = bitwise_and_
+    __ior__ = bitwise_or_
+    __ixor__ = bitwise_xor_
+    __ilshift__ = bitwise_left_shift_
+    __irshift__ = bitwise_right_shift_
 
     def logical_not(self):
         return self.bool().__invert__()
@@ -461,7 +477,7 @@ class Tensor:
         raise AssertionError("Torch not compiled with CUDA enabled")
 
     def element_size(self):
-        return {"float32": 4, "float64": 8, "int64": 8, "bool": 1}[self._h.dtype]
+        return self.dtype.itemsize
 
     def _inplace(self, name, other, alpha=1):
         operand = _operand(other)
