@@ -157,3 +157,6 @@ export {
 } from './graph-export.ts';
 export { randomTensor, sample_, randperm, type Sampler } from './ops/random.ts';
 export { CPUGenerator, DEFAULT_SEED } from './random/generator.ts';
+export { prod, prodDim } from './ops/prod.ts';
+export { cross } from './ops/cross.ts';
+export { unique, type Unique } from './ops/unique.ts';

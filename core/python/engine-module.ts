@@ -160,6 +160,7 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   reciprocal: ag.reciprocal,
   clone: ag.clone,
   bitwise_not: ag.bitwiseNot,
+  prod: (a) => ag.prod(a),
   detach: (a) => a.detach(),
   t: ag.t,
 };
@@ -183,6 +184,7 @@ const ALONG_DIM: Record<string, (a: Tensor, dim: number, keepdim: boolean) => Te
   min: (a, dim, keepdim) => valuesIndices(ag.minDim(a, dim, keepdim)),
   argmax: (a, dim, keepdim) => ag.argmax(a, dim, keepdim),
   argmin: (a, dim, keepdim) => ag.argmin(a, dim, keepdim),
+  prod: (a, dim, keepdim) => ag.prodDim(a, dim, keepdim),
 };
 
 function valuesIndices({ values, indices }: ag.ValuesIndices): Tensor[] {
@@ -635,6 +637,12 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       const result = apply(a, dim, keepdim);
       for (const t of Array.isArray(result) ? result : [result]) labelLine(t, line);
       return result;
+    },
+    cross: (a: Tensor, b: Tensor, dim: number | null, line: number) =>
+      labelLine(ag.cross(a, b, dim ?? null), line),
+    unique: (a: Tensor, line: number) => {
+      const { values, inverse, counts } = ag.unique(a);
+      return [labelLine(values, line), inverse, counts];
     },
     join: (name: 'cat' | 'stack', tensors: Tensor[], dim: number, line: number) =>
       labelLine((name === 'cat' ? ag.cat : ag.stack)(tensors, dim), line),

@@ -81,4 +81,18 @@ API_PROBES = {
     "bitwise_inplace": "x = torch.tensor([1, 2])\nx &= 3\nprint(x)\nx |= torch.tensor([4, 4])\nprint(x)\nx ^= 1\nprint(x)\nx <<= 1\nprint(x)\nx >>= 1\nprint(x, x.bitwise_xor_(torch.tensor([7, 7])), x.bitwise_not_())",
     "bitwise_out": "torch.bitwise_and(torch.tensor([1, 5]), torch.tensor([3, 3]), out=torch.zeros(2, dtype=torch.long))",
     "logical_and_or": "a = torch.tensor([0.0, 1.0, 2.0])\nb = torch.tensor([1, 0, 3])\nprint(torch.logical_and(a, b), torch.logical_or(a, b), a.logical_and(b))",
+    # ---- prod, cross, unique, RNG state ---------------------------------------------------------
+    "prod_all_grad": "x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)\np = torch.prod(x)\np.backward()\nprint(p, x.grad)",
+    "prod_dim_zeros_grad": "x = torch.tensor([[1.0, 0.0, 3.0], [0.0, 2.0, 0.0]], requires_grad=True)\np = x.prod(1)\np.sum().backward()\nprint(p, x.grad)",
+    "prod_int_keepdim": "print(torch.tensor([[1, 2], [3, 4]]).prod(0, keepdim=True), torch.tensor([True, False]).prod(), torch.tensor([2, 3], dtype=torch.int8).prod())",
+    "prod_float32_rounding": "torch.manual_seed(0)\nw = torch.randn(20) * 3\nprint(w.prod().item(), torch.randn(5, 7).prod(1).tolist())",
+    "prod_half_error": "torch.ones(2, dtype=torch.float16).prod()",
+    "cross_grad": "a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\nb = torch.tensor([0.0, 1.0, 0.0])\nc = torch.cross(a, b)\nc.sum().backward()\nprint(c, a.grad)",
+    "cross_values": "torch.manual_seed(0)\nu = torch.randn(4, 3)\nv = torch.randn(4, 3)\nprint(torch.cross(u, v, dim=1).tolist())\nu = torch.randn(4, 3, dtype=torch.float64)\nprint(torch.cross(u, torch.randn(4, 3, dtype=torch.float64)).tolist(), torch.cross(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6])))",
+    "cross_default_dim": "print(torch.cross(torch.ones(3, 2), torch.ones(3, 2)), torch.linalg.cross(torch.tensor([1.0, 0.0, 0.0]), torch.tensor([0.0, 1.0, 0.0])))",
+    "cross_no_size_3": "torch.cross(torch.ones(2), torch.ones(2))",
+    "unique_values": "print(torch.unique(torch.tensor([1, 2, 1, 2, 1, 2])), torch.tensor([2, 2, 1]).unique())\nprint(torch.unique(torch.tensor([3, 1, 2, 1, 3]), return_inverse=True, return_counts=True))",
+    "unique_grad_fn": "x = torch.tensor([3.0, 1.0, 3.0], requires_grad=True)\nu = torch.unique(x)\nprint(u)\nu.sum().backward()",
+    "rng_state_uint8": "torch.manual_seed(1)\ns = torch.get_rng_state()\nprint(s.shape, s.dtype, s[:8])\na = torch.rand(3)\ntorch.set_rng_state(s)\nprint(torch.equal(a, torch.rand(3)))",
+    "rng_state_wrong_type": "torch.set_rng_state(torch.zeros(3))",
 }

@@ -1,5 +1,5 @@
 // PyTorch 1.13's CPU kernels that have no float16 ('Half') version: calling them raises a
-// RuntimeError naming the kernel. bfloat16 has all of them.
+// RuntimeError naming the kernel. bfloat16 lacks only prod's.
 import type { DType } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 
@@ -44,4 +44,6 @@ export function checkHalfKernel(op: string, ...dtypes: DType[]): void {
   const kernel = KERNEL_OF_OP[op];
   if (kernel !== undefined && dtypes.includes('float16'))
     throw runtimeError(`"${kernel}" not implemented for 'Half'`);
+  if (op === 'prod' && dtypes.includes('bfloat16'))
+    throw runtimeError(`"prod_cpu" not implemented for 'BFloat16'`);
 }

@@ -69,7 +69,7 @@ from ._random import (  # noqa: F401
 from ._serialization import load, save  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
-from . import autograd, backends, cuda, nn, optim, random, return_types, utils  # noqa: F401,E402
+from . import autograd, backends, cuda, linalg, nn, optim, random, return_types, utils  # noqa: F401,E402
 
 __version__ = "2.11.0+gradlab"
 
@@ -179,7 +179,7 @@ for _name in (
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
     "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
-    "bitwise_right_shift", "logical_and", "logical_or",
+    "bitwise_right_shift", "logical_and", "logical_or", "prod", "cross", "unique",
     *_IN_PLACE_FUNCTIONS,
 ):
     globals()[_name] = _method(_name)

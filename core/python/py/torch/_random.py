@@ -44,12 +44,14 @@ class Generator:
         return int(_engine.initial_seed(self._g))
 
     def get_state(self):
-        return _RngState(_engine.get_state(self._g).to_bytes())
+        from ._creation import tensor
+
+        return tensor(list(_engine.get_state(self._g).to_bytes()), dtype=_dtypes.uint8)
 
     def set_state(self, new_state):
-        if not isinstance(new_state, _RngState):
+        if not isinstance(new_state, Tensor) or new_state.dtype is not _dtypes.uint8:
             raise TypeError("RNG state must be a torch.ByteTensor")
-        _engine.set_state(self._g, to_js(new_state._bytes))
+        _engine.set_state(self._g, to_js(bytes(new_state.tolist())))
         return self
 
     def __repr__(self):
@@ -70,56 +72,6 @@ def seed():
 
 def initial_seed():
     return default_generator.initial_seed()
-
-
-_UINT8 = _dtypes.dtype("uint8", False, 1)
-
-
-class _RngState:
-    """What get_rng_state returns: a uint8 tensor of the generator's state bytes in PyTorch.
-    Gradlab has no uint8 tensors, so it prints, measures, lists and copies itself, and is
-    accepted back by set_rng_state; anything else a tensor does raises NotImplementedError."""
-
-    __slots__ = ("_bytes",)
-
-    def __init__(self, data):
-        self._bytes = bytes(data)
-
-    shape = property(lambda self: Size([len(self._bytes)]))
-    dtype = property(lambda self: _UINT8)
-
-    def size(self, dim=None):
-        return self.shape if dim is None else self.shape[dim]
-
-    def numel(self):
-        return len(self._bytes)
-
-    def __len__(self):
-        return len(self._bytes)
-
-    def tolist(self):
-        return list(self._bytes)
-
-    def clone(self):
-        return _RngState(self._bytes)
-
-    def __eq__(self, other):
-        raise NotImplementedError("comparing RNG states is not supported in Gradlab yet")
-
-    __hash__ = object.__hash__
-
-    def __getattr__(self, name):
-        raise NotImplementedError(
-            f"Tensor.{name} of an RNG state (a uint8 tensor) is not supported in Gradlab yet"
-        )
-
-    def __repr__(self):
-        from ._creation import tensor
-
-        text = repr(tensor(list(self._bytes), dtype=_dtypes.int64))
-        return text[:-1] + ", dtype=torch.uint8)"
-
-    __str__ = __repr__
 
 
 def get_rng_state():

@@ -641,6 +641,24 @@ class Tensor:
         values, indices = self._along_dim(name, dim, keepdim)
         return return_types.BY_NAME[name](wrap(values), wrap(indices))
 
+    def prod(self, dim=None, keepdim=False, dtype=None):
+        source = self if dtype is None else self.to(dtype)
+        if dim is None:
+            return _unary("prod", source)
+        return wrap(source._along_dim("prod", dim, keepdim))
+
+    def cross(self, other, dim=None):
+        return wrap(_engine.cross(self._h, other._h, dim, session.cell_line()))
+
+    def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
+        if not sorted or dim is not None:
+            raise NotImplementedError(
+                "torch.unique with sorted=False or dim is not supported in Gradlab yet"
+            )
+        values, inverse, counts = (wrap(h) for h in _engine.unique(self._h, session.cell_line()))
+        extras = ((inverse,) if return_inverse else ()) + ((counts,) if return_counts else ())
+        return (values, *extras) if extras else values
+
     def argmax(self, dim=None, keepdim=False):
         return wrap(self._along_dim("argmax", dim, keepdim))
 
