@@ -160,3 +160,4 @@ export { CPUGenerator, DEFAULT_SEED } from './random/generator.ts';
 export { prod, prodDim } from './ops/prod.ts';
 export { cross } from './ops/cross.ts';
 export { unique, type Unique } from './ops/unique.ts';
+export { gather, scatter, scatterAdd } from './ops/scatter-gather.ts';

@@ -638,6 +638,23 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       for (const t of Array.isArray(result) ? result : [result]) labelLine(t, line);
       return result;
     },
+    gather: (a: Tensor, dim: number, index: Tensor, line: number) =>
+      labelLine(ag.gather(a, dim, index), line),
+    scatter: (
+      name: string,
+      a: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor | number,
+      line: number,
+    ) => {
+      const compute = (x: Tensor) =>
+        name.startsWith('scatter_add')
+          ? ag.scatterAdd(x, dim, index, tensorOperand(src))
+          : ag.scatter(x, dim, index, src);
+      if (!name.endsWith('_')) return labelLine(compute(a), line);
+      return ag.inPlace(a, compute, [index, src]);
+    },
     cross: (a: Tensor, b: Tensor, dim: number | null, line: number) =>
       labelLine(ag.cross(a, b, dim ?? null), line),
     unique: (a: Tensor, line: number) => {

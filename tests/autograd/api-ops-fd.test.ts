@@ -1,4 +1,5 @@
-// prod (all elements and along a dim, with and without zeros) and cross: backward against
+// prod (all elements and along a dim, with and without zeros), cross, gather, scatter and
+// scatter_add: backward against
 // central finite differences in float64 (gradcheck), second derivatives through create_graph
 // where torch's formula is differentiable, and unique's refusal of backward.
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,10 @@ function weighted(t: T): T {
 /** A float64 leaf with the given values (zeros where prod's backward takes its other formula). */
 const leaf = (values: number[], shape: number[]): T =>
   A.tensor(values, shape, { dtype: 'float64', requiresGrad: true });
+
+/** An int64 index tensor. */
+const index = (values: number[] | number[][], shape: number[]): T =>
+  A.tensor(values.flat(), shape, { dtype: 'int64' });
 
 interface Case {
   name: string;
@@ -57,23 +62,77 @@ const cases: Case[] = [
     inputs: () => [input([3, 2]), input([3, 1], -1, 1, 5)],
     fn: ([a, b]) => weighted(A.cross(a, b, 0)),
   },
+  {
+    name: 'gather along dim 1, an element taken twice',
+    inputs: () => [input([2, 3])],
+    fn: ([x]) =>
+      weighted(
+        A.gather(
+          x,
+          1,
+          index(
+            [
+              [0, 2, 2],
+              [1, 0, 1],
+            ],
+            [2, 3],
+          ),
+        ),
+      ),
+  },
+  {
+    name: 'scatter of a tensor along dim 0',
+    inputs: () => [input([3, 2]), input([2, 2], -1, 1, 5)],
+    fn: ([x, src]) =>
+      weighted(
+        A.scatter(
+          x,
+          0,
+          index(
+            [
+              [2, 0],
+              [1, 2],
+            ],
+            [2, 2],
+          ),
+          src,
+        ),
+      ),
+  },
+  {
+    name: 'scatter of a value',
+    inputs: () => [input([2, 3])],
+    fn: ([x]) => weighted(A.scatter(x, 1, index([[1], [0]], [2, 1]), 0.5)),
+  },
+  {
+    name: 'scatter_add with repeated targets',
+    inputs: () => [input([3]), input([4], -1, 1, 5)],
+    fn: ([x, src]) => weighted(A.scatterAdd(x, 0, index([0, 2, 0, 0], [4]), src)),
+  },
 ];
 
-describe('prod and cross: backward matches central finite differences (float64)', () => {
+describe('prod, cross, gather and scatter: backward matches central finite differences (float64)', () => {
   for (const c of cases)
     it(c.name, () => {
       expect(A.gradcheck(c.fn, c.inputs())).toBe(true);
     });
 });
 
-describe('prod and cross: second derivatives through create_graph', () => {
+describe('prod, cross, gather and scatter: second derivatives through create_graph', () => {
   const derivative =
     (f: (xs: T[]) => T) =>
     (xs: T[]): T[] =>
       A.autogradGrad([A.sum(A.mul(f(xs), f(xs)))], xs, { createGraph: true }).map(
         (g, i) => g ?? A.zerosLike(xs[i]),
       );
-  for (const name of ['prod of all elements', 'prod along dim 1', 'cross of 3-vectors']) {
+  for (const name of [
+    'prod of all elements',
+    'prod along dim 1',
+    'cross of 3-vectors',
+    'gather along dim 1, an element taken twice',
+    'scatter of a tensor along dim 0',
+    'scatter_add with repeated targets',
+  ]) {
     const c = cases.find((k) => k.name === name) as Case;
     it(name, () => {
       expect(A.gradcheck(derivative(c.fn), c.inputs())).toBe(true);

@@ -95,4 +95,17 @@ API_PROBES = {
     "unique_grad_fn": "x = torch.tensor([3.0, 1.0, 3.0], requires_grad=True)\nu = torch.unique(x)\nprint(u)\nu.sum().backward()",
     "rng_state_uint8": "torch.manual_seed(1)\ns = torch.get_rng_state()\nprint(s.shape, s.dtype, s[:8])\na = torch.rand(3)\ntorch.set_rng_state(s)\nprint(torch.equal(a, torch.rand(3)))",
     "rng_state_wrong_type": "torch.set_rng_state(torch.zeros(3))",
+    # ---- gather / scatter -----------------------------------------------------------------------
+    "gather_grad": "x = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)\ng = torch.gather(x, 1, torch.tensor([[0, 2], [1, 0]]))\n(g * torch.tensor([[1.0, 2.0], [3.0, 4.0]])).sum().backward()\nprint(g, x.grad)",
+    "gather_index_dtype_error": "torch.ones(2, 3).gather(1, torch.tensor([[0]], dtype=torch.int32))",
+    "gather_out_of_bounds": "torch.ones(2, 3).gather(1, torch.tensor([[5]]))",
+    "gather_dims_error": "torch.ones(2, 3).gather(1, torch.tensor([0, 1]))",
+    "gather_size_error": "torch.ones(2, 3).gather(0, torch.tensor([[0, 1, 1, 0]]))",
+    "scatter_onehot": "def to_onehot(y, num_classes):\n    y_onehot = torch.zeros(y.size(0), num_classes)\n    y_onehot.scatter_(1, y.view(-1, 1).long(), 1).float()\n    return y_onehot\nprint(to_onehot(torch.tensor([0, 1, 2, 2]), 3))",
+    "scatter_src_grad": "src = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)\nb = torch.zeros(2, 3, requires_grad=True)\ns = b.scatter(1, torch.tensor([[2, 0], [1, 1]]), src)\n(s * torch.arange(6.0).view(2, 3)).sum().backward()\nprint(s, b.grad, src.grad)",
+    "scatter_value_inplace_grad_fn": "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * 1\ny.scatter_(0, torch.tensor([0]), 5.0)\ny.sum().backward()\nprint(y, x.grad)",
+    "scatter_add_values": "src = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)\nprint(torch.zeros(2, 3).scatter_add(1, torch.tensor([[2, 0], [1, 1]]), src))\nprint(torch.scatter_add(torch.zeros(3), 0, torch.tensor([0, 0, 2]), torch.tensor([1.0, 2.0, 3.0])))",
+    "scatter_add_inplace_grad": "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * 1\ny.scatter_add_(0, torch.tensor([0, 0]), x)\ny.sum().backward()\nprint(y, x.grad)",
+    "scatter_errors": "print(torch.zeros(3, dtype=torch.long).scatter(0, torch.tensor([1]), 2.7), torch.zeros(2, 2).scatter(1, torch.tensor([[1]]), torch.tensor([[5.0, 6.0]])))\ntorch.zeros(3).scatter(0, torch.tensor([4]), 1.0)",
+    "scatter_leaf_error": "x = torch.tensor([1.0, 2.0], requires_grad=True)\nx.scatter_(0, torch.tensor([0]), 5.0)",
 }

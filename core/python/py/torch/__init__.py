@@ -180,6 +180,7 @@ for _name in (
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
     "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
     "bitwise_right_shift", "logical_and", "logical_or", "prod", "cross", "unique",
+    "gather", "scatter", "scatter_add",
     *_IN_PLACE_FUNCTIONS,
 ):
     globals()[_name] = _method(_name)

@@ -647,6 +647,29 @@ class Tensor:
             return _unary("prod", source)
         return wrap(source._along_dim("prod", dim, keepdim))
 
+    def gather(self, dim, index, *, sparse_grad=False):
+        return wrap(_engine.gather(self._h, dim, index._h, session.cell_line()))
+
+    def _scatter(self, name, dim, index, src, value, reduce):
+        if reduce is not None:
+            raise NotImplementedError(f"torch.Tensor.{name} with reduce= is not supported in Gradlab yet")
+        source = value if src is None else src
+        operand = source._h if isinstance(source, Tensor) else float(source)
+        handle = _engine.scatter(name, self._h, dim, index._h, operand, session.cell_line())
+        return self if name.endswith("_") else wrap(handle)
+
+    def scatter(self, dim, index, src=None, value=None, *, reduce=None):
+        return self._scatter("scatter", dim, index, src, value, reduce)
+
+    def scatter_(self, dim, index, src=None, value=None, *, reduce=None):
+        return self._scatter("scatter_", dim, index, src, value, reduce)
+
+    def scatter_add(self, dim, index, src):
+        return self._scatter("scatter_add", dim, index, src, None, None)
+
+    def scatter_add_(self, dim, index, src):
+        return self._scatter("scatter_add_", dim, index, src, None, None)
+
     def cross(self, other, dim=None):
         return wrap(_engine.cross(self._h, other._h, dim, session.cell_line()))
 
