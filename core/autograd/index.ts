@@ -25,6 +25,7 @@
 export type { DType, ScalarKind, Storage } from './dtype.ts';
 export {
   isFloating,
+  canCast,
   isReducedFloat,
   promoteTypes,
   resultType,
@@ -64,6 +65,7 @@ export {
   type CreateOptions,
 } from './ops/creation.ts';
 export type { Operand } from './ops/elementwise.ts';
+export { promote as promoteOperands, toTensor as toOperandTensor } from './ops/elementwise.ts';
 export {
   add,
   sub,
@@ -161,3 +163,5 @@ export { prod, prodDim } from './ops/prod.ts';
 export { cross } from './ops/cross.ts';
 export { unique, type Unique } from './ops/unique.ts';
 export { gather, scatter, scatterAdd } from './ops/scatter-gather.ts';
+export { sort, topk, type Sorted } from './ops/sort.ts';
+export { triangle } from './ops/triangle.ts';

@@ -129,6 +129,7 @@ const BINARY: Record<string, BinaryOp> = {
   mm: (a, b) => ag.mm(a, tensorOperand(b)),
   mv: (a, b) => ag.mv(a, tensorOperand(b)),
   dot: (a, b) => ag.dot(a, tensorOperand(b)),
+  outer: (a, b) => ag.outer(a, tensorOperand(b)),
 };
 
 const UNARY: Record<string, (a: Tensor) => Tensor> = {
@@ -655,6 +656,20 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       if (!name.endsWith('_')) return labelLine(compute(a), line);
       return ag.inPlace(a, compute, [index, src]);
     },
+    promoteTypes: ag.promoteTypes,
+    canCast: ag.canCast,
+    resultType: (a: Operand, b: Operand, aKind?: ScalarKind, bKind?: ScalarKind) =>
+      ag.promoteOperands(ag.toOperandTensor(a, aKind), ag.toOperandTensor(b, bKind)),
+    sort: (a: Tensor, dim: number, descending: boolean, line: number) => {
+      const { values, indices } = ag.sort(a, dim, descending);
+      return [labelLine(values, line), indices];
+    },
+    topk: (a: Tensor, k: number, dim: number, largest: boolean, line: number) => {
+      const { values, indices } = ag.topk(a, k, dim, largest);
+      return [labelLine(values, line), indices];
+    },
+    triangle: (a: Tensor, upper: boolean, diagonal: number, line: number) =>
+      labelLine(ag.triangle(a, upper, diagonal), line),
     cross: (a: Tensor, b: Tensor, dim: number | null, line: number) =>
       labelLine(ag.cross(a, b, dim ?? null), line),
     unique: (a: Tensor, line: number) => {

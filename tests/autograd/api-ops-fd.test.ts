@@ -1,5 +1,5 @@
 // prod (all elements and along a dim, with and without zeros), cross, gather, scatter and
-// scatter_add: backward against
+// scatter_add, sort, topk, tril and triu: backward against
 // central finite differences in float64 (gradcheck), second derivatives through create_graph
 // where torch's formula is differentiable, and unique's refusal of backward.
 import { describe, expect, it } from 'vitest';
@@ -109,9 +109,25 @@ const cases: Case[] = [
     inputs: () => [input([3]), input([4], -1, 1, 5)],
     fn: ([x, src]) => weighted(A.scatterAdd(x, 0, index([0, 2, 0, 0], [4]), src)),
   },
+  {
+    name: 'sort along dim 0, descending',
+    inputs: () => [input([3, 2])],
+    fn: ([x]) => weighted(A.sort(x, 0, true).values),
+  },
+  {
+    name: 'topk of a row',
+    inputs: () => [input([2, 4])],
+    fn: ([x]) => weighted(A.topk(x, 2, 1, true).values),
+  },
+  { name: 'tril', inputs: () => [input([3, 3])], fn: ([x]) => weighted(A.triangle(x, false)) },
+  {
+    name: 'triu above the diagonal of a batch',
+    inputs: () => [input([2, 2, 3])],
+    fn: ([x]) => weighted(A.triangle(x, true, 1)),
+  },
 ];
 
-describe('prod, cross, gather and scatter: backward matches central finite differences (float64)', () => {
+describe('prod, cross, gather, scatter, sort and triangles: backward matches central finite differences (float64)', () => {
   for (const c of cases)
     it(c.name, () => {
       expect(A.gradcheck(c.fn, c.inputs())).toBe(true);
@@ -132,6 +148,8 @@ describe('prod, cross, gather and scatter: second derivatives through create_gra
     'gather along dim 1, an element taken twice',
     'scatter of a tensor along dim 0',
     'scatter_add with repeated targets',
+    'topk of a row',
+    'tril',
   ]) {
     const c = cases.find((k) => k.name === name) as Case;
     it(name, () => {

@@ -108,4 +108,14 @@ API_PROBES = {
     "scatter_add_inplace_grad": "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * 1\ny.scatter_add_(0, torch.tensor([0, 0]), x)\ny.sum().backward()\nprint(y, x.grad)",
     "scatter_errors": "print(torch.zeros(3, dtype=torch.long).scatter(0, torch.tensor([1]), 2.7), torch.zeros(2, 2).scatter(1, torch.tensor([[1]]), torch.tensor([[5.0, 6.0]])))\ntorch.zeros(3).scatter(0, torch.tensor([4]), 1.0)",
     "scatter_leaf_error": "x = torch.tensor([1.0, 2.0], requires_grad=True)\nx.scatter_(0, torch.tensor([0]), 5.0)",
+    # ---- sort, topk, triangles, new_*, dtype queries ------------------------------------------------
+    "sort_values_indices": "x = torch.tensor([[3.0, 1.0, 2.0], [0.0, 5.0, 4.0]], requires_grad=True)\nprint(torch.sort(x))\nprint(x.sort(dim=0, descending=True))\nprint(torch.argsort(x, dim=1, descending=True))",
+    "topk_grad": "x = torch.tensor([[3.0, 1.0, 2.0], [0.0, 5.0, 4.0]], requires_grad=True)\nv, i = torch.topk(x, 2)\n(v * torch.tensor([[1.0, 2.0], [3.0, 4.0]])).sum().backward()\nprint(v, i, x.grad)\nprint(torch.topk(torch.tensor([1.0, 3.0, 2.0]), 2, largest=False))",
+    "sort_ties_nan": "print(torch.sort(torch.tensor([2, 1, 2, 1]), stable=True), torch.sort(torch.tensor([2.0, float('nan'), -1.0])), torch.sort(torch.tensor([2.0, float('nan'), -1.0]), descending=True))",
+    "topk_k_error": "torch.topk(torch.ones(3), 4)",
+    "tril_triu": "x = torch.tensor([[3.0, 1.0, 2.0], [0.0, 5.0, 4.0]], requires_grad=True)\ny = x.triu()\ny.sum().backward()\nprint(x.tril(), x.triu(1), torch.tril(torch.ones(3, 3), -1), y, x.grad)",
+    "tril_1d_error": "torch.tril(torch.ones(3))",
+    "new_creation": "x = torch.tensor([[3.0, 1.0]])\nprint(x.new_zeros(2), x.new_ones((1, 2)), x.new_full((2,), 3), x.new_tensor([1, 2]), torch.tensor([1, 2]).new_tensor([1.5]), torch.ones(2, dtype=torch.int32).type_as(x))",
+    "dtype_queries": "x = torch.ones(2)\nprint(torch.get_default_dtype(), torch.is_floating_point(x), torch.result_type(x, 2), torch.promote_types(torch.int8, torch.uint8), torch.can_cast(torch.float32, torch.int32))\nprint(torch.result_type(torch.tensor([1]), 2.5), torch.result_type(torch.tensor(1.0), torch.tensor([1], dtype=torch.int32)))",
+    "outer_grad": "a = torch.tensor([1.0, 2.0], requires_grad=True)\no = torch.outer(a, torch.tensor([3.0, 4.0, 5.0]))\no.sum().backward()\nprint(o, a.grad)",
 }

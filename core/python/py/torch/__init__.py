@@ -8,7 +8,7 @@ import math
 
 import _gradlab_session as _session
 
-from . import _engine
+from . import _dtypes, _engine
 from . import _tensor as _tensor_module
 from ._creation import (  # noqa: F401
     arange,
@@ -141,6 +141,30 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A0
     )
 
 
+def get_default_dtype():
+    return float32
+
+
+def is_floating_point(input):  # noqa: A002
+    return input.is_floating_point()
+
+
+def promote_types(type1, type2):
+    return _dtypes.BY_NAME[_engine.promote_types(type1._name, type2._name)]
+
+
+def can_cast(from_, to):
+    return _engine.can_cast(from_._name, to._name)
+
+
+def result_type(tensor1, tensor2):  # noqa: A002
+    from ._tensor import _operand, _scalar_kind
+
+    name = _engine.result_type(_operand(tensor1), _operand(tensor2), _scalar_kind(tensor1),
+                               _scalar_kind(tensor2))
+    return _dtypes.BY_NAME[name]
+
+
 def equal(input, other):  # noqa: A002
     return input.shape == other.shape and input._flat_values() == other._flat_values()
 
@@ -180,7 +204,7 @@ for _name in (
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
     "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
     "bitwise_right_shift", "logical_and", "logical_or", "prod", "cross", "unique",
-    "gather", "scatter", "scatter_add",
+    "gather", "scatter", "scatter_add", "sort", "argsort", "topk", "tril", "triu", "outer",
     *_IN_PLACE_FUNCTIONS,
 ):
     globals()[_name] = _method(_name)

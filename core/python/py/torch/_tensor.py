@@ -541,6 +541,7 @@ class Tensor:
 
     mm = _binary_method("mm")
     mv = _binary_method("mv")
+    outer = ger = _binary_method("outer")
     dot = _binary_method("dot")
     neg = _unary_method("neg")
     abs = _unary_method("abs")
@@ -646,6 +647,46 @@ class Tensor:
         if dim is None:
             return _unary("prod", source)
         return wrap(source._along_dim("prod", dim, keepdim))
+
+    def sort(self, dim=-1, descending=False, stable=False):
+        from . import return_types
+
+        values, indices = _engine.sort(self._h, dim, bool(descending), session.cell_line())
+        return return_types.sort(wrap(values), wrap(indices))
+
+    def argsort(self, dim=-1, descending=False, stable=False):
+        return self.sort(dim, descending).indices
+
+    def topk(self, k, dim=-1, largest=True, sorted=True):  # noqa: A002 - PyTorch's name
+        from . import return_types
+
+        values, indices = _engine.topk(self._h, k, dim, bool(largest), session.cell_line())
+        return return_types.topk(wrap(values), wrap(indices))
+
+    def tril(self, diagonal=0):
+        return wrap(_engine.triangle(self._h, False, diagonal, session.cell_line()))
+
+    def triu(self, diagonal=0):
+        return wrap(_engine.triangle(self._h, True, diagonal, session.cell_line()))
+
+    def type_as(self, other):
+        return self.to(other.dtype)
+
+    def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+        from ._creation import tensor
+
+        return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+        from ._creation import full
+
+        return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+        return self.new_full(_dims(size), 0, dtype=dtype, requires_grad=requires_grad)
+
+    def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+        return self.new_full(_dims(size), 1, dtype=dtype, requires_grad=requires_grad)
 
     def gather(self, dim, index, *, sparse_grad=False):
         return wrap(_engine.gather(self._h, dim, index._h, session.cell_line()))
