@@ -118,4 +118,5 @@ API_PROBES = {
     "new_creation": "x = torch.tensor([[3.0, 1.0]])\nprint(x.new_zeros(2), x.new_ones((1, 2)), x.new_full((2,), 3), x.new_tensor([1, 2]), torch.tensor([1, 2]).new_tensor([1.5]), torch.ones(2, dtype=torch.int32).type_as(x))",
     "dtype_queries": "x = torch.ones(2)\nprint(torch.get_default_dtype(), torch.is_floating_point(x), torch.result_type(x, 2), torch.promote_types(torch.int8, torch.uint8), torch.can_cast(torch.float32, torch.int32))\nprint(torch.result_type(torch.tensor([1]), 2.5), torch.result_type(torch.tensor(1.0), torch.tensor([1], dtype=torch.int32)))",
     "outer_grad": "a = torch.tensor([1.0, 2.0], requires_grad=True)\no = torch.outer(a, torch.tensor([3.0, 4.0, 5.0]))\no.sum().backward()\nprint(o, a.grad)",
+    "method_aliases": "x = torch.tensor([2.0, 4.0])\nprint(x.multiply(3), x.divide(2), x.subtract(1, alpha=2), x.true_divide(4), torch.true_divide(x, 2))",
 }

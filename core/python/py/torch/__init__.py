@@ -212,7 +212,7 @@ del _name
 
 negative = globals()["neg"]
 multiply = globals()["mul"]
-divide = globals()["div"]
+divide = true_divide = globals()["div"]
 subtract = globals()["sub"]
 
 

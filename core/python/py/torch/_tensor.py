@@ -533,6 +533,10 @@ class Tensor:
     def div(self, other):
         return self / other
 
+    multiply = mul
+    divide = true_divide = div
+    subtract = sub
+
     def pow(self, exponent):
         return self ** exponent
 
