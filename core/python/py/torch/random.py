@@ -15,7 +15,7 @@ from ._unsupported import missing_names
 
 
 @contextlib.contextmanager
-def fork_rng(devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices"):
+def fork_rng(devices=None, enabled=True):
     """Random numbers drawn inside the block leave the default generator as it was before."""
     if not enabled:
         yield
