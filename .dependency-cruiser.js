@@ -30,7 +30,7 @@ export default {
         via: {
           pathNot:
             '^core/autograd/(tensor|engine|node|grad-buffers|broadcast|dim-sum|views|' +
-            'ops/(binary|gather-scatter|split|indexing|clamp|convert|creation|elementwise|inplace|record|shape|unary|where))[.]ts$',
+            'ops/(binary|positions|split|indexing|clamp|convert|creation|elementwise|inplace|record|shape|unary|where))[.]ts$',
         },
       },
     },

@@ -1,7 +1,7 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
 import { cascadeSum } from './cascade-sum.ts';
 import { sumOverDims } from './dim-sum.ts';
-import { allocateForOverwrite, type Storage } from './dtype.ts';
+import { allocateForOverwrite, isFloatStorage, storageDType, type Storage } from './dtype.ts';
 import { runtimeError } from './errors.ts';
 import { contiguousStrides, numelOf } from './tensor.ts';
 
@@ -67,10 +67,7 @@ export function expandStorage(
 ): Storage {
   const n = numelOf(target);
   if (data.length === n) return data;
-  const out = allocateForOverwrite(
-    data instanceof Float32Array ? 'float32' : data instanceof Uint8Array ? 'bool' : 'float64',
-    n,
-  );
+  const out = allocateForOverwrite(storageDType(data), n);
   if (data.length === 1) return out.fill(data[0]);
   // Row by row along the last dim: a row either copies a run of the source or repeats one of
   // its elements, so the table holds a position per row, not per element.
@@ -87,6 +84,12 @@ export function expandStorage(
   return out;
 }
 
+function plainSum(data: Storage): number {
+  let total = 0;
+  for (let i = 0; i < data.length; i++) total += data[i];
+  return total;
+}
+
 /** Sums `data` of shape `source` down to `target` (the reverse of broadcasting `target` to `source`). */
 export function sumToStorage(
   data: Storage,
@@ -95,10 +98,10 @@ export function sumToStorage(
   out: Storage,
 ): Storage {
   if (out.length === 1) {
-    out[0] = data instanceof Uint8Array ? data.reduce((a, b) => a + b, 0) : cascadeSum(data);
+    out[0] = isFloatStorage(data) ? cascadeSum(data) : plainSum(data);
     return out;
   }
-  if (!(data instanceof Uint8Array) && !(out instanceof Uint8Array)) {
+  if (isFloatStorage(data) && isFloatStorage(out)) {
     const kept = [...new Array<number>(source.length - target.length).fill(1), ...target];
     sumOverDims(data, source, kept, out);
     return out;

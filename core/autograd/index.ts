@@ -25,6 +25,16 @@
 // - `exportGraph(t)` gives a JSON-ready GraphSnapshot; `onBackward(listener)` sees every backward's
 //   outputs before the graph is freed; `gradcheck(fn, inputs, options)` is torch's slow mode.
 export type { DType, ScalarKind } from './dtype.ts';
+export {
+  isFloating,
+  canCast,
+  isReducedFloat,
+  promoteTypes,
+  roundStorage,
+  torchName,
+} from './dtype.ts';
+export { checkHalfKernel } from './ops/half-kernels.ts';
+export { bitwise, bitwiseNot } from './ops/bitwise.ts';
 export { TorchError, NON_LEAF_GRAD_WARNING, LEAF_VIEW_INPLACE } from './errors.ts';
 export { isGradEnabled, setGradEnabled, noGrad } from './grad-mode.ts';
 export { sameShape, Tensor, type StorageState } from './tensor.ts';
@@ -40,6 +50,7 @@ export {
   linspace,
   arange,
 } from './ops/creation.ts';
+export { promote as promoteOperands, toTensor as toOperandTensor } from './ops/elementwise.ts';
 export {
   add,
   sub,
@@ -92,7 +103,7 @@ export { addcmul_, addcdiv_ } from './ops/addcmul.ts';
 export { stdVar } from './ops/std-var.ts';
 export { softmax, logSoftmax } from './ops/softmax.ts';
 export { floorDivide, remainder } from './ops/floor-division.ts';
-export { clamp } from './ops/clamp.ts';
+export { clamp, type ClampBounds } from './ops/clamp.ts';
 export { sum, mean, type ReduceOptions } from './ops/reduce.ts';
 export {
   max,
@@ -105,7 +116,7 @@ export {
   argmin,
   type ValuesIndices,
 } from './ops/extrema.ts';
-export { matmul, mm, mv, dot } from './ops/linalg.ts';
+export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
 export {
   contiguous,
   diagonal,
@@ -139,3 +150,9 @@ export { gradcheck } from './gradcheck.ts';
 export { exportGraph, type GraphSnapshot } from './graph-export.ts';
 export { randomTensor, sample_, randperm, type Sampler } from './ops/random.ts';
 export { CPUGenerator } from './random/generator.ts';
+export { prod, prodDim } from './ops/prod.ts';
+export { cross } from './ops/cross.ts';
+export { unique } from './ops/unique.ts';
+export { gather, scatter, scatterAdd } from './ops/scatter-gather.ts';
+export { sort, topk } from './ops/sort.ts';
+export { triangle } from './ops/triangle.ts';

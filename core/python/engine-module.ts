@@ -10,9 +10,17 @@ import {
   formatNumpyArray,
   formatNumpyStr,
   formatTensor,
+  type Dtype as NumpyDtype,
   type PrintOptions,
 } from '../printing/index.ts';
 import type { LabelledGraph } from './cell-result.ts';
+import {
+  checkKernel,
+  checkRandomDType,
+  finishNarrow,
+  meanOfNarrow,
+  refuseReducedGrad,
+} from './narrow-dtypes.ts';
 
 export interface GraphRecorder {
   /** Whether the running cell already has the graph of a backward() called from `line`. */
@@ -107,6 +115,13 @@ const BINARY: Record<string, BinaryOp> = {
   remainder: (a, b, k) => ag.remainder(a, b, { scalarKind: k }),
   rremainder: (a, b, k) => ag.remainder(b, a, { scalarKind: k }),
   logical_and: (a, b) => ag.logicalAnd(a, b),
+  bitwise_and: (a, b, k) => ag.bitwise('and', a, b, k),
+  bitwise_or: (a, b, k) => ag.bitwise('or', a, b, k),
+  bitwise_xor: (a, b, k) => ag.bitwise('xor', a, b, k),
+  bitwise_left_shift: (a, b, k) => ag.bitwise('lshift', a, b, k),
+  bitwise_right_shift: (a, b, k) => ag.bitwise('rshift', a, b, k),
+  rbitwise_left_shift: (a, b, k) => ag.bitwise('lshift', b, a, k),
+  rbitwise_right_shift: (a, b, k) => ag.bitwise('rshift', b, a, k),
   logical_or: (a, b) => ag.logicalOr(a, b),
   maximum: (a, b) => ag.maximum(a, tensorOperand(b)),
   minimum: (a, b) => ag.minimum(a, tensorOperand(b)),
@@ -114,6 +129,7 @@ const BINARY: Record<string, BinaryOp> = {
   mm: (a, b) => ag.mm(a, tensorOperand(b)),
   mv: (a, b) => ag.mv(a, tensorOperand(b)),
   dot: (a, b) => ag.dot(a, tensorOperand(b)),
+  outer: (a, b) => ag.outer(a, tensorOperand(b)),
 };
 
 const UNARY: Record<string, (a: Tensor) => Tensor> = {
@@ -144,6 +160,8 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   trunc: ag.trunc,
   reciprocal: ag.reciprocal,
   clone: ag.clone,
+  bitwise_not: ag.bitwiseNot,
+  prod: (a) => ag.prod(a),
   detach: (a) => a.detach(),
   // `.data`: the storage without the graph, on a version counter of its own (unlike detach).
   data: (a) => a.alias(),
@@ -187,6 +205,7 @@ const ALONG_DIM: Record<string, (a: Tensor, dim: number, keepdim: boolean) => Te
   min: (a, dim, keepdim) => valuesIndices(ag.minDim(a, dim, keepdim)),
   argmax: (a, dim, keepdim) => ag.argmax(a, dim, keepdim),
   argmin: (a, dim, keepdim) => ag.argmin(a, dim, keepdim),
+  prod: (a, dim, keepdim) => ag.prodDim(a, dim, keepdim),
 };
 
 function valuesIndices({ values, indices }: ag.ValuesIndices): Tensor[] {
@@ -204,6 +223,11 @@ const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> 
   mean: ag.mean,
 };
 
+/** x &= y and the like: the bitwise op written back, under the in-place rules. */
+function bitwiseInPlace(name: string): BinaryOp {
+  return (a, b, k) => ag.inPlace(a, (x) => BINARY[name](x, b, k, 1), [b]);
+}
+
 const IN_PLACE: Record<string, BinaryOp> = {
   add_: (a, b, k, alpha) => ag.add_(a, b, { scalarKind: k, alpha }),
   sub_: (a, b, k, alpha) => ag.sub_(a, b, { scalarKind: k, alpha }),
@@ -213,6 +237,11 @@ const IN_PLACE: Record<string, BinaryOp> = {
   copy_: (a, b) => ag.copy_(a, isTensor(b) ? b : ag.wrapScalar(b)),
   pow_: (a, b, k) => ag.inPlace(a, (x) => ag.pow(x, b, { scalarKind: k }), [b]),
   zero_: (a) => ag.zero_(a),
+  bitwise_and_: bitwiseInPlace('bitwise_and'),
+  bitwise_or_: bitwiseInPlace('bitwise_or'),
+  bitwise_xor_: bitwiseInPlace('bitwise_xor'),
+  bitwise_left_shift_: bitwiseInPlace('bitwise_left_shift'),
+  bitwise_right_shift_: bitwiseInPlace('bitwise_right_shift'),
 };
 
 function isTensor(value: unknown): value is Tensor {
@@ -229,8 +258,12 @@ function unsupported(what: string): ag.TorchError {
   return new ag.TorchError('NotImplementedError', `${what} is not supported in Gradlab yet`);
 }
 
-/** Names the node that made `result` by the cell line that ran the op (for the graph panel). */
+/**
+ * Names the node that made `result` by the cell line that ran the op (for the graph panel), and
+ * rounds a float16/bfloat16 result to its precision.
+ */
 function labelLine(result: Tensor, line: number): Tensor {
+  finishNarrow(result);
   if (line > 0 && result.gradFn !== null && result.gradFn.label === null)
     result.gradFn.label = `line ${line}`;
   return result;
@@ -244,9 +277,10 @@ function op(
   kind?: ScalarKind,
   alpha = 1,
 ): Tensor {
+  checkKernel(name, a, b);
   const unary = UNARY[name];
   if (unary !== undefined) return labelLine(unary(a), line);
-  const reduce = REDUCE[name];
+  const reduce = name === 'mean' && ag.isReducedFloat(a.dtype) ? meanOfNarrow : REDUCE[name];
   if (reduce !== undefined) {
     const [dim, keepdim] = Array.isArray(b) ? b : [null, false];
     return labelLine(reduce(a, dim === null ? undefined : { dim, keepdim }), line);
@@ -263,9 +297,16 @@ function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind, 
     return;
   }
   // x.exp_() and the like: the out-of-place op written back, under the in-place rules.
+  checkKernel(name.slice(0, -1), a);
   const unary = name.endsWith('_') ? UNARY[name.slice(0, -1)] : undefined;
   if (unary === undefined) throw unsupported(`Tensor.${name}`);
   ag.inPlace(a, unary);
+}
+
+/** The name of clamp's kernel in PyTorch's errors: one bound or both. */
+function clampKernel(bounds: ag.ClampBounds): string {
+  if (bounds.max === null) return 'clamp_min';
+  return bounds.min === null ? 'clamp_max' : 'clamp';
 }
 
 function gradFnName(a: Tensor): string | undefined {
@@ -504,24 +545,38 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       dtype: DType,
       gen: ag.CPUGenerator,
       requiresGrad: boolean,
-    ) => ag.randomTensor(shape, dtype, sampler(kind, args), gen, requiresGrad),
+    ) => {
+      checkRandomDType(
+        kind,
+        dtype,
+        args.some((x) => x !== null && x !== undefined),
+      );
+      return ag.randomTensor(shape, dtype, sampler(kind, args), gen, requiresGrad);
+    },
     sampleInPlace: (
       kind: string,
       a: Tensor,
       args: (number | null)[],
       gen: ag.CPUGenerator,
       p?: Tensor,
-    ) => ag.sample_(a, sampler(kind, args, p), gen),
+    ) => {
+      checkRandomDType(
+        kind,
+        a.dtype,
+        args.some((x) => x !== null && x !== undefined),
+      );
+      return ag.sample_(a, sampler(kind, args, p), gen);
+    },
     randperm: (n: number, dtype: DType, gen: ag.CPUGenerator, requiresGrad: boolean) =>
       ag.randperm(n, dtype, gen, requiresGrad),
     tensor: (values: number[], shape: number[], dtype: DType, requiresGrad: boolean) =>
-      ag.tensor(values, shape, { dtype, requiresGrad }),
+      finishNarrow(ag.tensor(values, shape, { dtype, requiresGrad })),
     full: (shape: number[], value: number, dtype: DType, requiresGrad: boolean) =>
-      ag.full(shape, value, { dtype, requiresGrad }),
+      finishNarrow(ag.full(shape, value, { dtype, requiresGrad })),
     linspace: (start: number, end: number, steps: number, dtype: DType, requiresGrad: boolean) =>
-      ag.linspace(start, end, steps, { dtype, requiresGrad }),
+      finishNarrow(ag.linspace(start, end, steps, { dtype, requiresGrad })),
     arange: (start: number, end: number, step: number, dtype: DType, requiresGrad: boolean) =>
-      ag.arange(start, end, step, { dtype, requiresGrad }),
+      finishNarrow(ag.arange(start, end, step, { dtype, requiresGrad })),
     op,
     clamp: (
       a: Tensor,
@@ -529,8 +584,12 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       max: number | null,
       line: number,
       boundIsFloat: boolean,
-    ) => labelLine(ag.clamp(a, { min: min ?? null, max: max ?? null, boundIsFloat }), line),
-    cast: (a: Tensor, dtype: DType) => ag.toDType(a, dtype),
+    ) => {
+      const bounds = { min: min ?? null, max: max ?? null, boundIsFloat };
+      checkKernel(clampKernel(bounds), a);
+      return labelLine(ag.clamp(a, bounds), line);
+    },
+    cast: (a: Tensor, dtype: DType) => finishNarrow(ag.toDType(a, dtype)),
     sameShape: (a: Tensor, b: Tensor) => ag.sameShape(a.shape, b.shape),
     shapeOp: (name: string, a: Tensor, args: number[], line: number) => {
       const apply = SHAPE[name];
@@ -544,8 +603,10 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       const { strides, offset } = ag.layoutOf(a);
       return [[...strides], offset, ag.isContiguous(a), dataPointer(a) + offset * itemSize(a)];
     },
-    linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) =>
-      linear(input, weight, bias ?? null, line),
+    linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) => {
+      checkKernel('linear', input, weight);
+      return linear(input, weight, bias ?? null, line);
+    },
     // The parameters come as arguments, not as a list (see backwardRecordedBy).
     zeroGrads: (setToNone: boolean, ...parameters: Tensor[]) => {
       for (const parameter of parameters) zeroGrad(parameter, setToNone);
@@ -555,8 +616,10 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
         for (const parameter of parameters)
           if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
       }),
-    addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) =>
-      labelLine(ag.addmm(bias, mat1, mat2), line),
+    addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) => {
+      checkKernel('addmm', bias, mat1, mat2);
+      return labelLine(ag.addmm(bias, mat1, mat2), line);
+    },
     mseLoss: (input: Tensor, target: Tensor, reduction: ag.Reduction, line: number) =>
       labelLine(ag.mseLoss(input, target, reduction), line),
     binaryCrossEntropy: (
@@ -620,6 +683,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       bKind?: ScalarKind,
     ) => labelLine(ag.where(condition, a, b, { aKind, bKind }), line),
     alongDim: (name: string, a: Tensor, dim: number | null, keepdim: boolean, line: number) => {
+      checkKernel(name, a);
       if (dim === null || dim === undefined) {
         const flat = FLAT_INDEX[name];
         if (flat === undefined) throw unsupported(`torch.${name} without dim`);
@@ -630,6 +694,43 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       const result = apply(a, dim, keepdim);
       for (const t of Array.isArray(result) ? result : [result]) labelLine(t, line);
       return result;
+    },
+    gather: (a: Tensor, dim: number, index: Tensor, line: number) =>
+      labelLine(ag.gather(a, dim, index), line),
+    scatter: (
+      name: string,
+      a: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor | number,
+      line: number,
+    ) => {
+      const compute = (x: Tensor) =>
+        name.startsWith('scatter_add')
+          ? ag.scatterAdd(x, dim, index, tensorOperand(src))
+          : ag.scatter(x, dim, index, src);
+      if (!name.endsWith('_')) return labelLine(compute(a), line);
+      return ag.inPlace(a, compute, [index, src]);
+    },
+    promoteTypes: ag.promoteTypes,
+    canCast: ag.canCast,
+    resultType: (a: Operand, b: Operand, aKind?: ScalarKind, bKind?: ScalarKind) =>
+      ag.promoteOperands(ag.toOperandTensor(a, aKind), ag.toOperandTensor(b, bKind)),
+    sort: (a: Tensor, dim: number, descending: boolean, line: number) => {
+      const { values, indices } = ag.sort(a, dim, descending);
+      return [labelLine(values, line), indices];
+    },
+    topk: (a: Tensor, k: number, dim: number, largest: boolean, line: number) => {
+      const { values, indices } = ag.topk(a, k, dim, largest);
+      return [labelLine(values, line), indices];
+    },
+    triangle: (a: Tensor, upper: boolean, diagonal: number, line: number) =>
+      labelLine(ag.triangle(a, upper, diagonal), line),
+    cross: (a: Tensor, b: Tensor, dim: number | null, line: number) =>
+      labelLine(ag.cross(a, b, dim ?? null), line),
+    unique: (a: Tensor, line: number) => {
+      const { values, inverse, counts } = ag.unique(a);
+      return [labelLine(values, line), inverse, counts];
     },
     join: (name: 'cat' | 'stack', tensors: Tensor[], dim: number, line: number) =>
       labelLine((name === 'cat' ? ag.cat : ag.stack)(tensors, dim), line),
@@ -649,16 +750,19 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
     setPrintOptions: (options: PrintOptions) => {
       printOptions = Object.freeze({ ...options });
     },
-    formatNumpyArray: (values: number[], shape: number[], dtype: DType) =>
+    formatNumpyArray: (values: number[], shape: number[], dtype: NumpyDtype) =>
       formatNumpyArray(values, shape, dtype),
-    formatNumpyStr: (values: number[], shape: number[], dtype: DType) =>
+    formatNumpyStr: (values: number[], shape: number[], dtype: NumpyDtype) =>
       formatNumpyStr(values, shape, dtype),
     roundFloat32: Math.fround,
     formatFloat32Scalar: formatFloat32Shortest,
     grad: (a: Tensor) => orNone(a.grad),
     setGrad,
     setData,
-    setRequiresGrad: (a: Tensor, flag: boolean) => a.requiresGrad_(flag),
+    setRequiresGrad: (a: Tensor, flag: boolean) => {
+      refuseReducedGrad(a, flag);
+      return a.requiresGrad_(flag);
+    },
     retainGrad: (a: Tensor) => a.retainGrad(),
     gradFn: (a: Tensor) => orNone(a.gradFn),
     nodeInfo: nodeInfoNumbering(),

@@ -1054,3 +1054,7 @@ PROBES.update(TRAINING_PROBES)
 from probes_views import VIEW_PROBES  # noqa: E402 - views and shared storage, kept apart
 
 PROBES.update(VIEW_PROBES)
+
+from probes_api import API_PROBES  # noqa: E402 - the torch API around tensors, kept apart
+
+PROBES.update(API_PROBES)

@@ -3,6 +3,7 @@ import {
   allocateForOverwrite,
   DEFAULT_FLOAT,
   isFloating,
+  roundStorage,
   type ScalarKind,
   type Storage,
 } from '../dtype.ts';
@@ -240,6 +241,7 @@ function binary(
   const dtype = entry.result === 'bool' ? 'bool' : compute;
   const out = allocateForOverwrite(dtype, line.n, spare);
   runKernel(entry, out, line, k);
+  roundStorage(out, dtype);
   const result = new Tensor(out, line.shape, dtype);
   const grads = entry.grads;
   if (grads === undefined) return result;

@@ -7,7 +7,7 @@ import { Tensor } from '../tensor.ts';
 import { div, eq, gt, lt } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { broadcastPair, promote } from './elementwise.ts';
-import { gather } from './gather-scatter.ts';
+import { gatherPositions } from './positions.ts';
 import { record } from './record.ts';
 import { sum } from './reduce.ts';
 import { normalizeDim } from './shape.ts';
@@ -79,7 +79,7 @@ function extremumDim(kind: Extremum, t: Tensor, dim: number, keepdim = false): V
   }
   const shape = keepdim ? kept : t.shape.filter((_, i) => i !== d);
   return {
-    values: gather(t, positions, shape, name(kind, '0')),
+    values: gatherPositions(t, positions, shape, name(kind, '0')),
     indices: new Tensor(indices, shape, 'int64'),
   };
 }

@@ -6,7 +6,7 @@ import { TorchError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { layoutOf, viewOf } from '../views.ts';
 import { broadcastPair, toTensor, type Operand } from './elementwise.ts';
-import { gather, recordView, scatterAdd } from './gather-scatter.ts';
+import { gatherPositions, recordView, scatterAddPositions } from './positions.ts';
 import { inPlace } from './inplace.ts';
 import { record } from './record.ts';
 import { sumTo } from './shape.ts';
@@ -163,14 +163,14 @@ function resolve(shape: readonly number[], items: readonly IndexItem[]): Resolve
 /** Reads `t[items]`: a view sharing t's storage for basic indexing, a copy for tensor indices. */
 export function index(t: Tensor, items: readonly IndexItem[]): Tensor {
   const r = resolve(t.shape, items);
-  if (r.advanced) return gather(t, r.positions, r.shape, r.name);
+  if (r.advanced) return gatherPositions(t, r.positions, r.shape, r.name);
   const { strides, offset } = basicView(t, items);
   const positions = r.positions;
   return recordView(viewOf(t, r.shape, strides, offset), {
     name: r.name,
     op: 'index',
     inputs: [t],
-    backward: ([g]) => [scatterAdd(g, positions, t.shape)],
+    backward: ([g]) => [scatterAddPositions(g, positions, t.shape)],
   });
 }
 
@@ -214,7 +214,7 @@ function put(t: Tensor, r: Resolved, value: Tensor): Tensor {
     backward: ([g], node) => {
       const kept = node.needsInputGrad(0) ? put(g, r, toTensor(0)) : null;
       const taken = node.needsInputGrad(1)
-        ? sumTo(gather(g, r.positions, r.shape, 'IndexBackward0'), value.shape)
+        ? sumTo(gatherPositions(g, r.positions, r.shape, 'IndexBackward0'), value.shape)
         : null;
       return [kept, taken];
     },

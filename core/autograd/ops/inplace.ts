@@ -17,7 +17,7 @@ import { clamp, type ClampBounds } from './clamp.ts';
 import { toDType } from './convert.ts';
 import { fullLike } from './creation.ts';
 import { storageAs, type Operand } from './elementwise.ts';
-import { copySlices } from './gather-scatter.ts';
+import { copySlices } from './positions.ts';
 import { record, untracked } from './record.ts';
 import { expand, sumTo } from './shape.ts';
 import { overlapsItself } from '../views.ts';

@@ -1,6 +1,12 @@
 // Matrix products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul's dispatch over them.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
-import { allocate, allocateForOverwrite, type DType, type Storage } from '../dtype.ts';
+import {
+  allocate,
+  allocateForOverwrite,
+  scalarTypeName,
+  type DType,
+  type Storage,
+} from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';
@@ -11,19 +17,9 @@ import { reshape, squeeze, squeezeInPlace, t, transpose, unsqueeze } from './sha
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
   if (a.dtype !== b.dtype)
     throw runtimeError(
-      `${what} : expected both vectors to have same dtype, but found ${dtypeWord(a.dtype)} and ${dtypeWord(b.dtype)}`,
+      `${what} : expected both vectors to have same dtype, but found ${scalarTypeName(a.dtype)} and ${scalarTypeName(b.dtype)}`,
     );
   return promote(a, b);
-}
-
-function dtypeWord(dtype: DType): string {
-  return dtype === 'float32'
-    ? 'Float'
-    : dtype === 'float64'
-      ? 'Double'
-      : dtype === 'int64'
-        ? 'Long'
-        : 'Bool';
 }
 
 /**
@@ -152,7 +148,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 }
 
 /** torch.outer, composed as torch composes it (a column times a row). */
-function outer(a: Tensor, b: Tensor): Tensor {
+export function outer(a: Tensor, b: Tensor): Tensor {
   return mul(unsqueeze(a, 1), b);
 }
 

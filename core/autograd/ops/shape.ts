@@ -6,7 +6,7 @@ import { runtimeError, TorchError } from '../errors.ts';
 import { contiguousStrides, numelOf, sameShape, Tensor } from '../tensor.ts';
 import { isContiguous, layoutOf, viewOf, viewStrides } from '../views.ts';
 import { clone } from './convert.ts';
-import { recordView, scatterAdd } from './gather-scatter.ts';
+import { recordView, scatterAddPositions } from './positions.ts';
 import { record, type OpRecord } from './record.ts';
 
 function shapeText(shape: readonly number[]): string {
@@ -239,6 +239,6 @@ export function diagonal(t: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
     op: 'diagonal',
     inputs: [t],
     attrs: { offset, dim1: a, dim2: b },
-    backward: ([g]) => [scatterAdd(g, positions, inputShape)],
+    backward: ([g]) => [scatterAddPositions(g, positions, inputShape)],
   });
 }

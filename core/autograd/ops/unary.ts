@@ -1,5 +1,11 @@
 // Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
-import { allocateForOverwrite, isFloating, DEFAULT_FLOAT, type Storage } from '../dtype.ts';
+import {
+  allocateForOverwrite,
+  isFloating,
+  DEFAULT_FLOAT,
+  roundStorage,
+  type Storage,
+} from '../dtype.ts';
 import { simdBinary } from '../wasm/simd-loops.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
@@ -241,6 +247,7 @@ function unary(op: UnaryOp, x: Tensor): Tensor {
   const dtype = isFloating(x.dtype) || entry.integers === 'same' ? x.dtype : DEFAULT_FLOAT;
   const out = allocateForOverwrite(dtype, x.data.length);
   entry.kernel(out, storageAs(x, dtype), out.length);
+  roundStorage(out, dtype);
   const result = new Tensor(out, x.shape, dtype);
   const saved = entry.saves === 'input' ? x : entry.saves === 'result' ? result : null;
   return record(result, {

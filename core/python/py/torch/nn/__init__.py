@@ -26,12 +26,13 @@ from .loss import (  # noqa: F401
 from .module import Module  # noqa: F401
 from .modules import Linear  # noqa: F401
 from .parameter import Parameter  # noqa: F401
+from .parameter_containers import ParameterDict, ParameterList  # noqa: F401
 
 # Classes print where PyTorch defines them (torch.nn.modules.<file>.<name>).
 for _module_file, _classes in {
     "module": (Module,),
     "linear": (Linear, Identity),
-    "container": (Sequential, ModuleList, ModuleDict),
+    "container": (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict),
     "activation": (ReLU, Sigmoid, Tanh, LeakyReLU, Softmax, LogSoftmax),
     "dropout": (Dropout,),
     "flatten": (Flatten,),

@@ -3,6 +3,7 @@ assignment, their traversal, state_dict/load_state_dict, train/eval, zero_grad, 
 the printed form."""
 
 import collections
+import pprint
 from collections import namedtuple
 
 from .. import _engine, _dtypes
@@ -29,6 +30,8 @@ def ordered_dict(items):
 
 
 OrderedDict.__module__ = "collections"
+# pprint lays out an OrderedDict by the repr it recognises: this one's too, as in PyTorch.
+pprint.PrettyPrinter._dispatch[OrderedDict.__repr__] = pprint.PrettyPrinter._pprint_ordered_dict
 
 
 def _indent(text, spaces):

@@ -1,4 +1,4 @@
-// Reading a tensor at flat positions and adding back into them: indexing's copies and their
+// Reading a tensor at flat storage positions and adding back into them: indexing's copies and their
 // gradients, and the graph of views (AsStridedBackward0, CopySlices) after writes through them.
 import { allocate } from '../dtype.ts';
 import { isGradEnabled } from '../grad-mode.ts';
@@ -9,7 +9,12 @@ import { add } from './binary.ts';
 import { record, type OpRecord } from './record.ts';
 
 /** Reads `t` at flat `positions` into a tensor of `shape` (backward scatters back). */
-export function gather(t: Tensor, positions: Int32Array, shape: number[], name: string): Tensor {
+export function gatherPositions(
+  t: Tensor,
+  positions: Int32Array,
+  shape: number[],
+  name: string,
+): Tensor {
   const out = allocate(t.dtype, positions.length);
   const data = t.data;
   for (let i = 0; i < positions.length; i++) out[i] = data[positions[i]];
@@ -17,12 +22,16 @@ export function gather(t: Tensor, positions: Int32Array, shape: number[], name: 
     name,
     op: 'index',
     inputs: [t],
-    backward: ([g]) => [scatterAdd(g, positions, t.shape)],
+    backward: ([g]) => [scatterAddPositions(g, positions, t.shape)],
   });
 }
 
 /** The gradient of a gather: zeros of `shape` with `g` added at `positions`. */
-export function scatterAdd(g: Tensor, positions: Int32Array, shape: readonly number[]): Tensor {
+export function scatterAddPositions(
+  g: Tensor,
+  positions: Int32Array,
+  shape: readonly number[],
+): Tensor {
   const out = allocate(g.dtype, numelOf(shape));
   const data = g.data;
   for (let i = 0; i < positions.length; i++) out[positions[i]] += data[i];
@@ -30,7 +39,7 @@ export function scatterAdd(g: Tensor, positions: Int32Array, shape: readonly num
     name: 'IndexPutBackward0',
     op: 'indexBackward',
     inputs: [g],
-    backward: ([gg]) => [gather(gg, positions, [...g.shape], 'IndexBackward0')],
+    backward: ([gg]) => [gatherPositions(gg, positions, [...g.shape], 'IndexBackward0')],
   });
 }
 
@@ -67,7 +76,7 @@ function asStridedHistory(view: Tensor): Node | null {
       name: 'AsStridedBackward0',
       op: 'asStrided',
       inputs: [base],
-      backward: ([g]) => [scatterAdd(g, positions, baseShape)],
+      backward: ([g]) => [scatterAddPositions(g, positions, baseShape)],
     },
     view,
   );
@@ -97,14 +106,17 @@ export function copySlices(view: Tensor, before: Tensor, value: Tensor): void {
       const previous = setExecuting(null);
       let grads: readonly (Tensor | null)[];
       try {
-        grads = fn.apply([gather(g, positions, viewShape, 'AsStridedBackward0')]);
+        grads = fn.apply([gatherPositions(g, positions, viewShape, 'AsStridedBackward0')]);
       } finally {
         setExecuting(previous);
       }
       const kept = zeroedAt(g, positions);
       const self = grads[0] ?? null;
       const rest = grads.slice(1).map((r, i) => (node.needsInputGrad(i + 1) ? r : null));
-      return [self === null ? kept : add(kept, scatterAdd(self, positions, g.shape)), ...rest];
+      return [
+        self === null ? kept : add(kept, scatterAddPositions(self, positions, g.shape)),
+        ...rest,
+      ];
     },
   });
   // Freeing CopySlices frees the write's node (a second backward then fails as in torch).
