@@ -39,17 +39,15 @@ export interface NotebookFixture {
 /** Notebook file name -> cell index -> the one-line reason that cell differs from PyTorch. */
 export type KnownDifferences = Record<string, Record<string, string>>;
 
-export function corpusNotebooks(): string[] {
-  return readdirSync(`${corpusFolder}expected`)
+export function corpusNotebooks(folder = corpusFolder): string[] {
+  return readdirSync(`${folder}expected`)
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -'.json'.length))
     .sort();
 }
 
-export function readExpected(notebook: string): NotebookFixture {
-  return JSON.parse(
-    readFileSync(`${corpusFolder}expected/${notebook}.json`, 'utf8'),
-  ) as NotebookFixture;
+export function readExpected(notebook: string, folder = corpusFolder): NotebookFixture {
+  return JSON.parse(readFileSync(`${folder}expected/${notebook}.json`, 'utf8')) as NotebookFixture;
 }
 
 export function readKnownDifferences(): KnownDifferences {
@@ -57,8 +55,8 @@ export function readKnownDifferences(): KnownDifferences {
 }
 
 /** `gradlab run NOTEBOOK --json`, as an instructor would run it (exit status 1 when a cell raised). */
-export function runInGradlab(notebook: string): RunRecord[] {
-  const args = ['bin/gradlab.js', 'run', `${corpusFolder}${notebook}`, '--json'];
+export function runInGradlab(notebook: string, folder = corpusFolder): RunRecord[] {
+  const args = ['bin/gradlab.js', 'run', `${folder}${notebook}`, '--json'];
   const options = { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 } as const;
   try {
     return JSON.parse(execFileSync(process.execPath, args, options)) as RunRecord[];

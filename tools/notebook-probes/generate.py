@@ -4,8 +4,9 @@
 Needs PyTorch, NumPy and matplotlib for /usr/bin/python3 (Debian: python3-torch,
 python3-matplotlib) and the repository's Node (node_modules/.bin/node), which splits the
 notebooks into cells exactly as `gradlab run` does (tools/notebook-probes/cells.ts):
-    /usr/bin/python3 tools/notebook-probes/generate.py
-writes tests/fixtures/notebooks/expected/<notebook>.json. Each notebook runs in its own Python
+    /usr/bin/python3 tools/notebook-probes/generate.py [--folder DIR] [NOTEBOOK ...]
+writes tests/fixtures/notebooks/expected/<notebook>.json (or DIR/expected/), for every notebook
+or only those named. Each notebook runs in its own Python
 process and an empty working folder, its cells in one namespace as Jupyter runs them: stdout and
 stderr together, the repr of a trailing expression unless it is None or the cell ends with `;`,
 an exception as `Type: message` (the next cell still runs), warnings as `Category: message`, and
@@ -33,7 +34,7 @@ import tokenize
 import warnings
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-EXPECTED = ROOT / "tests/fixtures/notebooks/expected"
+CORPUS = ROOT / "tests/fixtures/notebooks"
 NODE = ROOT / "node_modules/.bin/node"
 
 
@@ -264,14 +265,30 @@ def main():
     import numpy
     import torch
 
+    arguments = sys.argv[1:]
+    folder = CORPUS
+    if arguments[:1] == ["--folder"]:
+        folder, arguments = pathlib.Path(arguments[1]).resolve(), arguments[2:]
+    expected = folder / "expected"
     split = subprocess.run(
-        [str(NODE), "tools/notebook-probes/cells.ts"], cwd=ROOT, check=True, capture_output=True, text=True
+        [str(NODE), "tools/notebook-probes/cells.ts", str(folder)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     notebooks = json.loads(split.stdout)
-    EXPECTED.mkdir(exist_ok=True)
-    for stale in EXPECTED.glob("*.json"):
-        if stale.name.removesuffix(".json") not in notebooks:
-            stale.unlink()
+    unknown = [name for name in arguments if name not in notebooks]
+    if unknown:
+        print(f"no notebook {', '.join(unknown)} in {folder}", file=sys.stderr)
+        return 2
+    expected.mkdir(exist_ok=True)
+    if arguments:
+        notebooks = {name: notebooks[name] for name in arguments}
+    else:
+        for stale in expected.glob("*.json"):
+            if stale.name.removesuffix(".json") not in notebooks:
+                stale.unlink()
     meta = {
         "torch": torch.__version__,
         "numpy": numpy.__version__,
@@ -286,11 +303,11 @@ def main():
             if "machineDependent" not in cell and _masked(cell) != _masked(rerun):
                 cell["machineDependent"] = _CHANGES_FROM_RUN_TO_RUN
         fixture = {"meta": {**meta, "notebook": name}, "cells": recorded}
-        (EXPECTED / f"{name}.json").write_text(json.dumps(fixture, indent=1, ensure_ascii=False, allow_nan=False) + "\n")
+        (expected / f"{name}.json").write_text(json.dumps(fixture, indent=1, ensure_ascii=False, allow_nan=False) + "\n")
         errors = sum(cell["error"] is not None for cell in recorded)
         print(f"{name}: {len(recorded)} cells ({errors} raise in PyTorch too)")
         total += len(recorded)
-    print(f"{total} cells of {len(notebooks)} notebooks -> {EXPECTED}")
+    print(f"{total} cells of {len(notebooks)} notebooks -> {expected}")
     return 0
 
 
