@@ -85,6 +85,7 @@ interface RawPlot {
   colorbar?: boolean;
   legendLabels?: string[];
   contourLabels?: boolean;
+  axesInFigure?: number;
 }
 
 interface KernelModule {
@@ -218,6 +219,7 @@ function plotRecord(plot: RawPlot): PlotRecord {
   if (plot.colorbar) record.colorbar = true;
   if (plot.legendLabels) record.legendLabels = plot.legendLabels;
   if (plot.contourLabels) record.contourLabels = true;
+  if (plot.axesInFigure) record.axesInFigure = plot.axesInFigure;
   return record;
 }
 

@@ -68,9 +68,22 @@ export function runInGradlab(notebook: string, folder = corpusFolder): RunRecord
   }
 }
 
-/** Gradlab's figure as series: each drawn line is a 'line' series. */
-export function plotSeries(plot: PlotRecord): PlotSeries[] {
-  return plot.lines.map((line) => ({ kind: 'line', x: line.x, y: line.y }));
+/**
+ * Gradlab's plot records (one per axes) grouped into figures, each as the series its axes drew in
+ * order, as generate.py records a figure: kind and data.
+ */
+export function figureSeries(plots: PlotRecord[]): PlotSeries[][] {
+  const figures: PlotSeries[][] = [];
+  for (let i = 0; i < plots.length;) {
+    const axes = plots.slice(i, i + (plots[i].axesInFigure ?? 1));
+    figures.push(
+      axes.flatMap((plot) =>
+        plot.lines.map(({ kind, x, y, z }) => ({ kind, x, y, ...(z === undefined ? {} : { z }) })),
+      ),
+    );
+    i += axes.length;
+  }
+  return figures;
 }
 
 const FLOAT32_RELATIVE = 2 ** -23;
@@ -96,13 +109,14 @@ function sameSeries(actual: PlotSeries, expected: PlotSeries): boolean {
 
 /** Figures compared by kind, series count and data; series of one kind keep their order. */
 function plotDifference(actual: PlotRecord[], expected: NotebookFixture['cells'][number]['plots']) {
-  if (actual.length !== expected.length)
-    return `${actual.length} figures where PyTorch shows ${expected.length}`;
+  const figures = figureSeries(actual);
+  if (figures.length !== expected.length)
+    return `${figures.length} figures where PyTorch shows ${expected.length}`;
   for (const [f, figure] of expected.entries()) {
     const byKind = (series: PlotSeries[]) =>
       [...series].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
     const want = byKind(figure.series);
-    const got = byKind(plotSeries(actual[f]));
+    const got = byKind(figures[f]);
     const kinds = (series: PlotSeries[]) => series.map((s) => s.kind).join(', ');
     if (kinds(want) !== kinds(got))
       return `figure ${f + 1} draws [${kinds(got)}] where PyTorch draws [${kinds(want)}]`;

@@ -134,7 +134,11 @@ class FigureRecorder:
 
     def show_open_figures(self):
         for number in self.plt.get_fignums():
-            self.shown.append(self._figure(self.plt.figure(number)))
+            figure = self.plt.figure(number)
+            if figure.axes:
+                self.shown.append(self._figure(figure))
+            else:  # Jupyter shows a figure with nothing drawn as its repr
+                print(repr(figure))
         self.plt.close("all")
 
     def take(self):
@@ -184,8 +188,18 @@ class FigureRecorder:
         return None
 
 
+def _without_leading_indent(code):
+    """IPython's `leading_indent` cleanup: a cell whose first line is indented loses that indent."""
+    lines = code.lstrip("\n").split("\n")
+    indent = re.match(r"[ \t]*", lines[0]).group(0)
+    if not indent:
+        return code
+    return "\n".join(line[len(indent):] if line.startswith(indent) else line for line in lines)
+
+
 def run_cell(code, namespace, figures):
     code, machine_dependent = _without_magics(code)
+    code = _without_leading_indent(code)
     stdout = io.StringIO()
     display = error = None
     saved = sys.stdout, sys.stderr
@@ -206,6 +220,8 @@ def run_cell(code, namespace, figures):
                         display = repr(value)
             except BaseException as exc:  # noqa: BLE001 - every failure belongs to the cell
                 error = _error_text(exc)
+        # The figures left open are shown after the cell (an empty one prints its repr).
+        plots = figures.take()
     finally:
         sys.stdout, sys.stderr = saved
     record = {
@@ -213,7 +229,7 @@ def run_cell(code, namespace, figures):
         "display": display,
         "error": error,
         "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
-        "plots": figures.take(),
+        "plots": plots,
     }
     if machine_dependent:
         record["machineDependent"] = machine_dependent

@@ -153,12 +153,41 @@ class Axes:
         """Grid lines are always the renderer's choice."""
 
     def set_xlim(self, left=None, right=None, **kwargs):
+        if left is None and right is None and not kwargs:
+            return self.get_xlim()
         self._xlim = self._limits(left, right, kwargs, "left", "right", "xmin", "xmax")
         return self._xlim
 
     def set_ylim(self, bottom=None, top=None, **kwargs):
+        if bottom is None and top is None and not kwargs:
+            return self.get_ylim()
         self._ylim = self._limits(bottom, top, kwargs, "bottom", "top", "ymin", "ymax")
         return self._ylim
+
+    def get_xlim(self):
+        return self._xlim or self._automatic_limits("_x")
+
+    def get_ylim(self):
+        return self._ylim or self._automatic_limits("_y")
+
+    def _automatic_limits(self, coordinate):
+        """matplotlib's limits when none were set: (0, 1) on empty axes, else the data's range
+        widened by 5% on each side (worked out here for lines and points only)."""
+        if not self._artists:
+            return 0.0, 1.0
+        if not all(isinstance(a, (Line2D, PathCollection)) for a in self._artists):
+            raise NotImplementedError(
+                "reading the axis limits of a plot with contours is not supported in Gradlab yet"
+            )
+        values = [v for a in self._artists for v in getattr(a, coordinate)]
+        low, high = min(values), max(values)
+        if not low < high:
+            raise NotImplementedError(
+                "reading the axis limits of data that has a single value is not supported in "
+                "Gradlab yet"
+            )
+        margin = (high - low) * 0.05
+        return low - margin, high + margin
 
     def _limits(self, low, high, kwargs, low_name, high_name, low_alias, high_alias):
         if isinstance(low, (list, tuple)):
