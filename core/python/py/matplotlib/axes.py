@@ -6,6 +6,7 @@ kind ('line', 'scatter', 'contour', 'contourf', 'surface', 'line3d', 'scatter3d'
 
 import sys
 
+from matplotlib._format import warn_redundant
 from matplotlib.collections import PathCollection
 from matplotlib.contour import QuadContourSet
 from matplotlib.legend import Legend
@@ -79,7 +80,8 @@ class Axes:
                 y = float_values(first)
                 x = [float(index) for index in range(len(y))]
             if remaining and _is_format(remaining[0]):
-                remaining.pop(0)  # colours and markers are the renderer's choice
+                # Colours and markers are the renderer's choice; only a clash is reported.
+                warn_redundant(remaining.pop(0), style)
             if len(x) != len(y):
                 raise ValueError(
                     f"x and y must have same first dimension, but have shapes ({len(x)},) and "
@@ -171,13 +173,17 @@ class Axes:
         return self._ylim or self._automatic_limits("_y")
 
     def _automatic_limits(self, coordinate):
-        """matplotlib's limits when none were set: (0, 1) on empty axes, else the data's range
-        widened by 5% on each side (worked out here for lines and points only)."""
+        """matplotlib's limits when none were set: (0, 1) on empty axes, the grid's edges for
+        contours alone, else the data's range widened by 5% on each side (lines and points)."""
         if not self._artists:
             return 0.0, 1.0
+        if all(isinstance(a, QuadContourSet) for a in self._artists):
+            values = [v for a in self._artists for v in a._series()[coordinate[1]]]
+            return min(values), max(values)
         if not all(isinstance(a, (Line2D, PathCollection)) for a in self._artists):
             raise NotImplementedError(
-                "reading the axis limits of a plot with contours is not supported in Gradlab yet"
+                "reading the axis limits of contours drawn with other series is not supported in "
+                "Gradlab yet"
             )
         values = [v for a in self._artists for v in getattr(a, coordinate)]
         low, high = min(values), max(values)
