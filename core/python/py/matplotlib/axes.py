@@ -73,15 +73,18 @@ class Axes:
         remaining = list(args)
         added = []
         while remaining:
-            first = remaining.pop(0)
+            data = [remaining.pop(0)]
             if remaining and not _is_format(remaining[0]):
-                x, y = float_values(first), float_values(remaining.pop(0))
-            else:
-                y = float_values(first)
-                x = [float(index) for index in range(len(y))]
+                data.append(remaining.pop(0))
             if remaining and _is_format(remaining[0]):
-                # Colours and markers are the renderer's choice; only a clash is reported.
+                # Colours and markers are the renderer's choice; only a clash is reported, as
+                # matplotlib does, before it reads the data.
                 warn_redundant(remaining.pop(0), style)
+            if len(data) == 2:
+                x, y = float_values(data[0]), float_values(data[1])
+            else:
+                y = float_values(data[0])
+                x = [float(index) for index in range(len(y))]
             if len(x) != len(y):
                 raise ValueError(
                     f"x and y must have same first dimension, but have shapes ({len(x)},) and "
