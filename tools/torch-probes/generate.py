@@ -40,7 +40,15 @@ _SIN_COS_F64 = (
     "2.11 gives the correctly rounded cos(0.1) (golden bw_float64: ...258), so Gradlab's "
     "precise-math.ts rounds sin and cos correctly"
 )
+_LINSPACE = (
+    "1.13's CPU linspace fills 16 or more values two AVX2 registers at a time, each register "
+    "from its first value (base + k * step); 2.11 (torch-semantics.json, seed-lab.json) computes "
+    "every value as one fused multiply-add, and Gradlab follows 2.11"
+)
 VERSION_SPECIFIC = {
+    "repr_linspace_registers": _LINSPACE,
+    "repr_linspace_registers_f64": _LINSPACE,
+    "repr_linspace_registers_int": _LINSPACE,
     "bw_precision_f64_sin": _SIN_COS_F64,
     "bw_precision_f64_exp_sin": _SIN_COS_F64,
     "gf_rpow": "PyTorch 1.13 names `2 ** x` PowBackward1; 2.11 (torch-semantics.json) PowBackward2",

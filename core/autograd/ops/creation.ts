@@ -9,7 +9,7 @@ import {
   type ScalarKind,
 } from '../dtype.ts';
 import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
-import { fma32, fma64 } from '../fused-multiply-add.ts';
+import { fma64 } from '../fused-multiply-add.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 
 export interface CreateOptions {
@@ -102,15 +102,11 @@ export function onesLike(t: Tensor, options?: CreateOptions): Tensor {
   return fullLike(t, 1, options);
 }
 
-/** Values per vector register of ATen's AVX2 kernels, by dtype (linspace fills whole registers). */
-const LINSPACE_LANES: Record<string, number> = { float32: 8, float64: 4, int64: 4 };
-
 /**
- * torch.linspace, bit for bit as ATen's CPU kernel fills it: the step is computed in the output
- * dtype; the first half counts up from `start` and the second half back from `end`, each such value
- * a fused multiply-add. The kernel fills two vector registers at a time: each register's first value
- * is found that way (from the side its first index lies on), the rest by adding k * step to it; the
- * values after the last pair of registers are found one by one.
+ * torch.linspace, bit for bit in float32: the step is computed in the output dtype, the first half
+ * is filled from `start` and the second half backwards from `end`, as ATen's kernel does, each value
+ * rounded once (ATen's build contracts `start + step * i` into a fused multiply-add; in float32 the
+ * double-precision expression is exact, so one rounding reproduces it).
  */
 export function linspace(
   start: number,
@@ -127,22 +123,11 @@ export function linspace(
   if (steps > 1) {
     const from = round(start);
     const to = round(end);
-    const floating = isFloating(dtype);
-    const step = floating ? round(round(to - from) / (steps - 1)) : (to - from) / (steps - 1);
-    const fused = dtype === 'float32' ? fma32 : fma64;
+    const step = isFloating(dtype) ? round((to - from) / (steps - 1)) : (to - from) / (steps - 1);
     const halfway = Math.floor(steps / 2);
-    const counted = (i: number): number =>
-      round(i < halfway ? fused(step, i, from) : fused(-step, steps - i - 1, to));
-    // Integer dtypes step in double precision: k * step is not rounded to the dtype.
-    const multiple = (k: number): number => (floating ? round(k * step) : k * step);
-    const lanes = LINSPACE_LANES[dtype] ?? 0;
-    const inRegisters = lanes === 0 ? 0 : steps - (steps % (2 * lanes));
-    for (let first = 0; first < inRegisters; first += lanes) {
-      const base = counted(first);
-      data[first] = base;
-      for (let k = 1; k < lanes; k++) data[first + k] = round(base + multiple(k));
+    for (let i = 0; i < steps; i++) {
+      data[i] = i < halfway ? round(from + step * i) : round(to - step * (steps - i - 1));
     }
-    for (let i = inRegisters; i < steps; i++) data[i] = counted(i);
   }
   return finish(new Tensor(data, [steps], dtype), options);
 }
