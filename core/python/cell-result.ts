@@ -45,6 +45,8 @@ export interface PlotRecord {
   legendLabels?: string[];
   /** Each contour line's level is written on it (plt.clabel). */
   contourLabels?: boolean;
+  /** The first axes of a figure with several: how many axes it has (the records that follow). */
+  axesInFigure?: number;
 }
 
 /** The autograd graph of one backward() the cell ran, for the symbolic panel. */

@@ -206,6 +206,7 @@ function plotRecord(plot: RawPlot): PlotRecord {
   if (plot.colorbar) record.colorbar = true;
   if (plot.legendLabels) record.legendLabels = plot.legendLabels;
   if (plot.contourLabels) record.contourLabels = true;
+  if (plot.axesInFigure) record.axesInFigure = plot.axesInFigure;
   return record;
 }
 

@@ -192,3 +192,22 @@ describe('what Gradlab does not have', () => {
     expect(run('input("name? ")').error).toBe('EOFError: EOF when reading a line');
   });
 });
+
+describe('nn.BatchNorm1d', () => {
+  it('has the gradient finite differences give, for its input, weight and bias', () => {
+    const result = run(
+      [
+        'torch.manual_seed(3)',
+        'bn = torch.nn.BatchNorm1d(3).double()',
+        'x = torch.randn(6, 3, dtype=torch.float64, requires_grad=True)',
+        // gradcheck nudges bn.weight and bn.bias in place, so bn(x) sees each nudge.
+        'print(torch.autograd.gradcheck(lambda x, w, b: bn(x), (x, bn.weight, bn.bias)))',
+        'bn3 = torch.nn.BatchNorm1d(2, affine=False).double()',
+        'z = torch.randn(3, 2, 4, dtype=torch.float64, requires_grad=True)',
+        'print(torch.autograd.gradcheck(bn3, (z,)))',
+      ].join('\n'),
+    );
+    expect(result.error).toBeNull();
+    expect(result.stdout).toBe('True\nTrue\n');
+  });
+});

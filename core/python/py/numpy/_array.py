@@ -286,7 +286,9 @@ class ndarray:
         elif isinstance(other, (int, float)):
             name = D.promote_scalar(self.dtype.name, other)
             shape = self.shape
-            left, right = self._values, [other] * self.size
+            # numpy casts a Python scalar to the array's float32 before the operation.
+            scalar = D.convert(other, name) if name == "float32" else other
+            left, right = self._values, [scalar] * self.size
         else:
             return NotImplemented
         if reflected:

@@ -3,6 +3,7 @@
 from .._unsupported import missing_names
 
 from . import functional, init  # noqa: F401
+from .batchnorm import BatchNorm1d  # noqa: F401
 from .containers import ModuleDict, ModuleList, Sequential  # noqa: F401
 from .layers import (  # noqa: F401
     Dropout,
@@ -35,6 +36,7 @@ for _module_file, _classes in {
     "container": (Sequential, ModuleList, ModuleDict, ParameterList, ParameterDict),
     "activation": (ReLU, Sigmoid, Tanh, LeakyReLU, Softmax, LogSoftmax),
     "dropout": (Dropout,),
+    "batchnorm": (BatchNorm1d,),
     "flatten": (Flatten,),
     "loss": (MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss),
 }.items():
