@@ -257,6 +257,15 @@ _CHANGES_FROM_RUN_TO_RUN = (
 )
 
 
+# Cells whose output depends on unseeded random numbers in a way two recordings rarely show (the
+# outcome differs for a minority of draws, in PyTorch as in Gradlab): notebook -> cell -> why.
+_RANDOM_BY_CHANCE = {
+    "d2l-automatic-differentiation.ipynb": {
+        8: "an unseeded randn decides whether d / a rounds back exactly to a.grad (True or False)"
+    },
+}
+
+
 def _record_in_new_process(cells):
     child = subprocess.run(
         [sys.executable, __file__, "--record"],
@@ -318,6 +327,8 @@ def main():
         for cell, rerun in zip(recorded, again):
             if "machineDependent" not in cell and _masked(cell) != _masked(rerun):
                 cell["machineDependent"] = _CHANGES_FROM_RUN_TO_RUN
+        for index, why in _RANDOM_BY_CHANCE.get(name, {}).items():
+            recorded[index]["machineDependent"] = why
         fixture = {"meta": {**meta, "notebook": name}, "cells": recorded}
         (expected / f"{name}.json").write_text(json.dumps(fixture, indent=1, ensure_ascii=False, allow_nan=False) + "\n")
         errors = sum(cell["error"] is not None for cell in recorded)
