@@ -108,9 +108,12 @@ export function readYamlBlock<T>(
   };
 
   const problems: PositionedMessage[] = [];
+  // One walk for all the errors: a walk per error would make a block with many of them quadratic.
+  const quoteStarts = document.errors.some((e) => e.code === 'MISSING_CHAR')
+    ? quotedScalarStarts(document)
+    : undefined;
   for (const error of document.errors) {
-    const offset =
-      error.code === 'MISSING_CHAR' ? unclosedQuoteStart(document, error.pos[0]) : undefined;
+    const offset = error.code === 'MISSING_CHAR' ? quoteStarts?.get(error.pos[0]) : undefined;
     const where = positionOf(offset ?? error.pos[0]);
     problems.push({ ...where, message: `${what}: bad YAML: ${error.message}` });
   }
@@ -162,17 +165,16 @@ function inside(path: ReadonlyArray<PropertyKey>): string {
 
 /**
  * yaml reports an unterminated string where the text ends; the author needs where it opened:
- * the start of the quoted scalar that runs up to that point.
+ * the start of the quoted scalar that runs up to that point, by the offset where it ends.
  */
-function unclosedQuoteStart(document: Document, end: number): number | undefined {
-  let start: number | undefined;
+function quotedScalarStarts(document: Document): Map<number, number> {
+  const starts = new Map<number, number>();
   visit(document, {
     Scalar(_key, node) {
       const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-      if (!quoted || node.range?.[1] !== end) return;
-      start = node.range[0];
-      return visit.BREAK;
+      if (quoted && node.range && !starts.has(node.range[1]))
+        starts.set(node.range[1], node.range[0]);
     },
   });
-  return start;
+  return starts;
 }

@@ -106,8 +106,11 @@ class DataFrame(_Unsupported):
             return np.zeros((0, 0))
         rows = self._arrays[0].shape[0]
         dtype = functools.reduce(_dtypes.promote, (a.dtype.name for a in self._arrays))
-        table = np.array([[a[i].item() for a in self._arrays] for i in range(rows)], dtype=dtype)
-        return table.reshape(rows, len(self._arrays))
+        if rows == 0:
+            return np.zeros((0, len(self._arrays)), dtype=dtype)
+        # Built as rows, not reshaped: the array owns its values, as pandas' does (a reshaped
+        # view could not go to torch.from_numpy).
+        return np.array([[a[i].item() for a in self._arrays] for i in range(rows)], dtype=dtype)
 
     def to_numpy(self):
         return self.values
