@@ -14,7 +14,7 @@ import { lessonTextHash } from './core/lessons/text-hash.ts';
 import { packSnapshot, snapshotFile } from './renderer/python/snapshot-pages.ts';
 import { patchSnapshotRestore } from './renderer/python/snapshot-restore-patch.ts';
 import { courseOrder, lessonSummary } from './renderer/lesson-summary.ts';
-import { securityHeaders } from './electron/security-headers.ts';
+import { securityHeaders } from './node/security-headers.ts';
 import { contentTypeOf } from './electron/static-files.ts';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));

@@ -126,9 +126,7 @@ const show = (t: Timing): string =>
 
 const [chain, chainJs] = elementwiseChain();
 const scalar = scalarGraph();
-const loops = simdAvailable()
-  ? 'WebAssembly SIMD loops'
-  : 'JS loops (no WebAssembly SIMD here)';
+const loops = simdAvailable() ? 'WebAssembly SIMD loops' : 'JS loops (no WebAssembly SIMD here)';
 console.log(
   `engine: sum(relu(x*x + 2*x)) fwd+bwd, 1e6 float32, ${RUNS} runs in one synchronous loop, ${loops}: ${show(chain)} (${perSecond(ELEMENTS, chain.median)} elements)`,
 );

@@ -1,13 +1,15 @@
 // A small training loop from Python, as a course runs it: 200 steps of a 2-layer MLP
 // (Linear(1, 32) - ReLU - Linear(32, 1), MSELoss, SGD) on 100 points, through Gradlab's Python
 // runtime and, beside it, in PyTorch on this machine when a python3 with torch is installed.
-// Both sides count the process's CPU time (this machine is shared, so wall time wanders) and
-// report the median and minimum of RUNS loops. Then a breakdown of one Gradlab step: how many
-// times it crosses into the engine and where its time goes.
-import { execFileSync } from 'node:child_process';
+// Both sides count the process's CPU time, run after run in turn (this machine is shared: load
+// that slows one run slows its neighbour too), and report the median and minimum of RUNS loops
+// and the median of the run-by-run ratios. Then where a Gradlab step's time goes: each engine
+// call (how many, how long, bridge included), the Python code around them, garbage collection.
 import { startNodeKernel } from '../cli/python-node.ts';
+import { startTorch } from './torch-process.ts';
 
-const RUNS = 15;
+const RUNS = 21;
+const STEPS = 200;
 
 const SETUP = `
 import torch
@@ -18,7 +20,7 @@ def train():
     model = nn.Sequential(nn.Linear(1, 32), nn.ReLU(), nn.Linear(32, 1))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     loss_fn = nn.MSELoss()
-    for _ in range(200):
+    for _ in range(${STEPS}):
         optimizer.zero_grad()
         loss = loss_fn(model(X), Y)
         loss.backward()
@@ -44,85 +46,88 @@ const cpuMs = (): number => {
 const kernel = await startNodeKernel();
 kernel.runCell(SETUP);
 kernel.runCell('train()');
-const gradlabSamples: number[] = [];
-for (let run = 0; run < RUNS; run++) {
+const gradlabRun = (): number => {
   const began = cpuMs();
   const result = kernel.runCell('train()');
-  gradlabSamples.push(cpuMs() - began);
   if (result.error !== null) throw new Error(`the training cell failed: ${result.error}`);
+  return cpuMs() - began;
+};
+
+const torch = await startTorch(SETUP);
+const gradlabSamples: number[] = [];
+const torchSamples: number[] = [];
+const ratios: number[] = [];
+if (typeof torch !== 'string') await torch.time('train');
+for (let run = 0; run < RUNS; run++) {
+  gradlabSamples.push(gradlabRun());
+  if (typeof torch === 'string') continue;
+  torchSamples.push(await torch.time('train'));
+  ratios.push(gradlabSamples[run] / torchSamples[run]);
 }
+if (typeof torch !== 'string') torch.close();
 const gradlab = summary(gradlabSamples);
 
-// Engine calls per step, counted by wrapping every function of the Python-side engine module.
+// Engine calls per step, counted and timed by wrapping every function of the Python-side engine
+// module (a call's time includes crossing the bridge both ways); the rest of a step is Python.
+// Wall time, as Python in Pyodide has no CPU clock, so medians (a step: from one zero_grads call
+// to the next), which a preempted call or step does not move, and shares of a step.
 const counted = kernel.runCell(`
-import torch._engine as engine, collections
-calls = collections.Counter()
+import torch._engine as engine, collections, time, statistics
+calls, durations, starts = collections.Counter(), collections.defaultdict(list), []
 def counting(name, function):
     def call(*args):
         calls[name] += 1
-        return function(*args)
+        began = time.perf_counter()
+        if name == 'zero_grads':
+            starts.append(began)
+        try:
+            return function(*args)
+        finally:
+            durations[name].append(time.perf_counter() - began)
     return call
 originals = {name: getattr(engine, name) for name in dir(engine) if callable(getattr(engine, name)) and not name.startswith('_') and name not in ('register_error', 'callback', 'python_error')}
 for name, function in originals.items():
     setattr(engine, name, counting(name, function))
-train()
+for _ in range(5):
+    train()
 for name, function in originals.items():
     setattr(engine, name, function)
-print(sum(calls.values()) / 200, ', '.join(f'{name} {count // 200}' for name, count in calls.most_common()))
-`);
-const [perStep, ...breakdown] = counted.stdout.trim().split(' ');
-
-const profiled = kernel.runCell(`
-import cProfile, pstats, io
-profile = cProfile.Profile()
-profile.enable()
-train()
-profile.disable()
-stats = pstats.Stats(profile)
-total = sum(entry[2] for entry in stats.stats.values())
-engine_time = sum(entry[2] for key, entry in stats.stats.items() if key[0].endswith('_engine.py'))
-print(f'{engine_time / total:.0%}')
+steps = 5 * ${STEPS}
+step = statistics.median(b - a for a, b in zip(starts, starts[1:]))
+share = {name: statistics.median(durations[name]) * count / steps / step for name, count in calls.items()}
+print(f'{sum(calls.values()) / steps:g} engine calls, {sum(share.values()):.0%} of its time inside them, the rest in Python code:')
+print(', '.join(f'{name} {count // steps} ({share[name]:.0%})' for name, count in calls.most_common() if count >= steps))
 `);
 
-const TORCH_SCRIPT = `${SETUP}
-import time, statistics
-train()
-samples = []
-for _ in range(${RUNS}):
-    began = time.process_time()
-    train()
-    samples.append((time.process_time() - began) * 1000)
-print(statistics.median(samples), min(samples), torch.__version__, torch.get_num_threads())
-`;
-
-function torchBaseline(): (Timing & { version: string; threads: string }) | null {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    try {
-      const out = execFileSync(python, ['-c', TORCH_SCRIPT], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-      const [median, min, version, threads] = out.trim().split(/\s+/);
-      return { median: Number(median), min: Number(min), version, threads };
-    } catch {
-      // no torch for this interpreter: try the next one
-    }
-  }
-  return null;
-}
+// Garbage collection during plain runs: pauses of the main thread (wall time, as Node reports
+// them), as a share of the runs' wall time.
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const gcRunsBegan = performance.now();
+for (let run = 0; run < 5; run++) gradlabRun();
+const gcRunsMs = performance.now() - gcRunsBegan;
+await new Promise((resolve) => setTimeout(resolve, 0)); // observers report asynchronously
+gcObserver.disconnect();
 
 const show = (t: Timing): string => `median ${t.median.toFixed(1)} ms, min ${t.min.toFixed(1)} ms`;
-console.log(`Gradlab: 200-step MLP training loop from Python, CPU time: ${show(gradlab)}`);
-console.log(
-  `Gradlab: ${perStep} engine calls per step (${breakdown.join(' ')}); ` +
-    `${profiled.stdout.trim()} of the Python-profiled time is inside them (the engine's work included)`,
-);
-const torch = torchBaseline();
-if (torch === null) {
-  console.log('PyTorch baseline: no python3 with torch found (apt-get install python3-torch)');
-} else {
-  console.log(`PyTorch ${torch.version} (${torch.threads} threads): same loop, ${show(torch)}`);
+console.log(`Gradlab: ${STEPS}-step MLP training loop from Python, CPU time: ${show(gradlab)}`);
+if (typeof torch === 'string') console.log(`PyTorch baseline: ${torch}`);
+else {
+  const baseline = summary(torchSamples);
   console.log(
-    `Gradlab / PyTorch: ${(gradlab.median / torch.median).toFixed(1)}x (min ${(gradlab.min / torch.min).toFixed(1)}x)`,
+    `PyTorch ${torch.version} (${torch.threads} threads), same loop, run in turn: ${show(baseline)}`,
+  );
+  console.log(
+    `Gradlab / PyTorch: ${(gradlab.median / baseline.median).toFixed(2)}x of medians ` +
+      `(run by run: median ${summary(ratios).median.toFixed(2)}x; best against best ${(gradlab.min / baseline.min).toFixed(2)}x; goal <= 3x)`,
   );
 }
+const [callsLine, perCall] = counted.stdout.trim().split('\n');
+console.log(`Gradlab step: ${callsLine}`);
+console.log(`  ${perCall}`);
+console.log(
+  `Gradlab step: garbage collection pauses take ${((100 * gcMs) / gcRunsMs).toFixed(0)}% of its time`,
+);

@@ -1,8 +1,8 @@
 // A course folder as `gradlab build` and `gradlab preview` read it: the lesson files and
-// course.yaml the desktop app reads (electron/lesson-files.ts), checked as `gradlab check` does.
+// course.yaml the desktop app reads (node/lesson-files.ts), checked as `gradlab check` does.
 import { join } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
-import { readLessonFolder } from '../electron/lesson-files.ts';
+import { readLessonFolder } from '../node/lesson-files.ts';
 import { COURSE_FILE, courseLessons, readCourseFile } from '../core/lessons/course-file.ts';
 import { duplicateLessonIds } from '../core/lessons/course.ts';
 import type { ParsedLesson } from '../core/lessons/parse.ts';

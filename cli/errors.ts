@@ -6,7 +6,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const EXIT_BAD_INPUT = 2;
+const EXIT_BAD_INPUT = 2;
 
 /** Prints the failure as one line and returns the exit status to use. */
 export function reportFailure(error: unknown): number {

@@ -1,5 +1,6 @@
 // Entry point of the `gradlab` command: dispatches to one module per subcommand.
-// Contract (DESIGN.md): bad input prints one clear line on stderr and exits with status 2.
+// Bad input prints one clear line on stderr and exits with status 2 (README, "The `gradlab`
+// command").
 import { UsageError, reportFailure } from './errors.ts';
 
 interface Command {

@@ -1,10 +1,10 @@
 // Serves the renderer from app://gradlab instead of file://: module scripts and workers load,
-// and every response carries the CSP, COOP and COEP of security-headers.ts. In development the
+// and every response carries the CSP, COOP and COEP of node/security-headers.ts. In development the
 // same origin proxies Vite's dev server, so pages and headers are the same as in the package.
 import { readFile } from 'node:fs/promises';
 import { net, protocol, type CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeaders } from '../node/security-headers.ts';
 import { contentTypeOf, resolveInside } from './static-files.ts';
 
 export type RendererSource = { kind: 'folder'; root: string } | { kind: 'dev-server'; url: string };

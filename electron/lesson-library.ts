@@ -3,8 +3,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LessonSource } from '../renderer/host/api.ts';
-import { readLessonFolder } from './lesson-files.ts';
-import { watchLessonFolder, type LessonWatcherOptions } from './lesson-watcher.ts';
+import { readLessonFolder } from '../node/lesson-files.ts';
+import { watchLessonFolder, type LessonWatcherOptions } from '../node/lesson-watcher.ts';
 
 export interface LessonLibrary {
   list(): Promise<LessonSource[]>;

@@ -37,8 +37,8 @@ export class App {
   private view: LessonView | null = null;
   private viewKey: string | null = null;
   private notice: string | undefined;
-  /** Why the last save failed, until a save succeeds again. */
-  private saveProblem: string | null = null;
+  /** Why the last save failed, shown until a save succeeds again. */
+  private readonly saveProblem = h('p', { class: 'notice', role: 'alert' });
   /** The grader loads with the first answer checked. */
   private readonly grade: PracticeGrader = async (item, answer, wrongAttemptsBefore) =>
     (await import('./grading.ts')).gradeAnswer(this.python, item, answer, wrongAttemptsBefore);
@@ -61,11 +61,14 @@ export class App {
       exportGrades: () => void this.exportGrades(),
       exportSubmission: () => void this.exportSubmission(),
     });
+    // Said in place: drawing the lesson again would save again (and fail again) at once.
     this.progress.onSaveProblem((problem) => {
-      this.saveProblem = problem;
-      void this.open(this.viewKey, { force: true });
+      this.saveProblem.textContent = problem;
+      if (problem === null) this.saveProblem.remove();
+      else if (!this.saveProblem.isConnected) this.main.prepend(this.saveProblem);
     });
     this.notice = await this.progress.load();
+    this.library.onReading((files) => this.showReading(files));
     await this.library.replace(await this.host.listLessons());
     this.progress.onChange(() => this.renderSidebar());
     window.addEventListener('hashchange', () => void this.route());
@@ -87,6 +90,15 @@ export class App {
     this.status.textContent =
       state === 'failed' ? `${statusText.failed}: ${this.python.failure}` : statusText[state];
     document.body.dataset.python = state;
+  }
+
+  /** Until the first lesson is shown, which files are still being read (a long one takes seconds). */
+  private showReading(files: readonly string[]): void {
+    if (this.viewKey !== null) return;
+    const reading = files.length > 0 ? `Reading ${files.join(', ')}…` : null;
+    this.main.replaceChildren(
+      ...(reading ? [h('p', { class: 'notice', role: 'status' }, reading)] : []),
+    );
   }
 
   private renderSidebar(): void {
@@ -136,7 +148,7 @@ export class App {
     if (key !== this.viewKey) return;
     const parts: (HTMLElement | null)[] = [
       this.notice ? h('p', { class: 'notice', role: 'note' }, this.notice) : null,
-      this.saveProblem ? h('p', { class: 'notice', role: 'alert' }, this.saveProblem) : null,
+      this.saveProblem.textContent ? this.saveProblem : null,
       errorsPanel(this.library.problems()),
     ];
     if (key && lesson) {

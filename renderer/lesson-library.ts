@@ -2,13 +2,15 @@
 // and every problem found (a broken file never keeps the others from loading). A built-in
 // lesson whose text is unchanged comes prebuilt, its data loaded when first asked for.
 // A folder's course.yaml (offered like a lesson file) gives the course's title, and which of
-// the folder's lessons it holds, in which order.
+// the folder's lessons it holds, in which order. Other lessons are parsed in a worker
+// (lesson-parser/), so that reading them never holds up the page.
 import prebuilt from 'virtual:gradlab-prebuilt-lessons';
 import type { Lesson, LessonProblem } from '../core/lessons/types.ts';
 import { lessonTextHash } from '../core/lessons/text-hash.ts';
 import { courseOrder, lessonSummary, type LessonSummary } from './lesson-summary.ts';
 import type { LessonSource } from './host/api.ts';
 import type { LessonEntry } from './ui/sidebar.ts';
+import { LessonParser } from './lesson-parser/lesson-parser.ts';
 
 interface Loaded {
   source: LessonSource;
@@ -27,13 +29,17 @@ interface Arrangement {
 }
 
 export class LessonLibrary {
+  private readonly parser = new LessonParser();
   private loaded = new Map<string, Loaded>();
+  /** The files being parsed now. */
+  private readonly reading = new Set<string>();
+  private readonly readingListeners = new Set<(files: readonly string[]) => void>();
   private courseFiles = new Map<string, LessonSource>();
   private arrangement: Arrangement = { problems: [], positions: new Map(), hidden: new Set() };
 
   async replace(sources: LessonSource[]): Promise<void> {
     const lessons = sources.filter((source) => !isCourseYaml(source));
-    const loaded = await Promise.all(lessons.map(load));
+    const loaded = await Promise.all(lessons.map((source) => this.load(source)));
     this.loaded = new Map(loaded.map((entry) => [entry.source.key, entry]));
     this.courseFiles = new Map(
       sources.filter(isCourseYaml).map((source) => [source.key, source] as const),
@@ -49,7 +55,7 @@ export class LessonLibrary {
     let changed = false;
     if (isCourseYaml(source)) this.courseFiles.set(source.key, source);
     else {
-      const fresh = await load(source);
+      const fresh = await this.load(source);
       const previous = this.loaded.get(source.key);
       changed = fresh.summary !== null;
       this.loaded.set(
@@ -73,6 +79,45 @@ export class LessonLibrary {
   /** Loads every lesson's data now, so that opening one later never waits. */
   async loadAll(): Promise<void> {
     await Promise.all([...this.loaded.values()].map((entry) => entry.lesson()));
+  }
+
+  /** Calls `listener` with the files being parsed whenever that list changes. */
+  onReading(listener: (files: readonly string[]) => void): void {
+    this.readingListeners.add(listener);
+  }
+
+  /** A built-in lesson as parsed at build time when its text is unchanged, else parsed now. */
+  private async load(source: LessonSource): Promise<Loaded> {
+    if (source.skipped !== undefined) return unreadable(source, source.skipped);
+    const ready = source.origin === 'builtin' ? prebuilt[source.fileName] : undefined;
+    if (ready && ready.textHash === lessonTextHash(source.text)) {
+      let data: Promise<Lesson | null> | undefined;
+      return {
+        source,
+        summary: ready.summary,
+        problems: ready.problems,
+        lesson: () => (data ??= ready.load().then((module) => module.default)),
+      };
+    }
+    this.setReading(source.fileName, true);
+    try {
+      const { lesson, problems } = await this.parser.parse(source.fileName, source.text);
+      const summary = lesson ? lessonSummary(lesson) : null;
+      return { source, summary, problems, lesson: () => Promise.resolve(lesson) };
+    } catch (error) {
+      return unreadable(
+        source,
+        `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      this.setReading(source.fileName, false);
+    }
+  }
+
+  private setReading(fileName: string, reading: boolean): void {
+    if (reading) this.reading.add(fileName);
+    else this.reading.delete(fileName);
+    for (const listener of this.readingListeners) listener([...this.reading]);
   }
 
   /** The title a course.yaml gives, if any. */
@@ -152,32 +197,6 @@ function isCourseYaml(source: LessonSource): boolean {
 /** The folder part of a key: an absolute path's folder, or `course:` for a web course. */
 function folderOf(key: string): string {
   return key.slice(0, Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\')) + 1);
-}
-
-/** A built-in lesson as parsed at build time when its text is unchanged, else parsed now. */
-async function load(source: LessonSource): Promise<Loaded> {
-  if (source.skipped !== undefined) return unreadable(source, source.skipped);
-  const ready = source.origin === 'builtin' ? prebuilt[source.fileName] : undefined;
-  if (ready && ready.textHash === lessonTextHash(source.text)) {
-    let data: Promise<Lesson | null> | undefined;
-    return {
-      source,
-      summary: ready.summary,
-      problems: ready.problems,
-      lesson: () => (data ??= ready.load().then((module) => module.default)),
-    };
-  }
-  try {
-    const { loadLesson } = await import('../core/lessons/load.ts');
-    const { lesson, problems } = loadLesson(source.fileName, source.text);
-    const summary = lesson ? lessonSummary(lesson) : null;
-    return { source, summary, problems, lesson: () => Promise.resolve(lesson) };
-  } catch (error) {
-    return unreadable(
-      source,
-      `could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
 }
 
 function unreadable(source: LessonSource, message: string): Loaded {

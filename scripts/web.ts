@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { snapshotFile } from '../vite.renderer.config.mts';
-import { securityHeaders } from '../electron/security-headers.ts';
+import { securityHeaders } from '../node/security-headers.ts';
 import { contentTypeOf, resolveInside } from '../electron/static-files.ts';
 import { listenOnFreePort, portMovedSentence } from './free-port.ts';
 

@@ -7,7 +7,7 @@ import { lessonFiles } from '../commands/check.ts';
 import { UsageError } from '../errors.ts';
 import { readInputFile } from '../input-file.ts';
 
-export interface GradedLesson {
+interface GradedLesson {
   lesson: Lesson;
   textHash: string;
   items: PracticeItem[];

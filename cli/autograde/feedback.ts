@@ -32,7 +32,7 @@ export function writeFeedback(
   return written;
 }
 
-export function feedbackFileName(studentId: string): string {
+function feedbackFileName(studentId: string): string {
   return `${studentId.replace(/[^\w.-]+/g, '_')}.html`;
 }
 

@@ -4,6 +4,7 @@
 import { verdict } from '../../core/grading/grade.ts';
 import type { IsolatedPython } from '../../core/grading/code-answer.ts';
 import { NO_ATTEMPTS, recordAttempt } from '../../core/grading/attempts.ts';
+import { DerivedKeys } from '../../core/grading/keys.ts';
 import { LessonKeyError, type GradeOutcome } from '../../core/grading/outcome.ts';
 import {
   readSubmission,
@@ -92,11 +93,12 @@ async function gradeItem(
   if (submitted.attempts.some((a) => a.lessonHash !== null && a.lessonHash !== todayHash))
     grade.flags.push("lesson changed since answered (graded against today's lesson)");
   let outcomes: GradeOutcome[];
+  const keys = new DerivedKeys();
   try {
     outcomes = await Promise.all(
       submitted.attempts.map(async ({ answer }) => {
         const started = performance.now();
-        const outcome = await verdict(item, answer, { autograd: autogradEvaluator, python });
+        const outcome = await verdict(item, answer, { autograd: autogradEvaluator, python, keys });
         answerMs.push(performance.now() - started);
         return outcome;
       }),

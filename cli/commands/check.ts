@@ -8,7 +8,7 @@ import type { ParsedLesson } from '../../core/lessons/parse.ts';
 import { duplicateLessonIds } from '../../core/lessons/course.ts';
 import type { LessonServices } from '../../core/lessons/services.ts';
 import type { LessonProblem } from '../../core/lessons/types.ts';
-import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
+import { symbolicServices } from '../../core/grading/symbolic-services.ts';
 import { pythonSyntaxService } from '../../core/lessons/python-syntax.ts';
 import { PythonSandbox } from '../sandbox/sandbox.ts';
 import { isolatedPython } from '../sandbox/isolated.ts';

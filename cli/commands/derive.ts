@@ -1,10 +1,11 @@
 // `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]`: the derivative (each partial) as
-// text and LaTeX; with --at, its exact value beside autograd's (DESIGN.md).
+// text and LaTeX; with --at, its exact value beside autograd's.
 import { derive } from '../../core/symbolic/derive.ts';
 import type { DerivativeInfo } from '../../core/symbolic/derive.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { parseMath } from '../../core/symbolic/parse.ts';
 import { symbolsOf } from '../../core/symbolic/expr.ts';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { UsageError } from '../errors.ts';
 
 const USAGE = 'usage: gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]';
@@ -14,13 +15,6 @@ interface DeriveArguments {
   wrt: string[] | null;
   at: Record<string, number> | null;
   json: boolean;
-}
-
-function takeValue(args: string[], i: number, option: string): string {
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--'))
-    throw new UsageError(`derive: ${option} needs a value (${USAGE})`);
-  return value;
 }
 
 function parseNames(text: string): string[] {
@@ -44,24 +38,51 @@ function parsePoint(text: string): Record<string, number> {
   return point;
 }
 
+const OPTIONS = {
+  wrt: { type: 'string' },
+  at: { type: 'string' },
+  json: { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
+
 function parseArguments(args: string[]): DeriveArguments {
+  // Not strict: an EXPR may start with a minus ('-x^2'), which parseArgs reads as a group of
+  // short options; no option here is short, so such a group is the EXPR, taken as written.
+  const { tokens } = parseArgs({
+    args,
+    options: OPTIONS,
+    allowPositionals: true,
+    tokens: true,
+    strict: false,
+  });
   const parsed: DeriveArguments = { expr: '', wrt: null, at: null, json: false };
-  let exprGiven = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--json') parsed.json = true;
-    else if (arg === '--wrt') parsed.wrt = parseNames(takeValue(args, i++, '--wrt'));
-    else if (arg === '--at') parsed.at = parsePoint(takeValue(args, i++, '--at'));
-    else if (arg.startsWith('--'))
-      throw new UsageError(`derive: unknown option '${arg}' (${USAGE})`);
-    else if (exprGiven)
-      throw new UsageError(`derive: one EXPR only; quote it, as in "x^2 + 1" (${USAGE})`);
-    else {
+  let exprIndex: number | null = null;
+  for (const token of tokens) {
+    const arg = args[token.index];
+    if (
+      token.kind === 'positional' ||
+      (token.kind === 'option' && !token.rawName.startsWith('--'))
+    ) {
+      if (exprIndex === token.index) continue;
+      if (exprIndex !== null)
+        throw new UsageError(`derive: one EXPR only; quote it, as in "x^2 + 1" (${USAGE})`);
       parsed.expr = arg;
-      exprGiven = true;
+      exprIndex = token.index;
+    } else if (
+      token.kind === 'option-terminator' ||
+      !Object.hasOwn(OPTIONS, token.name) ||
+      (token.name === 'json' && token.value !== undefined)
+    )
+      throw new UsageError(`derive: unknown option '${arg}' (${USAGE})`);
+    else if (token.name === 'json') parsed.json = true;
+    else {
+      const value = token.value;
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`derive: --${token.name} needs a value (${USAGE})`);
+      if (token.name === 'wrt') parsed.wrt = parseNames(value);
+      else parsed.at = parsePoint(value);
     }
   }
-  if (!exprGiven) throw new UsageError(`derive: EXPR is missing (${USAGE})`);
+  if (exprIndex === null) throw new UsageError(`derive: EXPR is missing (${USAGE})`);
   return parsed;
 }
 

@@ -1,5 +1,5 @@
 // `gradlab grade LESSON PRACTICE_ID (--answer TEXT | --answer-file FILE) [--json]`: grades one
-// answer to one practice item (DESIGN.md). Exit status 0 for a right answer, 1 for a wrong or
+// answer to one practice item. Exit status 0 for a right answer, 1 for a wrong or
 // unreadable one, 2 for bad arguments or a lesson whose item cannot be graded.
 import { loadLesson } from '../../core/lessons/load.ts';
 import type { PracticeItem } from '../../core/lessons/types.ts';

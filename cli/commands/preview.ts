@@ -14,7 +14,7 @@ import {
   pageWithCourse,
   type CourseFile,
 } from '../../renderer/host/published-course.ts';
-import { watchLessonFolder } from '../../electron/lesson-watcher.ts';
+import { watchLessonFolder } from '../../node/lesson-watcher.ts';
 import { portMovedSentence } from '../../scripts/free-port.ts';
 import { courseOutline, problemLine, readCourseFiles } from '../course.ts';
 import { parseCourseFolderArgs } from '../arguments.ts';

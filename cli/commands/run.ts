@@ -1,6 +1,7 @@
 // `gradlab run FILE [--fresh] [--json]`: runs every Python cell of a lesson, notebook-style
-// Markdown, .ipynb or percent-format .py file in order, as Jupyter would (DESIGN.md).
-import { notebookCells, type NotebookCell } from '../../core/lessons/notebook.ts';
+// Markdown, .ipynb or percent-format .py file in order, as Jupyter would.
+import { notebookCells } from '../../core/lessons/notebook.ts';
+import type { NotebookCell } from '../../core/lessons/notebook-cell.ts';
 import type { CellResult, PlotRecord } from '../../core/python/kernel.ts';
 import { parseCommandArgs } from '../arguments.ts';
 import { UsageError } from '../errors.ts';

@@ -1,6 +1,6 @@
 // What a static host must send with a built site, in the forms hosts read: a `_headers` file
 // (Netlify, Cloudflare Pages) and lines for nginx and Apache in the site's README.
-import { securityHeaders } from '../../electron/security-headers.ts';
+import { securityHeaders } from '../../node/security-headers.ts';
 
 export function headersFile(): string {
   const lines = Object.entries(securityHeaders()).map(([name, value]) => `  ${name}: ${value}`);

@@ -7,7 +7,7 @@ import { jsonNumber, tensorValue, type JsonNumber, type TensorValue } from './js
 import { Tensor } from './tensor.ts';
 
 /** One node the engine ran. */
-export interface BackwardStep {
+interface BackwardStep {
   /**
    * The GraphSnapshot node id of the value this node made (its first output the snapshot
    * shows), or of the leaf at AccumulateGrad.
@@ -31,14 +31,14 @@ export interface BackwardStep {
 }
 
 /** The gradient a node sent along one input edge. */
-export interface StepInput {
+interface StepInput {
   /** The GraphSnapshot id of the input (the leaf itself for a leaf), null if the snapshot lacks it. */
   id: number | null;
   /** The input's name in the formula ('self', 'other'), null for an op without a declared formula. */
   name: string | null;
   /**
    * The formula of this gradient in KaTeX, `{{g}}` standing for the incoming gradient and
-   * `{{name}}` for `saved[name]` (fill them with core/autograd's fillFormula); null if undeclared.
+   * `{{name}}` for `saved[name]`; null if undeclared.
    */
   formula: string | null;
   /** The gradient sent, summed to the input's shape as the engine delivered it; null when skipped. */

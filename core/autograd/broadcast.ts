@@ -1,7 +1,7 @@
 // PyTorch broadcasting on contiguous row-major storage: result shapes, expanding, reducing back.
 import { cascadeSum } from './cascade-sum.ts';
 import { sumOverDims } from './dim-sum.ts';
-import { type Storage } from './dtype.ts';
+import { isFloatStorage, storageDType, type Storage } from './dtype.ts';
 import { allocateForOverwrite } from './storage-pool.ts';
 import { runtimeError } from './errors.ts';
 import { numelOf, stridesOf } from './shapes.ts';
@@ -47,13 +47,15 @@ export function stridedPositions(shape: readonly number[], steps: readonly numbe
  * For each element of `target`, the flat index of the element of `source` (a shape broadcastable
  * to `target`) that it reads.
  */
-export function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
+function broadcastIndex(source: readonly number[], target: readonly number[]): Int32Array {
+  return stridedPositions(target, broadcastSteps(source, target));
+}
+
+/** Per dim of `target`, how far a step moves in `source` (0 along a broadcast dim). */
+function broadcastSteps(source: readonly number[], target: readonly number[]): number[] {
   const offset = target.length - source.length;
   const strides = stridesOf(source);
-  const steps = target.map((_, d) =>
-    d < offset || source[d - offset] === 1 ? 0 : strides[d - offset],
-  );
-  return stridedPositions(target, steps);
+  return target.map((_, d) => (d < offset || source[d - offset] === 1 ? 0 : strides[d - offset]));
 }
 
 export function expandStorage(
@@ -63,14 +65,27 @@ export function expandStorage(
 ): Storage {
   const n = numelOf(target);
   if (data.length === n) return data;
-  const out = allocateForOverwrite(
-    data instanceof Float32Array ? 'float32' : data instanceof Uint8Array ? 'bool' : 'float64',
-    n,
-  );
+  const out = allocateForOverwrite(storageDType(data), n);
   if (data.length === 1) return out.fill(data[0]);
-  const index = broadcastIndex(source, target);
-  for (let i = 0; i < n; i++) out[i] = data[index[i]];
+  // Row by row along the last dim: a row either copies a run of the source or repeats one of
+  // its elements, so the table holds a position per row, not per element.
+  const steps = broadcastSteps(source, target);
+  const last = target.length - 1;
+  const rowLength = target[last];
+  const rowStarts = stridedPositions(target.slice(0, last), steps.slice(0, last));
+  const copiesRun = steps[last] !== 0;
+  for (let row = 0, at = 0; row < rowStarts.length; row++, at += rowLength) {
+    const from = rowStarts[row];
+    if (copiesRun) for (let j = 0; j < rowLength; j++) out[at + j] = data[from + j];
+    else out.fill(data[from], at, at + rowLength);
+  }
   return out;
+}
+
+function plainSum(data: Storage): number {
+  let total = 0;
+  for (let i = 0; i < data.length; i++) total += data[i];
+  return total;
 }
 
 /** Sums `data` of shape `source` down to `target` (the reverse of broadcasting `target` to `source`). */
@@ -81,10 +96,10 @@ export function sumToStorage(
   out: Storage,
 ): Storage {
   if (out.length === 1) {
-    out[0] = data instanceof Uint8Array ? data.reduce((a, b) => a + b, 0) : cascadeSum(data);
+    out[0] = isFloatStorage(data) ? cascadeSum(data) : plainSum(data);
     return out;
   }
-  if (!(data instanceof Uint8Array) && !(out instanceof Uint8Array)) {
+  if (isFloatStorage(data) && isFloatStorage(out)) {
     const kept = [...new Array<number>(source.length - target.length).fill(1), ...target];
     sumOverDims(data, source, kept, out);
     return out;

@@ -298,6 +298,7 @@ function accumulate(
     variable.grad = add(grad, g);
   } else {
     addInto(grad, g);
+    grad.wrote();
     grad.version.value++;
   }
 }

@@ -32,6 +32,18 @@ export const LEAF_INPLACE =
 export const LEAF_VIEW_INPLACE =
   'a view of a leaf Variable that requires grad is being used in an in-place operation.';
 
+export const NO_GRAD_VIEW_INPLACE =
+  "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
+
+/** In-place on one of the views unbind/split/chunk returned, while it requires grad. */
+export function multiOutputViewInPlace(name: string, outputNr: number): string {
+  return `Output ${outputNr} of ${name} is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.`;
+}
+
+/** An in-place write into an expanded tensor, whose elements share storage. */
+export const OVERLAPPING_WRITE =
+  'unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.';
+
 export const NOT_DIFFERENTIABLE_DTYPE =
   'Only Tensors of floating point and complex dtype can require gradients';
 

@@ -48,7 +48,7 @@ export class FunctionCtx {
   }
 }
 
-export type CustomBackward = (
+type CustomBackward = (
   ctx: FunctionCtx,
   gradOutputs: Tensor[],
 ) => Tensor | null | undefined | readonly (Tensor | null | undefined)[];
@@ -79,9 +79,7 @@ export function applyFunction(spec: FunctionSpec): Tensor | Tensor[] {
   }
   const single = produced instanceof Tensor;
   const list: readonly Tensor[] = produced instanceof Tensor ? [produced] : produced;
-  const outputs = list.map((t) =>
-    spec.inputs.includes(t) ? new Tensor(t.data, t.shape, t.dtype, t.version) : t,
-  );
+  const outputs = list.map((t) => (spec.inputs.includes(t) ? t.alias(t.version) : t));
   const tensorInputs = spec.inputs.filter((t): t is Tensor => t !== null);
   const name = `${spec.name}Backward`;
   if (needs.some(Boolean)) {

@@ -7,6 +7,7 @@ import { simdBinary } from './wasm/simd-loops.ts';
 import type { Node } from './node.ts';
 import { add } from './ops/binary.ts';
 import { sameShape, type Tensor } from './tensor.ts';
+import { sharesStorage } from './views.ts';
 
 export class GradientBuffers {
   private readonly slots = new Map<Node, (Tensor | null)[]>();
@@ -35,9 +36,9 @@ export class GradientBuffers {
     this.refs.delete(g);
   }
 
-  /** Whether `g` is the pass's own and held by exactly one slot. */
+  /** Whether `g` is the pass's own and held by exactly one slot (and no view shares its storage). */
   owns(g: Tensor): boolean {
-    return this.refs.get(g) === 1;
+    return this.refs.get(g) === 1 && !g.storageState.shared;
   }
 
   /** Adds `g` (`times` times over: x * x sends its gradient twice) to output `nr` of `node`. */
@@ -95,7 +96,8 @@ export class GradientBuffers {
     custom: boolean,
   ): Tensor[] {
     grads.forEach((g, i) => {
-      if (spare[i] && results.some((r) => r !== g && r?.data === g.data)) this.escape(g);
+      if (spare[i] && results.some((r) => r !== g && r !== null && sharesStorage(r, g)))
+        this.escape(g);
     });
     const made = custom ? [] : madeBy(node, grads, spare, results);
     for (const g of made) this.claim(g);
@@ -122,7 +124,7 @@ export class GradientBuffers {
       this.refs.set(g, next);
     } else {
       this.refs.delete(g);
-      recycle(g.data);
+      if (!g.storageState.shared) recycle(g.data);
     }
   }
 }
@@ -140,8 +142,8 @@ function madeBy(
   const made: Tensor[] = [];
   for (const r of results) {
     if (r === null || made.includes(r)) continue;
-    const shares = (t: Tensor | null): boolean => t !== null && t !== r && t.data === r.data;
-    if (grads.includes(r) || node.inputs.some((t) => t === r || t.data === r.data)) continue;
+    const shares = (t: Tensor | null): boolean => t !== null && t !== r && sharesStorage(t, r);
+    if (grads.includes(r) || node.inputs.some((t) => t === r || sharesStorage(t, r))) continue;
     if (results.some(shares) || grads.some((g, i) => !spare[i] && shares(g))) continue;
     made.push(r);
   }

@@ -1,7 +1,7 @@
 // torch.autograd.gradcheck (slow mode): compares the analytical Jacobian from backward with
 // central finite differences, with PyTorch's defaults and failure message.
 import { formatTensor } from '../printing/index.ts';
-import { isFloating } from './dtype.ts';
+import { isFloating, type Storage } from './dtype.ts';
 import { TorchError } from './errors.ts';
 import { autogradGrad } from './engine.ts';
 import { zerosLike } from './ops/creation.ts';
@@ -17,7 +17,7 @@ export interface GradcheckOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface GradcheckResult {
+interface GradcheckResult {
   ok: boolean;
   /** PyTorch's message for the first mismatch ('' when ok). */
   message: string;
@@ -45,12 +45,16 @@ function numerical(
   const outNumel = outputsOf(fn, inputs)[outputIndex].numel;
   const jacobian = new Float64Array(input.numel * outNumel);
   for (let j = 0; j < input.numel; j++) {
+    // Outputs may be views of the input (reshape...): their values are read before it changes.
+    const at = (value: number): Storage => {
+      input.data[j] = value;
+      input.wrote();
+      return outputsOf(fn, inputs)[outputIndex].data.slice();
+    };
     const original = input.data[j];
-    input.data[j] = original - eps;
-    const minus = outputsOf(fn, inputs)[outputIndex].data.slice();
-    input.data[j] = original + eps;
-    const plus = outputsOf(fn, inputs)[outputIndex].data;
-    input.data[j] = original;
+    const minus = at(original - eps);
+    const plus = at(original + eps);
+    at(original);
     for (let k = 0; k < outNumel; k++)
       jacobian[j * outNumel + k] = (plus[k] - minus[k]) / (2 * eps);
   }
@@ -89,7 +93,7 @@ export function gradcheck(fn: Checked, inputs: Tensor[], options?: GradcheckOpti
   return result.ok;
 }
 
-export function gradcheckResult(
+function gradcheckResult(
   fn: Checked,
   inputs: Tensor[],
   options?: GradcheckOptions,

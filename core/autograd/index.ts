@@ -1,7 +1,9 @@
 // Public API of the autograd engine (import from here only; the rest is internal).
 //
-// - Tensors are contiguous row-major; `t.values()` is the flat storage (Float32Array for float32,
-//   Float64Array for float64 and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`.
+// - `t.values()` is the flat row-major values (Float32Array for float32, Float64Array for float64
+//   and int64, Uint8Array for bool), `t.shape`, `t.dtype`, `t.item()`. View ops (reshape, basic
+//   indexing, transpose, expand...) share their base's storage (views.ts): write into a tensor's
+//   values only through in-place ops, which carry the write to every alias.
 // - Autograd state: `requiresGrad`, `requiresGrad_(flag)`, `grad` (get/set), `isLeaf`, `gradFn`
 //   (a Node: `name` like 'PowBackward0', `nextFunctions: [Node | null, number][]`, leaves that
 //   require grad appear as AccumulateGrad), `retainGrad()`, `retainsGrad`, `detach()`, `label`.
@@ -25,40 +27,35 @@
 // - Backward trace: pass `{ trace: new BackwardRecording() }` to backward/autogradGrad, then
 //   `exportGraphWithTrace(t, recording)` gives the graph and each node the engine ran, in order,
 //   with the numbers it computed. Each op's backward is declared once (derivative.ts): the
-//   formulas in the trace are the declarations' `tex`, filled with `fillFormula`.
-export type { DType, ScalarKind, Storage } from './dtype.ts';
-export { isFloating, promoteTypes, resultType, torchName } from './dtype.ts';
+//   formulas in the trace are the declarations' `tex`.
+export type { DType, ScalarKind } from './dtype.ts';
 export {
-  TorchError,
-  NON_LEAF_GRAD_WARNING,
-  LEAF_VIEW_INPLACE,
-  type PyErrorType,
-} from './errors.ts';
-export { isGradEnabled, setGradEnabled, noGrad, withGradMode } from './grad-mode.ts';
-export { Tensor } from './tensor.ts';
-export { Node, AccumulateGrad, type Attrs } from './node.ts';
-export {
-  backward,
-  autogradGrad,
-  onBackward,
-  type BackwardOptions,
-  type GradOptions,
-  type BackwardListener,
-} from './engine.ts';
+  isFloating,
+  canCast,
+  isReducedFloat,
+  promoteTypes,
+  roundStorage,
+  torchName,
+} from './dtype.ts';
+export { checkHalfKernel } from './ops/half-kernels.ts';
+export { bitwise, bitwiseNot } from './ops/bitwise.ts';
+export { TorchError, NON_LEAF_GRAD_WARNING, LEAF_VIEW_INPLACE } from './errors.ts';
+export { isGradEnabled, setGradEnabled, noGrad } from './grad-mode.ts';
+export { sameShape, Tensor, type StorageState } from './tensor.ts';
+export { Node } from './node.ts';
+export { backward, autogradGrad, onBackward, type BackwardOptions } from './engine.ts';
 export {
   tensor,
   wrapScalar,
   full,
   zeros,
   ones,
-  fullLike,
   zerosLike,
-  onesLike,
+  fullLike,
   linspace,
   arange,
-  type CreateOptions,
 } from './ops/creation.ts';
-export type { Operand } from './ops/elementwise.ts';
+export { promote as promoteOperands, toTensor as toOperandTensor } from './ops/elementwise.ts';
 export {
   add,
   sub,
@@ -73,8 +70,6 @@ export {
   ne,
   logicalAnd,
   logicalOr,
-  type AlphaOptions,
-  type ScalarOptions,
 } from './ops/binary.ts';
 export { pow } from './ops/pow.ts';
 export {
@@ -100,24 +95,19 @@ export {
   log10,
   rdiv,
 } from './ops/unary.ts';
-export { where, type WhereOptions } from './ops/where.ts';
+export { where } from './ops/where.ts';
 export { cat, stack } from './ops/join.ts';
 export { cumsum } from './ops/cumsum.ts';
 export { floor, ceil, round, trunc } from './ops/rounding.ts';
-export { vectorNorm, type NormOptions } from './ops/norm.ts';
+export { vectorNorm } from './ops/norm.ts';
 export { addmm } from './ops/addmm.ts';
 export { mseLoss, type Reduction } from './ops/mse-loss.ts';
-export {
-  binaryCrossEntropy,
-  binaryCrossEntropyWithLogits,
-  nllLoss,
-  type NllOptions,
-} from './ops/losses.ts';
+export { binaryCrossEntropy, binaryCrossEntropyWithLogits, nllLoss } from './ops/losses.ts';
 export { leakyRelu } from './ops/leaky-relu.ts';
 export { addcmul_, addcdiv_ } from './ops/addcmul.ts';
-export { stdVar, type StdVarOptions } from './ops/std-var.ts';
+export { stdVar } from './ops/std-var.ts';
 export { softmax, logSoftmax } from './ops/softmax.ts';
-export { floorDivide, remainder, type DivisionOptions } from './ops/floor-division.ts';
+export { floorDivide, remainder } from './ops/floor-division.ts';
 export { clamp, type ClampBounds } from './ops/clamp.ts';
 export { sum, mean, type ReduceOptions } from './ops/reduce.ts';
 export {
@@ -132,38 +122,44 @@ export {
   type ValuesIndices,
 } from './ops/extrema.ts';
 export { matmul, mm, mv, dot, outer } from './ops/linalg.ts';
-export { expand, reshape, unsqueeze, squeeze, permute, transpose, t } from './ops/shape.ts';
+export {
+  contiguous,
+  diagonal,
+  expand,
+  reshape,
+  view,
+  unsqueeze,
+  squeeze,
+  permute,
+  transpose,
+  t,
+} from './ops/shape.ts';
+export { isContiguous, layoutOf, storagePositions, writeStorage } from './views.ts';
+export { chunk, split, unbind } from './ops/split.ts';
 export { clone, toDType } from './ops/convert.ts';
-export { add_, sub_, mul_, div_, clamp_, fill_, zero_, copy_, inPlace } from './ops/inplace.ts';
-export { index, indexPut_, type IndexItem, type Slice } from './ops/indexing.ts';
-export { applyFunction, FunctionCtx, type FunctionSpec, type CustomBackward } from './function.ts';
 export {
-  gradcheck,
-  gradcheckResult,
-  type GradcheckOptions,
-  type GradcheckResult,
-  type Checked,
-} from './gradcheck.ts';
-export {
-  exportGraph,
-  exportGraphWithTrace,
-  type GraphNode,
-  type GraphSnapshot,
-} from './graph-export.ts';
-export type { JsonNumber, TensorValue } from './json-values.ts';
-export {
-  BackwardRecording,
-  type BackwardTrace,
-  type BackwardStep,
-  type StepInput,
-} from './backward-trace.ts';
-export {
-  derivative,
-  fillFormula,
-  INCOMING_GRADIENT,
-  type Derivative,
-  type GradientRule,
-  type Values,
-} from './derivative.ts';
+  add_,
+  sub_,
+  mul_,
+  div_,
+  clamp_,
+  fill_,
+  zero_,
+  copy_,
+  inPlace,
+  reshapeInPlace,
+} from './ops/inplace.ts';
+export { index, indexPut_, type IndexItem } from './ops/indexing.ts';
+export { applyFunction, FunctionCtx } from './function.ts';
+export { gradcheck } from './gradcheck.ts';
+export { exportGraph, exportGraphWithTrace, type GraphSnapshot } from './graph-export.ts';
+export { BackwardRecording, type BackwardTrace } from './backward-trace.ts';
+export type { Values } from './derivative.ts';
 export { randomTensor, sample_, randperm, type Sampler } from './ops/random.ts';
-export { CPUGenerator, DEFAULT_SEED } from './random/generator.ts';
+export { CPUGenerator } from './random/generator.ts';
+export { prod, prodDim } from './ops/prod.ts';
+export { cross } from './ops/cross.ts';
+export { unique } from './ops/unique.ts';
+export { gather, scatter, scatterAdd } from './ops/scatter-gather.ts';
+export { sort, topk } from './ops/sort.ts';
+export { triangle } from './ops/triangle.ts';

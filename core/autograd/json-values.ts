@@ -5,7 +5,7 @@ import type { Tensor } from './tensor.ts';
 export type JsonNumber = number | 'nan' | 'inf' | '-inf';
 
 /** How many values of a tensor are shown (row-major, from the first). */
-export const VALUE_LIMIT = 64;
+const VALUE_LIMIT = 64;
 
 export function jsonNumber(v: number): JsonNumber {
   return Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';

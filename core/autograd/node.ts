@@ -90,9 +90,10 @@ export class Node {
   constructor(init: NodeInit, output?: Tensor) {
     this.name = init.name;
     this.op = init.op;
-    this.seq = sequence++;
     this.inputs = init.inputs;
+    // Edges first: reading a view's grad_fn may make its node now, which must come before this one.
     this.nextFunctions = init.inputs.map(edgeOf);
+    this.seq = sequence++;
     this.attrs = init.attrs ?? NO_ATTRS;
     this.operands = init.operands ?? init.inputs;
     this.backwardFn = init.backward;
@@ -178,7 +179,9 @@ function modifiedInPlace(
   savedFrom: readonly [string, number] | null,
 ): string {
   const shape = t.shape.join(', ');
-  const origin = savedFrom === null ? '' : `, which is output ${savedFrom[1]} of ${savedFrom[0]},`;
+  // torch names CopySlices by its C++ class (it has no generated name).
+  const producer = savedFrom?.[0] === 'CopySlices' ? 'torch::autograd::CopySlices' : savedFrom?.[0];
+  const origin = savedFrom === null ? '' : `, which is output ${savedFrom[1]} of ${producer},`;
   return (
     `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
     `[${legacyTypeName(t.dtype)} [${shape}]]${origin} is at version ${t.version.value}; expected version ${expected} instead. ` +

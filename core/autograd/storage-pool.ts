@@ -1,7 +1,7 @@
 // Storages of dead backward-pass gradients, kept for reuse: a fresh large buffer costs page
 // faults on every first touch, which is most of what large elementwise backward passes pay.
 // GradientBuffers (grad-buffers.ts) gives back what a pass no longer holds; kernels take from here.
-import { newStorage, type DType, type Storage } from './dtype.ts';
+import { newStorage, storageKind, type DType, type Storage } from './dtype.ts';
 
 const pool: Storage[] = [];
 const POOL_MIN_LENGTH = 4096;
@@ -25,10 +25,6 @@ export function allocateForOverwrite(dtype: DType, size: number, spare?: Storage
   if (spare !== undefined && spare.length === size && spare instanceof storageKind(dtype))
     return spare;
   return reuse(dtype, size) ?? newStorage(dtype, size);
-}
-
-function storageKind(dtype: DType): typeof Float32Array | typeof Float64Array | typeof Uint8Array {
-  return dtype === 'float32' ? Float32Array : dtype === 'bool' ? Uint8Array : Float64Array;
 }
 
 function reuse(dtype: DType, size: number): Storage | null {

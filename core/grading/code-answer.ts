@@ -6,14 +6,14 @@ import type { CodeAnswer, CodeCheck, CompositionTest, PracticeItem } from '../le
 import type { AutogradEvaluator } from '../symbolic/derive.ts';
 import { derive } from '../symbolic/derive.ts';
 import { close } from '../symbolic/equivalence.ts';
-import { deriveNumberKey } from './keys.ts';
+import { DerivedKeys } from './keys.ts';
 import type { GradeOutcome, MistakeKind } from './outcome.ts';
 import { LessonKeyError, invalid } from './outcome.ts';
 import { formatNumber, numberMistake } from './mistakes.ts';
 import { beginnerAdvice, syntaxErrorWhere } from './python-errors.ts';
 
 /** What the grader needs of one cell's run (core/python's CellResult has these fields). */
-export interface PythonCellResult {
+interface PythonCellResult {
   stdout: string;
   error: string | null;
   /** The traceback of that error (a syntax error's shows the line and a caret). */
@@ -143,9 +143,10 @@ export async function gradeCode(
   code: string,
   python: IsolatedPython,
   autograd?: AutogradEvaluator,
+  keys = new DerivedKeys(),
 ): Promise<GradeOutcome> {
   const answer = item.answer;
-  const expectedValues = await expectedCheckValues(item, python, autograd);
+  const expectedValues = await expectedCheckValues(item, python, autograd, keys);
   const batch = new Batch();
   batch.add('setup', answer.setup);
   batch.add('student', code);
@@ -180,7 +181,7 @@ export async function gradeCode(
       ),
       output: student.stdout,
     };
-  const failure = firstFailure(item, result, expectedValues, autograd);
+  const failure = firstFailure(item, result, expectedValues, autograd, keys);
   if (!failure)
     return {
       correct: true,
@@ -206,12 +207,20 @@ function firstFailure(
   result: (name: string) => PythonCellResult,
   expectedValues: (Json | undefined)[],
   autograd: AutogradEvaluator | undefined,
+  keys: DerivedKeys,
 ): Failure | undefined {
   const answer = item.answer;
   const student = result('student');
   if (student.error) return { say: raised(student.error) };
   for (const [i, check] of answer.checks.entries()) {
-    const failure = checkFailure(check, result(`check${i}`), expectedValues[i], student, autograd);
+    const failure = checkFailure(
+      check,
+      result(`check${i}`),
+      expectedValues[i],
+      student,
+      autograd,
+      keys,
+    );
     if (failure) return failure;
   }
   if (
@@ -247,6 +256,7 @@ function checkFailure(
   expected: Json | undefined,
   student: PythonCellResult,
   autograd: AutogradEvaluator | undefined,
+  keys: DerivedKeys,
 ): Failure | undefined {
   if (cell.error)
     return {
@@ -272,7 +282,7 @@ function checkFailure(
     return { say: emptyGrad(check.expr, [cell, student]), key };
   const say = `${check.expr} is ${describeJson(got)}, which is not the value asked for.`;
   if (check.from && have && want && have.length === 1) {
-    const mistake = numberMistake(have[0], want[0], deriveNumberKey(check.from, autograd), t);
+    const mistake = numberMistake(have[0], want[0], keys.number(check.from, autograd), t);
     if (mistake) return { say: `${say} ${mistake.say}`, mistake: mistake.kind, key };
   }
   return { say, key };
@@ -366,13 +376,14 @@ async function expectedCheckValues(
   item: PracticeItem & { answer: CodeAnswer },
   python: IsolatedPython,
   autograd: AutogradEvaluator | undefined,
+  keys: DerivedKeys,
 ): Promise<(Json | undefined)[]> {
   const checks = item.answer.checks;
   const values: (Json | undefined)[] = checks.map((check) =>
     check.value !== undefined
       ? check.value
       : check.from
-        ? deriveNumberKey(check.from, autograd).value
+        ? keys.number(check.from, autograd).value
         : undefined,
   );
   const missing = checks.map((_, i) => i).filter((i) => values[i] === undefined);

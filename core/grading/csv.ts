@@ -1,7 +1,7 @@
 // CSV as spreadsheets and LMS gradebooks import it: RFC 4180 quoting, CRLF line ends, and a
 // leading =+-@ prefixed so a spreadsheet never runs a cell as a formula.
 
-export function csvField(text: string): string {
+function csvField(text: string): string {
   if (/^[=+\-@]/.test(text)) text = "'" + text;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -8,6 +8,7 @@ import { gradeCode } from './code-answer.ts';
 import { gradeExpression, gradeNumber } from './math-answer.ts';
 import type { AttemptState } from './attempts.ts';
 import { NO_ATTEMPTS, recordAttempt } from './attempts.ts';
+import { DerivedKeys } from './keys.ts';
 
 export interface GradeContext {
   /** The autograd engine's evaluator (core/symbolic/autograd.ts), to cross-check keys. */
@@ -16,6 +17,8 @@ export interface GradeContext {
   python?: IsolatedPython;
   /** The attempts made so far (none by default). */
   attempts?: AttemptState;
+  /** Keys derived by earlier gradings, for a caller that grades many answers. */
+  keys?: DerivedKeys;
 }
 
 /** Code longer than this is refused at once (maths input has the parser's own bound). */
@@ -38,14 +41,21 @@ export async function verdict(
   context: GradeContext,
 ): Promise<GradeOutcome> {
   const unread = { parsed: null, parsedLatex: null };
+  const keys = context.keys ?? new DerivedKeys();
   switch (item.answer.type) {
     case 'number':
-      return gradeNumber(item as PracticeItem & { answer: NumberAnswer }, answer, context.autograd);
+      return gradeNumber(
+        item as PracticeItem & { answer: NumberAnswer },
+        answer,
+        context.autograd,
+        keys,
+      );
     case 'expression':
       return gradeExpression(
         item as PracticeItem & { answer: ExpressionAnswer },
         answer,
         context.autograd,
+        keys,
       );
     case 'code':
       if (answer.length > MAX_CODE_LENGTH)
@@ -61,6 +71,7 @@ export async function verdict(
         answer,
         context.python,
         context.autograd,
+        keys,
       );
   }
 }

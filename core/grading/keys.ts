@@ -10,20 +10,41 @@ import { simplify } from '../symbolic/simplify.ts';
 import { symbolsOf } from '../symbolic/expr.ts';
 import { LessonKeyError } from './outcome.ts';
 
-/** Everything the grader knows about the function an item differentiates. */
-/** Keys already derived (an item is graded many times); bounded, oldest dropped first. */
-const cache = new Map<string, DerivedKey>();
-const CACHE_SIZE = 256;
+/**
+ * Keys already derived, kept by whoever grades many answers (an item is graded many times, and a
+ * code answer's checks derive theirs more than once); bounded, oldest dropped first.
+ */
+export class DerivedKeys {
+  private readonly cache = new Map<string, DerivedKey>();
 
-function cached<T extends DerivedKey>(key: string, derive: () => T): T {
-  const hit = cache.get(key);
-  if (hit) return hit as T;
-  const value = derive();
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
+  /** `variables`: those the item declares (its answer's `vars`), besides those of f. */
+  expression(
+    from: DerivedExpression,
+    autograd?: AutogradEvaluator,
+    variables: readonly string[] = [],
+  ): DerivedKey {
+    const id = JSON.stringify(['expression', from.f, from.wrt, variables, autograd !== undefined]);
+    return this.cached(id, () => deriveKey(from, autograd, variables));
+  }
+
+  number(from: DerivedNumber, autograd?: AutogradEvaluator): DerivedNumberKey {
+    const id = JSON.stringify(['number', from.f, from.wrt, from.at, autograd !== undefined]);
+    return this.cached(id, () => deriveNumberKey(from, autograd));
+  }
+
+  private cached<T extends DerivedKey>(id: string, derive: () => T): T {
+    const hit = this.cache.get(id);
+    if (hit) return hit as T;
+    const value = derive();
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, value);
+    return value;
+  }
 }
 
+const CACHE_SIZE = 256;
+
+/** Everything the grader knows about the function an item differentiates. */
 export interface DerivedKey {
   f: Expr;
   /** The variables of f, in order of appearance. */
@@ -80,25 +101,7 @@ function deriveKey(
   };
 }
 
-/** `variables`: those the item declares (its answer's `vars`), besides those of f. */
-export function deriveExpressionKey(
-  from: DerivedExpression,
-  autograd?: AutogradEvaluator,
-  variables: readonly string[] = [],
-): DerivedKey {
-  const id = JSON.stringify(['expression', from.f, from.wrt, variables, autograd !== undefined]);
-  return cached(id, () => deriveKey(from, autograd, variables));
-}
-
-export function deriveNumberKey(
-  from: DerivedNumber,
-  autograd?: AutogradEvaluator,
-): DerivedNumberKey {
-  const id = JSON.stringify(['number', from.f, from.wrt, from.at, autograd !== undefined]);
-  return cached(id, () => deriveNumberKeyNow(from, autograd));
-}
-
-function deriveNumberKeyNow(
+function deriveNumberKey(
   from: DerivedNumber,
   autograd: AutogradEvaluator | undefined,
 ): DerivedNumberKey {

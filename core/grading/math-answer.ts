@@ -16,9 +16,9 @@ import { evaluate } from '../symbolic/evaluate.ts';
 import { simplify } from '../symbolic/simplify.ts';
 import type { EquivalenceOptions } from '../symbolic/equivalence.ts';
 import { close, equivalent } from '../symbolic/equivalence.ts';
-import { SymbolicLimitError, withBudget } from '../symbolic/budget.ts';
+import { SymbolicLimitError } from '../symbolic/budget.ts';
 import type { DerivedKey, DerivedNumberKey } from './keys.ts';
-import { deriveExpressionKey, deriveNumberKey } from './keys.ts';
+import { DerivedKeys } from './keys.ts';
 import type { GradeOutcome } from './outcome.ts';
 import { LessonKeyError, invalid } from './outcome.ts';
 import type { Mistake } from './mistakes.ts';
@@ -47,7 +47,7 @@ function read(text: string, variables?: readonly string[]): ReadResult {
   if (!result.ok)
     return { ok: false, outcome: invalid(`${result.message} (column ${result.column}).`, UNREAD) };
   try {
-    const expr = withBudget(() => simplify(result.expr));
+    const expr = simplify(result.expr);
     return { ok: true, reading: { expr, parsed: result.text, parsedLatex: result.latex } };
   } catch (error) {
     if (error instanceof SymbolicLimitError)
@@ -91,9 +91,10 @@ export function gradeNumber(
   item: PracticeItem & { answer: NumberAnswer },
   text: string,
   autograd?: AutogradEvaluator,
+  keys = new DerivedKeys(),
 ): GradeOutcome {
   const answer = item.answer;
-  const key = answer.from ? deriveNumberKey(answer.from, autograd) : undefined;
+  const key = answer.from ? keys.number(answer.from, autograd) : undefined;
   const expected = answer.value ?? key!.value;
   const r = read(text);
   if (!r.ok) return r.outcome;
@@ -144,10 +145,11 @@ export function gradeExpression(
   item: PracticeItem & { answer: ExpressionAnswer },
   text: string,
   autograd?: AutogradEvaluator,
+  keys = new DerivedKeys(),
 ): GradeOutcome {
   const answer = item.answer;
   const key: DerivedKey | undefined = answer.from
-    ? deriveExpressionKey(answer.from, autograd, answer.vars)
+    ? keys.expression(answer.from, autograd, answer.vars)
     : undefined;
   const expected = key ? key.derivative : expectedExpression(answer.value!);
   const variables = answer.vars.length

@@ -9,6 +9,7 @@ import { evaluate } from '../symbolic/evaluate.ts';
 import type { EquivalenceOptions } from '../symbolic/equivalence.ts';
 import { close, equivalent } from '../symbolic/equivalence.ts';
 import { neg } from '../symbolic/simplify.ts';
+import { WorkBudget } from '../symbolic/budget.ts';
 import { toText } from '../symbolic/print.ts';
 import { seededRandom } from '../symbolic/random.ts';
 import type { DerivedKey, DerivedNumberKey } from './keys.ts';
@@ -116,7 +117,7 @@ export function expressionMistake(
     if (same(given, forgetful) && !same(forgetful, expected))
       return { kind: 'chain-rule', say: CHAIN_RULE_SAY };
   }
-  if (same(given, neg(expected))) return { kind: 'sign', say: SIGN_SAY };
+  if (same(given, neg(expected, new WorkBudget()))) return { kind: 'sign', say: SIGN_SAY };
   const ratio = constantRelation(given, expected, options, (a, b) =>
     Math.abs(b) > 1e-9 ? a / b : undefined,
   );

@@ -1,5 +1,5 @@
 // The grader's part of core/lessons' validation services (the symbolic checks are in
-// core/lessons/symbolic-services.ts): an item's own solution must earn full marks.
+// core/grading/symbolic-services.ts): an item's own solution must earn full marks.
 import type { PracticeItem } from '../lessons/types.ts';
 import type { GradeResult, LessonServices } from '../lessons/services.ts';
 import type { AutogradEvaluator } from '../symbolic/derive.ts';

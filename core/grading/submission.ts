@@ -42,7 +42,7 @@ const lessonSchema = z
   })
   .strict();
 
-export const submissionSchema = z
+const submissionSchema = z
   .object({
     format: z.literal(SUBMISSION_FORMAT),
     version: z.literal(SUBMISSION_VERSION),
@@ -56,9 +56,8 @@ export const submissionSchema = z
   .strict();
 
 export type Submission = z.infer<typeof submissionSchema>;
-export type SubmittedLesson = Submission['lessons'][number];
+type SubmittedLesson = Submission['lessons'][number];
 export type SubmittedItem = SubmittedLesson['items'][number];
-export type SubmittedAttempt = SubmittedItem['attempts'][number];
 
 /** The published JSON Schema (lessons/submission.schema.json). */
 export function submissionJsonSchema(): Record<string, unknown> {

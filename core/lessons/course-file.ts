@@ -8,7 +8,7 @@ import { didYouMean } from './suggest.ts';
 
 export const COURSE_FILE = 'course.yaml';
 
-export const courseFileSchema = z
+const courseFileSchema = z
   .strictObject({
     title: z.string().min(1).optional().describe('Title of the course, shown above its lessons'),
     lessons: z

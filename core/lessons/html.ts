@@ -144,7 +144,7 @@ export interface RenderedMarkdown {
 }
 
 /** Sanitises any HTML (for example rendered by us) to what a lesson may contain. */
-export function sanitizeLessonHtml(html: string): string {
+function sanitizeLessonHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 

@@ -9,7 +9,7 @@ import type { ConvertedLesson } from './converted.ts';
 import { notebookMarkdownToLesson } from './import-markdown.ts';
 import { ipynbToLesson } from './import-ipynb.ts';
 
-export const LESSON_EXTENSIONS = ['.md', '.markdown', '.txt', '.ipynb'];
+const LESSON_EXTENSIONS = ['.md', '.markdown', '.txt', '.ipynb'];
 
 export function loadLesson(file: string, source: string): ParsedLesson {
   const extension = /\.[^./]*$/.exec(file)?.[0].toLowerCase() ?? '';

@@ -2,10 +2,16 @@
 // hides in an HTML comment right after a "Double-click here for the solution" paragraph that
 // follows the student's code cell (after a question in prose the hidden answer is prose too).
 import type { Token } from 'markdown-it';
-import type { NotebookCell } from './notebook.ts';
+import type { NotebookCell } from './notebook-cell.ts';
 import { parseMarkdown } from './markdown.ts';
 
-const PYTHON_INFO = new Set(['python', 'python3', 'py', 'ipython', 'ipython3']);
+const PYTHON_INFO: ReadonlySet<string> = new Set([
+  'python',
+  'python3',
+  'py',
+  'ipython',
+  'ipython3',
+]);
 const SOLUTION_PROMPT = /for the solution/i;
 const WHOLE_COMMENT = /^<!--([\s\S]*?)-->\s*$/;
 /** "Your answer is below:", "The solution:": a sentence introducing the hidden code (IBM's labs). */

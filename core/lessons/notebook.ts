@@ -2,17 +2,7 @@
 // Formats: notebook-style Markdown (.md/.txt, including our lesson files), Jupyter .ipynb,
 // and percent-format .py (cells split at `# %%` lines).
 import { markdownCells, trimTrailingBlankLines } from './markdown-cells.ts';
-
-export interface NotebookCell {
-  /** 'solution': a solution the seed hides in an HTML comment after a practice prompt. */
-  kind: 'code' | 'solution';
-  code: string;
-  /**
-   * 1-based line of the cell's first code line in the file (Markdown and .py); for .ipynb,
-   * the 1-based position of the cell (or of the Markdown cell hiding the solution).
-   */
-  line: number;
-}
+import type { NotebookCell } from './notebook-cell.ts';
 
 export function notebookCells(fileName: string, text: string): NotebookCell[] {
   const extension = fileExtension(fileName);

@@ -1,7 +1,7 @@
 // Reads the YAML of a front matter or a fenced block, validates it against a zod schema and
 // reports every problem at its line and column in the lesson file.
-import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import type { SourcePosition } from './types.ts';
 import { didYouMean } from './suggest.ts';
@@ -38,16 +38,7 @@ export function readYamlBlock<T>(
   schema: z.ZodType<T>,
   what: string,
 ): YamlBlock<T> {
-  const lineStarts = [0];
-  for (let i = 0; i < body.length; i += 1) if (body[i] === '\n') lineStarts.push(i + 1);
-  const positionOf = (offset: number): SourcePosition => {
-    const line = lastAtOrBefore(lineStarts, offset);
-    const column = offset - lineStarts[line] + 1;
-    return line === 0
-      ? { line: origin.line, column: origin.column + column - 1 }
-      : { line: origin.line + line, column: indent + column };
-  };
-  const blockStart = positionOf(0);
+  const blockStart: SourcePosition = { line: origin.line, column: origin.column };
   if (body.length > MAX_YAML_BLOCK_CHARS) {
     const message = `${what}: the block is ${body.length.toLocaleString('en')} characters long; a YAML block may have at most ${MAX_YAML_BLOCK_CHARS.toLocaleString('en')}`;
     const locateStart = () => blockStart;
@@ -58,7 +49,14 @@ export function readYamlBlock<T>(
       locateInside: locateStart,
     };
   }
-  const document = parseDocument(body, { uniqueKeys: false, prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(body, { uniqueKeys: false, prettyErrors: false, lineCounter });
+  const positionOf = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return line === 1
+      ? { line: origin.line, column: origin.column + col - 1 }
+      : { line: origin.line + line - 1, column: indent + col };
+  };
   const pairsByKey = new Map<YAMLMap, Map<unknown, Pair>>();
   const pairOf = (map: YAMLMap, key: unknown): Pair | undefined => {
     let pairs = pairsByKey.get(map);
@@ -110,9 +108,14 @@ export function readYamlBlock<T>(
   };
 
   const problems: PositionedMessage[] = [];
+  // One walk for all the errors: a walk per error would make a block with many of them quadratic.
+  const quoteStarts = document.errors.some((e) => e.code === 'MISSING_CHAR')
+    ? quotedScalarStarts(document)
+    : undefined;
   for (const error of document.errors) {
-    const where = positionOf(openingQuote(body, error.message) ?? error.pos[0]);
-    problems.push({ ...where, message: `${what}: bad YAML: ${firstSentence(error.message)}` });
+    const offset = error.code === 'MISSING_CHAR' ? quoteStarts?.get(error.pos[0]) : undefined;
+    const where = positionOf(offset ?? error.pos[0]);
+    problems.push({ ...where, message: `${what}: bad YAML: ${error.message}` });
   }
   for (const offset of duplicateKeyOffsets(document))
     problems.push({ ...positionOf(offset), message: `${what}: bad YAML: Map keys must be unique` });
@@ -156,38 +159,22 @@ export function readYamlBlock<T>(
   return { value: undefined, problems, locate, locateInside };
 }
 
-/** The index of the last entry of the ascending `sorted` that is at most `value` (0 if none). */
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (sorted[middle] <= value) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 function inside(path: ReadonlyArray<PropertyKey>): string {
   return path.length === 0 ? '' : ` in '${pathName(path)}'`;
 }
 
 /**
- * yaml reports an unterminated string where the text ends; the author needs the line that
- * opened it: the first line with an odd number of that quote character.
+ * yaml reports an unterminated string where the text ends; the author needs where it opened:
+ * the start of the quoted scalar that runs up to that point, by the offset where it ends.
  */
-function openingQuote(body: string, message: string): number | undefined {
-  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
-  if (!quote) return undefined;
-  let offset = 0;
-  for (const line of body.split('\n')) {
-    if (line.split(quote).length % 2 === 0) return offset + line.indexOf(quote);
-    offset += line.length + 1;
-  }
-  return undefined;
-}
-
-/** The yaml package's messages end with " at line L, column C" and a code excerpt. */
-function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+function quotedScalarStarts(document: Document): Map<number, number> {
+  const starts = new Map<number, number>();
+  visit(document, {
+    Scalar(_key, node) {
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      if (quoted && node.range && !starts.has(node.range[1]))
+        starts.set(node.range[1], node.range[0]);
+    },
+  });
+  return starts;
 }

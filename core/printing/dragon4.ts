@@ -130,7 +130,7 @@ export function shortestDigits(value: number, width: FloatWidth): DecimalDigits 
 }
 
 /** numpy's trim argument: 'k' keep, '.' trim zeros keep the point, '0' keep one zero, '-' trim all. */
-export type TrimMode = 'k' | '.' | '0' | '-';
+type TrimMode = 'k' | '.' | '0' | '-';
 
 export interface NumpyFloatOptions {
   /** Most digits past the decimal point (positional) or after the first digit (scientific); -1 for none. */

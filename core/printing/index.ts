@@ -21,7 +21,7 @@
 // in; int64 values may be numbers or bigints; bool values booleans or 0/1. Bad input throws a
 // TypeError or RangeError that says what is wrong.
 
-export type { Dtype, ElementValues } from './layout.ts';
+export type { Dtype } from './layout.ts';
 export type { PrintOptions, TensorSuffixes } from './torch-repr.ts';
 export { DEFAULT_PRINT_OPTIONS, formatTensor } from './torch-repr.ts';
 export { formatNumpyArray, formatNumpyStr } from './numpy-repr.ts';

@@ -44,6 +44,32 @@ export interface TensorSuffixes {
   requiresGrad?: boolean;
 }
 
+/** Every dtype torch prints; the narrow ones print as the wide ones hold their values. */
+export type TorchDtype = Dtype | 'uint8' | 'int8' | 'int16' | 'int32' | 'float16' | 'bfloat16';
+
+/** The dtype whose printing each tensor dtype follows (torch formats float16 as float32). */
+const PRINTED_AS: Record<TorchDtype, Dtype> = {
+  float16: 'float32',
+  bfloat16: 'float32',
+  float32: 'float32',
+  float64: 'float64',
+  uint8: 'int64',
+  int8: 'int64',
+  int16: 'int64',
+  int32: 'int64',
+  int64: 'int64',
+  bool: 'bool',
+};
+
+function printedAs(dtype: TorchDtype): Dtype {
+  const printed = PRINTED_AS[dtype] as Dtype | undefined;
+  if (printed === undefined)
+    throw new TypeError(
+      `formatTensor: unsupported dtype '${dtype}' (expected ${Object.keys(PRINTED_AS).join(', ')})`,
+    );
+  return printed;
+}
+
 /** How every element of one tensor is written: torch's _Formatter. */
 interface ElementFormatter {
   width: number;
@@ -165,20 +191,23 @@ function addSuffixes(text: string, suffixes: string[], indent: number, lineWidth
 export function formatTensor(
   values: ElementValues,
   shape: readonly number[],
-  dtype: Dtype,
+  torchDtype: TorchDtype,
   suffixes: TensorSuffixes = {},
   options: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS,
 ): string {
+  const dtype = printedAs(torchDtype);
   checkLayout('formatTensor', values, shape, dtype);
   const extras: string[] = [];
   let body: string;
   if (values.length === 0) {
     // numpy-like: the shape is spelled out unless it is (0,); and the dtype always, bar the default.
     if (shape.length !== 1) extras.push(`size=${pythonTuple(shape)}`);
-    if (dtype !== 'float32') extras.push(`dtype=torch.${dtype}`);
+    if (torchDtype !== 'float32') extras.push(`dtype=torch.${torchDtype}`);
     body = '[]';
   } else {
-    if (dtype === 'float64') extras.push('dtype=torch.float64');
+    // torch names every dtype but the defaults (float32, int64, bool).
+    if (torchDtype !== 'float32' && torchDtype !== 'int64' && torchDtype !== 'bool')
+      extras.push(`dtype=torch.${torchDtype}`);
     body = tensorBody(values, shape, dtype, options);
   }
   if (suffixes.gradFn !== undefined) extras.push(`grad_fn=<${suffixes.gradFn}>`);

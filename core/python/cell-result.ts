@@ -1,8 +1,7 @@
 // What running one notebook cell produced, as the CLI, the renderer and the grader see it.
 import type { BackwardTrace, GraphSnapshot } from '../autograd/index.ts';
 
-export type SeriesKind =
-  'line' | 'scatter' | 'contour' | 'contourf' | 'surface' | 'line3d' | 'scatter3d';
+type SeriesKind = 'line' | 'scatter' | 'contour' | 'contourf' | 'surface' | 'line3d' | 'scatter3d';
 
 /** One thing drawn on a set of axes: a line, points, contours of a grid, or a 3-D surface. */
 export interface PlotSeries {
@@ -18,7 +17,7 @@ export interface PlotSeries {
   label: string | null;
 }
 
-export interface PlotText {
+interface PlotText {
   x: number;
   y: number;
   text: string;
@@ -46,6 +45,8 @@ export interface PlotRecord {
   legendLabels?: string[];
   /** Each contour line's level is written on it (plt.clabel). */
   contourLabels?: boolean;
+  /** The first axes of a figure with several: how many axes it has (the records that follow). */
+  axesInFigure?: number;
 }
 
 /** The autograd graph of one backward() the cell ran, for the symbolic panel. */

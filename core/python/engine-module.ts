@@ -10,9 +10,17 @@ import {
   formatNumpyArray,
   formatNumpyStr,
   formatTensor,
+  type Dtype as NumpyDtype,
   type PrintOptions,
 } from '../printing/index.ts';
 import type { LabelledGraph } from './cell-result.ts';
+import {
+  checkKernel,
+  checkRandomDType,
+  finishNarrow,
+  meanOfNarrow,
+  refuseReducedGrad,
+} from './narrow-dtypes.ts';
 
 export interface GraphRecorder {
   /** Whether the running cell already has the graph of a backward() called from `line`. */
@@ -107,6 +115,13 @@ const BINARY: Record<string, BinaryOp> = {
   remainder: (a, b, k) => ag.remainder(a, b, { scalarKind: k }),
   rremainder: (a, b, k) => ag.remainder(b, a, { scalarKind: k }),
   logical_and: (a, b) => ag.logicalAnd(a, b),
+  bitwise_and: (a, b, k) => ag.bitwise('and', a, b, k),
+  bitwise_or: (a, b, k) => ag.bitwise('or', a, b, k),
+  bitwise_xor: (a, b, k) => ag.bitwise('xor', a, b, k),
+  bitwise_left_shift: (a, b, k) => ag.bitwise('lshift', a, b, k),
+  bitwise_right_shift: (a, b, k) => ag.bitwise('rshift', a, b, k),
+  rbitwise_left_shift: (a, b, k) => ag.bitwise('lshift', b, a, k),
+  rbitwise_right_shift: (a, b, k) => ag.bitwise('rshift', b, a, k),
   logical_or: (a, b) => ag.logicalOr(a, b),
   maximum: (a, b) => ag.maximum(a, tensorOperand(b)),
   minimum: (a, b) => ag.minimum(a, tensorOperand(b)),
@@ -114,6 +129,7 @@ const BINARY: Record<string, BinaryOp> = {
   mm: (a, b) => ag.mm(a, tensorOperand(b)),
   mv: (a, b) => ag.mv(a, tensorOperand(b)),
   dot: (a, b) => ag.dot(a, tensorOperand(b)),
+  outer: (a, b) => ag.outer(a, tensorOperand(b)),
 };
 
 const UNARY: Record<string, (a: Tensor) => Tensor> = {
@@ -144,18 +160,40 @@ const UNARY: Record<string, (a: Tensor) => Tensor> = {
   trunc: ag.trunc,
   reciprocal: ag.reciprocal,
   clone: ag.clone,
+  bitwise_not: ag.bitwiseNot,
+  prod: (a) => ag.prod(a),
   detach: (a) => a.detach(),
+  // `.data`: the storage without the graph, on a version counter of its own (unlike detach).
+  data: (a) => a.alias(),
+  contiguous: ag.contiguous,
   t: ag.t,
 };
 
 /** Ops that take integer arguments (dims or a shape), passed as one list. */
 const SHAPE: Record<string, (a: Tensor, args: number[]) => Tensor> = {
   reshape: (a, shape) => ag.reshape(a, shape),
+  view: (a, shape) => ag.view(a, shape),
   expand: (a, shape) => ag.expand(a, shape),
   permute: (a, dims) => ag.permute(a, dims),
   transpose: (a, [dim0, dim1]) => ag.transpose(a, dim0, dim1),
   unsqueeze: (a, [dim]) => ag.unsqueeze(a, dim),
   squeeze: (a, [dim]) => ag.squeeze(a, dim),
+  diagonal: (a, [offset, dim1, dim2]) => ag.diagonal(a, offset, dim1, dim2),
+  // In place: the tensor takes the view's shape and strides (torch's grad_fn names).
+  unsqueeze_: (a, [dim]) => ag.reshapeInPlace(a, (x) => ag.unsqueeze(x, dim, 'UnsqueezeBackward1')),
+  squeeze_: (a, [dim]) =>
+    ag.reshapeInPlace(a, (x) => ag.squeeze(x, dim, ['SqueezeBackward2', 'SqueezeBackward3'])),
+  t_: (a) => ag.reshapeInPlace(a, (x) => ag.t(x, 'TBackward1')),
+  transpose_: (a, [dim0, dim1]) =>
+    ag.reshapeInPlace(a, (x) => ag.transpose(x, dim0, dim1, 'TransposeBackward1')),
+};
+
+/** Ops returning several views (`[dim, size]`, or `[dim, ...sizes]` for split with sizes). */
+const SPLIT: Record<string, (a: Tensor, args: number[]) => Tensor[]> = {
+  unbind: (a, [dim]) => ag.unbind(a, dim),
+  split: (a, [dim, size]) => ag.split(a, size, dim),
+  split_with_sizes: (a, [dim, ...sizes]) => ag.split(a, sizes, dim),
+  chunk: (a, [dim, chunks]) => ag.chunk(a, chunks, dim),
 };
 
 /** Ops along one dim: `[dim]`, or `[dim, keepdim]` for max/min/argmax/argmin. */
@@ -167,6 +205,7 @@ const ALONG_DIM: Record<string, (a: Tensor, dim: number, keepdim: boolean) => Te
   min: (a, dim, keepdim) => valuesIndices(ag.minDim(a, dim, keepdim)),
   argmax: (a, dim, keepdim) => ag.argmax(a, dim, keepdim),
   argmin: (a, dim, keepdim) => ag.argmin(a, dim, keepdim),
+  prod: (a, dim, keepdim) => ag.prodDim(a, dim, keepdim),
 };
 
 function valuesIndices({ values, indices }: ag.ValuesIndices): Tensor[] {
@@ -184,6 +223,11 @@ const REDUCE: Record<string, (a: Tensor, options?: ag.ReduceOptions) => Tensor> 
   mean: ag.mean,
 };
 
+/** x &= y and the like: the bitwise op written back, under the in-place rules. */
+function bitwiseInPlace(name: string): BinaryOp {
+  return (a, b, k) => ag.inPlace(a, (x) => BINARY[name](x, b, k, 1), [b]);
+}
+
 const IN_PLACE: Record<string, BinaryOp> = {
   add_: (a, b, k, alpha) => ag.add_(a, b, { scalarKind: k, alpha }),
   sub_: (a, b, k, alpha) => ag.sub_(a, b, { scalarKind: k, alpha }),
@@ -193,6 +237,11 @@ const IN_PLACE: Record<string, BinaryOp> = {
   copy_: (a, b) => ag.copy_(a, isTensor(b) ? b : ag.wrapScalar(b)),
   pow_: (a, b, k) => ag.inPlace(a, (x) => ag.pow(x, b, { scalarKind: k }), [b]),
   zero_: (a) => ag.zero_(a),
+  bitwise_and_: bitwiseInPlace('bitwise_and'),
+  bitwise_or_: bitwiseInPlace('bitwise_or'),
+  bitwise_xor_: bitwiseInPlace('bitwise_xor'),
+  bitwise_left_shift_: bitwiseInPlace('bitwise_left_shift'),
+  bitwise_right_shift_: bitwiseInPlace('bitwise_right_shift'),
 };
 
 function isTensor(value: unknown): value is Tensor {
@@ -209,8 +258,12 @@ function unsupported(what: string): ag.TorchError {
   return new ag.TorchError('NotImplementedError', `${what} is not supported in Gradlab yet`);
 }
 
-/** Names the node that made `result` by the cell line that ran the op (for the graph panel). */
+/**
+ * Names the node that made `result` by the cell line that ran the op (for the graph panel), and
+ * rounds a float16/bfloat16 result to its precision.
+ */
 function labelLine(result: Tensor, line: number): Tensor {
+  finishNarrow(result);
   if (line > 0 && result.gradFn !== null && result.gradFn.label === null)
     result.gradFn.label = `line ${line}`;
   return result;
@@ -224,9 +277,10 @@ function op(
   kind?: ScalarKind,
   alpha = 1,
 ): Tensor {
+  checkKernel(name, a, b);
   const unary = UNARY[name];
   if (unary !== undefined) return labelLine(unary(a), line);
-  const reduce = REDUCE[name];
+  const reduce = name === 'mean' && ag.isReducedFloat(a.dtype) ? meanOfNarrow : REDUCE[name];
   if (reduce !== undefined) {
     const [dim, keepdim] = Array.isArray(b) ? b : [null, false];
     return labelLine(reduce(a, dim === null ? undefined : { dim, keepdim }), line);
@@ -243,9 +297,16 @@ function inplace(name: string, a: Tensor, b: Operand | null, kind?: ScalarKind, 
     return;
   }
   // x.exp_() and the like: the out-of-place op written back, under the in-place rules.
+  checkKernel(name.slice(0, -1), a);
   const unary = name.endsWith('_') ? UNARY[name.slice(0, -1)] : undefined;
   if (unary === undefined) throw unsupported(`Tensor.${name}`);
   ag.inPlace(a, unary);
+}
+
+/** The name of clamp's kernel in PyTorch's errors: one bound or both. */
+function clampKernel(bounds: ag.ClampBounds): string {
+  if (bounds.max === null) return 'clamp_min';
+  return bounds.min === null ? 'clamp_max' : 'clamp';
 }
 
 function gradFnName(a: Tensor): string | undefined {
@@ -262,36 +323,42 @@ function repr(a: Tensor, options: Readonly<PrintOptions>): string {
   );
 }
 
-const nodeIds = new WeakMap<ag.Node, number>();
-// eslint-disable-next-line no-restricted-syntax -- ids Python sees for grad_fn objects, as PyTorch's are global
-let nextNodeId = 1;
-
-/** `[name, id, next_functions, isCustom]` of a grad_fn (ids let Python reuse its objects). */
-function nodeInfo(node: ag.Node): [string, number, [ag.Node | undefined, number][], boolean] {
-  let id = nodeIds.get(node);
-  if (id === undefined) {
-    id = nextNodeId++;
-    nodeIds.set(node, id);
-  }
-  return [
-    node.name,
-    id,
-    node.nextFunctions.map(([next, nr]) => [orNone(next), nr]),
-    node.op === 'custom',
-  ];
+/**
+ * `nodeInfo` for one interpreter: `[name, id, next_functions, isCustom]` of a grad_fn. The ids
+ * let Python reuse its objects; they count up for the life of the interpreter, as PyTorch's.
+ */
+function nodeInfoNumbering() {
+  const ids = new WeakMap<ag.Node, number>();
+  let lastId = 0;
+  return (node: ag.Node): [string, number, [ag.Node | undefined, number][], boolean] => {
+    let id = ids.get(node);
+    if (id === undefined) ids.set(node, (id = ++lastId));
+    return [
+      node.name,
+      id,
+      node.nextFunctions.map(([next, nr]) => [orNone(next), nr]),
+      node.op === 'custom',
+    ];
+  };
 }
 
 /** JavaScript's null reaches Python as `jsnull`, not None: absent values cross as undefined. */
+/** Bytes per element as torch stores the dtype. */
+function itemSize(a: Tensor): number {
+  return a.dtype === 'float32' ? 4 : a.dtype === 'bool' ? 1 : 8;
+}
+
 function orNone<T>(value: T | null): T | undefined {
   return value ?? undefined;
 }
 
 /** `x.data = value`: x takes value's numbers, unseen by autograd (same shape only here). */
 function setData(a: Tensor, value: Tensor): void {
-  if (value.data === a.data) return; // `x.data -= ...` assigns back the alias it changed
+  if (value.storageState === a.storageState) return; // `x.data -= ...` assigns back its alias
   if (value.shape.join(',') !== a.shape.join(','))
     throw unsupported('assigning .data of a different shape');
-  a.data.set(ag.toDType(value.detach(), a.dtype).values());
+  if (value.dtype !== a.dtype) throw unsupported('assigning .data of another dtype');
+  a.useStorageOf(value);
 }
 
 /** F.linear: input @ weight.T + bias, one addmm node for a batch (a matrix), as in PyTorch. */
@@ -324,18 +391,25 @@ function nonNull(tensors: (Tensor | null | undefined)[]): (Tensor | null)[] {
   return tensors.map((t) => t ?? null);
 }
 
-/** Records the graph of each backward() for the symbolic panel, leaves named as in Python. */
+/**
+ * Records the graph of each backward() for the symbolic panel, leaves named as in Python:
+ * `labels` alternate a tensor and its variable name (passed as arguments, not a list: turning a
+ * Python list into a JavaScript one costs more than the rest of the call).
+ */
 function backwardRecordedBy(recorder: GraphRecorder) {
   return (
     outputs: Tensor[],
     grads: (Tensor | null | undefined)[],
     retainGraph: boolean,
     createGraph: boolean,
-    labels: [Tensor, string][],
     line: number,
-    inputs?: Tensor[],
+    inputs: Tensor[] | undefined,
+    ...labels: (Tensor | string)[]
   ): void => {
-    for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
+    for (let i = 0; i < labels.length; i += 2) {
+      const tensor = labels[i] as Tensor;
+      if (tensor.isLeaf) tensor.label = labels[i + 1] as string;
+    }
     // A loop calls backward() from one line many times: its first graph stands for them all
     // (exporting each one took about 40% of a small training step, and the panel would repeat).
     const trace = recorder.has(line) ? undefined : new ag.BackwardRecording();
@@ -436,9 +510,22 @@ function sampler(kind: string, args: (number | null | undefined)[], p?: Tensor):
 export function createEngineModule(recorder: GraphRecorder): Record<string, unknown> {
   // torch.set_printoptions: kept for the life of the interpreter, as PyTorch's PRINT_OPTS.
   let printOptions: Readonly<PrintOptions> = DEFAULT_PRINT_OPTIONS;
+  // data_ptr(): a made-up address per storage, stable for its life, 64-byte aligned as torch's.
+  const addresses = new WeakMap<ag.StorageState, number>();
+  let nextAddress = 0x55d0_4000_0000;
+  const dataPointer = (a: Tensor): number => {
+    let address = addresses.get(a.storageState);
+    if (address === undefined) {
+      address = nextAddress;
+      nextAddress += Math.ceil((ag.layoutOf(a).storage.length * itemSize(a)) / 64) * 64 + 64;
+      addresses.set(a.storageState, address);
+    }
+    return address;
+  };
   // torch.default_generator: one per interpreter, seeded at random at start-up as in PyTorch.
   const defaultGenerator = new ag.CPUGenerator();
   defaultGenerator.seedRandomly();
+  const backward = backwardRecordedBy(recorder);
   return {
     defaultGenerator,
     newGenerator: () => new ag.CPUGenerator(),
@@ -456,24 +543,38 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       dtype: DType,
       gen: ag.CPUGenerator,
       requiresGrad: boolean,
-    ) => ag.randomTensor(shape, dtype, sampler(kind, args), gen, requiresGrad),
+    ) => {
+      checkRandomDType(
+        kind,
+        dtype,
+        args.some((x) => x !== null && x !== undefined),
+      );
+      return ag.randomTensor(shape, dtype, sampler(kind, args), gen, requiresGrad);
+    },
     sampleInPlace: (
       kind: string,
       a: Tensor,
       args: (number | null)[],
       gen: ag.CPUGenerator,
       p?: Tensor,
-    ) => ag.sample_(a, sampler(kind, args, p), gen),
+    ) => {
+      checkRandomDType(
+        kind,
+        a.dtype,
+        args.some((x) => x !== null && x !== undefined),
+      );
+      return ag.sample_(a, sampler(kind, args, p), gen);
+    },
     randperm: (n: number, dtype: DType, gen: ag.CPUGenerator, requiresGrad: boolean) =>
       ag.randperm(n, dtype, gen, requiresGrad),
     tensor: (values: number[], shape: number[], dtype: DType, requiresGrad: boolean) =>
-      ag.tensor(values, shape, { dtype, requiresGrad }),
+      finishNarrow(ag.tensor(values, shape, { dtype, requiresGrad })),
     full: (shape: number[], value: number, dtype: DType, requiresGrad: boolean) =>
-      ag.full(shape, value, { dtype, requiresGrad }),
+      finishNarrow(ag.full(shape, value, { dtype, requiresGrad })),
     linspace: (start: number, end: number, steps: number, dtype: DType, requiresGrad: boolean) =>
-      ag.linspace(start, end, steps, { dtype, requiresGrad }),
+      finishNarrow(ag.linspace(start, end, steps, { dtype, requiresGrad })),
     arange: (start: number, end: number, step: number, dtype: DType, requiresGrad: boolean) =>
-      ag.arange(start, end, step, { dtype, requiresGrad }),
+      finishNarrow(ag.arange(start, end, step, { dtype, requiresGrad })),
     op,
     clamp: (
       a: Tensor,
@@ -481,24 +582,42 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       max: number | null,
       line: number,
       boundIsFloat: boolean,
-    ) => labelLine(ag.clamp(a, { min: min ?? null, max: max ?? null, boundIsFloat }), line),
-    cast: (a: Tensor, dtype: DType) => ag.toDType(a, dtype),
+    ) => {
+      const bounds = { min: min ?? null, max: max ?? null, boundIsFloat };
+      checkKernel(clampKernel(bounds), a);
+      return labelLine(ag.clamp(a, bounds), line);
+    },
+    cast: (a: Tensor, dtype: DType) => finishNarrow(ag.toDType(a, dtype)),
+    sameShape: (a: Tensor, b: Tensor) => ag.sameShape(a.shape, b.shape),
     shapeOp: (name: string, a: Tensor, args: number[], line: number) => {
       const apply = SHAPE[name];
       if (apply === undefined) throw unsupported(`Tensor.${name}`);
       return labelLine(apply(a, args), line);
     },
-    linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) =>
-      linear(input, weight, bias ?? null, line),
-    zeroGrads: (parameters: Tensor[], setToNone: boolean) => {
+    splitOp: (name: string, a: Tensor, args: number[], line: number) =>
+      SPLIT[name](a, args).map((t) => labelLine(t, line)),
+    /** [strides, storage offset, contiguous, data_ptr] as torch reports them. */
+    layout: (a: Tensor) => {
+      const { strides, offset } = ag.layoutOf(a);
+      return [[...strides], offset, ag.isContiguous(a), dataPointer(a) + offset * itemSize(a)];
+    },
+    linear: (input: Tensor, weight: Tensor, bias: Tensor | null, line: number) => {
+      checkKernel('linear', input, weight);
+      return linear(input, weight, bias ?? null, line);
+    },
+    // The parameters come as arguments, not as a list (see backwardRecordedBy).
+    zeroGrads: (setToNone: boolean, ...parameters: Tensor[]) => {
       for (const parameter of parameters) zeroGrad(parameter, setToNone);
     },
-    sgdSteps: (parameters: Tensor[], lr: number) => {
-      for (const parameter of parameters)
-        if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
+    sgdSteps: (lr: number, ...parameters: Tensor[]) =>
+      ag.noGrad(() => {
+        for (const parameter of parameters)
+          if (parameter.grad !== null) ag.add_(parameter, parameter.grad, { alpha: -lr });
+      }),
+    addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) => {
+      checkKernel('addmm', bias, mat1, mat2);
+      return labelLine(ag.addmm(bias, mat1, mat2), line);
     },
-    addmm: (bias: Tensor, mat1: Tensor, mat2: Tensor, line: number) =>
-      labelLine(ag.addmm(bias, mat1, mat2), line),
     mseLoss: (input: Tensor, target: Tensor, reduction: ag.Reduction, line: number) =>
       labelLine(ag.mseLoss(input, target, reduction), line),
     binaryCrossEntropy: (
@@ -562,6 +681,7 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       bKind?: ScalarKind,
     ) => labelLine(ag.where(condition, a, b, { aKind, bKind }), line),
     alongDim: (name: string, a: Tensor, dim: number | null, keepdim: boolean, line: number) => {
+      checkKernel(name, a);
       if (dim === null || dim === undefined) {
         const flat = FLAT_INDEX[name];
         if (flat === undefined) throw unsupported(`torch.${name} without dim`);
@@ -573,6 +693,43 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       for (const t of Array.isArray(result) ? result : [result]) labelLine(t, line);
       return result;
     },
+    gather: (a: Tensor, dim: number, index: Tensor, line: number) =>
+      labelLine(ag.gather(a, dim, index), line),
+    scatter: (
+      name: string,
+      a: Tensor,
+      dim: number,
+      index: Tensor,
+      src: Tensor | number,
+      line: number,
+    ) => {
+      const compute = (x: Tensor) =>
+        name.startsWith('scatter_add')
+          ? ag.scatterAdd(x, dim, index, tensorOperand(src))
+          : ag.scatter(x, dim, index, src);
+      if (!name.endsWith('_')) return labelLine(compute(a), line);
+      return ag.inPlace(a, compute, [index, src]);
+    },
+    promoteTypes: ag.promoteTypes,
+    canCast: ag.canCast,
+    resultType: (a: Operand, b: Operand, aKind?: ScalarKind, bKind?: ScalarKind) =>
+      ag.promoteOperands(ag.toOperandTensor(a, aKind), ag.toOperandTensor(b, bKind)),
+    sort: (a: Tensor, dim: number, descending: boolean, line: number) => {
+      const { values, indices } = ag.sort(a, dim, descending);
+      return [labelLine(values, line), indices];
+    },
+    topk: (a: Tensor, k: number, dim: number, largest: boolean, line: number) => {
+      const { values, indices } = ag.topk(a, k, dim, largest);
+      return [labelLine(values, line), indices];
+    },
+    triangle: (a: Tensor, upper: boolean, diagonal: number, line: number) =>
+      labelLine(ag.triangle(a, upper, diagonal), line),
+    cross: (a: Tensor, b: Tensor, dim: number | null, line: number) =>
+      labelLine(ag.cross(a, b, dim ?? null), line),
+    unique: (a: Tensor, line: number) => {
+      const { values, inverse, counts } = ag.unique(a);
+      return [labelLine(values, line), inverse, counts];
+    },
     join: (name: 'cat' | 'stack', tensors: Tensor[], dim: number, line: number) =>
       labelLine((name === 'cat' ? ag.cat : ag.stack)(tensors, dim), line),
     inplace,
@@ -580,24 +737,42 @@ export function createEngineModule(recorder: GraphRecorder): Record<string, unkn
       labelLine(ag.index(a, indexItems(parts)), line),
     setitem,
     values: (a: Tensor) => a.values(),
+    // An ndarray sharing a tensor's storage (Tensor.numpy(), torch.from_numpy) reads and writes it.
+    storageValues: (a: Tensor) => ag.layoutOf(a).storage,
+    base: (a: Tensor) => orNone(a.base),
+    storagePositions: (a: Tensor) => orNone(ag.storagePositions(a)),
+    storageRead: (a: Tensor, position: number) => ag.layoutOf(a).storage[position],
+    storageWrite: (a: Tensor, positions: number[], values: number[]) =>
+      ag.writeStorage(a, positions, values),
     formatTensor: (a: Tensor) => repr(a, printOptions),
     setPrintOptions: (options: PrintOptions) => {
       printOptions = Object.freeze({ ...options });
     },
-    formatNumpyArray: (values: number[], shape: number[], dtype: DType) =>
+    formatNumpyArray: (values: number[], shape: number[], dtype: NumpyDtype) =>
       formatNumpyArray(values, shape, dtype),
-    formatNumpyStr: (values: number[], shape: number[], dtype: DType) =>
+    formatNumpyStr: (values: number[], shape: number[], dtype: NumpyDtype) =>
       formatNumpyStr(values, shape, dtype),
     roundFloat32: Math.fround,
     formatFloat32Scalar: formatFloat32Shortest,
     grad: (a: Tensor) => orNone(a.grad),
     setGrad,
     setData,
-    setRequiresGrad: (a: Tensor, flag: boolean) => a.requiresGrad_(flag),
+    setRequiresGrad: (a: Tensor, flag: boolean) => {
+      refuseReducedGrad(a, flag);
+      return a.requiresGrad_(flag);
+    },
     retainGrad: (a: Tensor) => a.retainGrad(),
     gradFn: (a: Tensor) => orNone(a.gradFn),
-    nodeInfo,
-    backward: backwardRecordedBy(recorder),
+    nodeInfo: nodeInfoNumbering(),
+    backward,
+    // loss.backward(): one output, no gradient given, so no lists to pass.
+    backwardFrom: (
+      output: Tensor,
+      retainGraph: boolean,
+      createGraph: boolean,
+      line: number,
+      ...labels: (Tensor | string)[]
+    ) => backward([output], [null], retainGraph, createGraph, line, undefined, ...labels),
     autogradGrad: (
       outputs: Tensor[],
       inputs: Tensor[],

@@ -3,12 +3,12 @@
 // Pyodide, where the Python sources come from) is handed in by the host.
 import type { PyodideAPI } from 'pyodide';
 import { createEngineModule, type GraphRecorder } from './engine-module.ts';
-import type { CellResult, LabelledGraph, PlotRecord, PlotText, SeriesKind } from './cell-result.ts';
+import type { CellResult, LabelledGraph, PlotRecord, PlotSeries } from './cell-result.ts';
 import { PYTHON_LIMITS, capWasmMemory, memoryLimitMessage, truncationNote } from './limits.ts';
 
-export type { CellResult, LabelledGraph, PlotRecord, PlotSeries } from './cell-result.ts';
+export type { CellResult, LabelledGraph, PlotRecord } from './cell-result.ts';
 
-export interface PyodideOptions {
+interface PyodideOptions {
   indexURL?: string;
   _makeSnapshot?: boolean;
   _loadSnapshot?: Uint8Array;
@@ -64,28 +64,17 @@ interface RawCellResult {
 
 type RawNumbers = Float32Array | Float64Array | number[];
 
-interface RawPlot {
-  lines: {
-    kind: SeriesKind;
+/** `T` with the fields `K` left out where PlotRecord has null (Python leaves out a None). */
+type NoneLeftOut<T, K extends keyof T> = Omit<T, K> & { [P in K]?: NonNullable<T[P]> };
+
+/** A PlotRecord as Python sends it: numbers in typed arrays, None fields left out. */
+type RawPlot = NoneLeftOut<Omit<PlotRecord, 'lines'>, 'xlabel' | 'ylabel' | 'title' | 'zlabel'> & {
+  lines: (NoneLeftOut<Omit<PlotSeries, 'x' | 'y' | 'z'>, 'label'> & {
     x: RawNumbers;
     y: RawNumbers;
     z?: RawNumbers;
-    columns?: number;
-    levels?: number[];
-    label?: string;
-  }[];
-  xlabel?: string;
-  ylabel?: string;
-  title?: string;
-  legend: boolean;
-  zlabel?: string;
-  texts?: PlotText[];
-  xlim?: [number, number];
-  ylim?: [number, number];
-  colorbar?: boolean;
-  legendLabels?: string[];
-  contourLabels?: boolean;
-}
+  })[];
+};
 
 interface KernelModule {
   run_cell: (code: string, fresh: boolean) => RawCellResult;
@@ -195,7 +184,6 @@ function pythonErrorLine(error: unknown): string {
   return lines[lines.length - 1] || 'Error';
 }
 
-/** A plain array (what JSON and the chart take) from a typed one; a loop beats Array.from. */
 /** A plot as Python recorded it, with None values as null and its numbers in plain arrays. */
 function plotRecord(plot: RawPlot): PlotRecord {
   const record: PlotRecord = {
@@ -218,9 +206,11 @@ function plotRecord(plot: RawPlot): PlotRecord {
   if (plot.colorbar) record.colorbar = true;
   if (plot.legendLabels) record.legendLabels = plot.legendLabels;
   if (plot.contourLabels) record.contourLabels = true;
+  if (plot.axesInFigure) record.axesInFigure = plot.axesInFigure;
   return record;
 }
 
+/** A plain array (what JSON and the chart take) from a typed one; a loop beats Array.from. */
 function numbers(values: RawNumbers): number[] {
   const result = new Array<number>(values.length);
   for (let i = 0; i < values.length; i++) result[i] = values[i];

@@ -2,22 +2,23 @@
 // the simplifier builds is counted, and work past the limit stops with SymbolicLimitError.
 // Pure code cannot be interrupted from outside, so the bound is in the work itself.
 //
-// A budget is a scope: withBudget opens one for a top-level operation and it ends with it.
-// Each entry point that can do unbounded work (simplify, differentiate, derive, equivalent,
-// graphToSymbolic) opens its own, so nothing draws on what an earlier operation left.
+// A budget belongs to one top-level operation: each entry point that can do unbounded work
+// (simplify, differentiate, derive, equivalent, graphToSymbolic) makes its own unless its caller
+// hands it one, and passes it to everything it builds, so nothing draws on what an earlier
+// operation left.
 
 export class SymbolicLimitError extends Error {
   override name = 'SymbolicLimitError';
 }
 
 /** Nodes one top-level operation may build (a derivative of the largest input needs < 20k). */
-export const DEFAULT_WORK_LIMIT = 200_000;
+const DEFAULT_WORK_LIMIT = 200_000;
 
 /** The work one top-level operation may still do. */
-class WorkBudget {
+export class WorkBudget {
   private remaining: number;
 
-  constructor(limit: number) {
+  constructor(limit = DEFAULT_WORK_LIMIT) {
     this.remaining = limit;
   }
 
@@ -27,6 +28,10 @@ class WorkBudget {
       throw new SymbolicLimitError('the expression is too large to work with symbolically');
   }
 
+  /**
+   * Runs work that only improves a result (a tidier form) on half of what is left: when that
+   * runs out, the other half is kept for the caller and `fallback` is the result.
+   */
   optional<T>(work: () => T, fallback: T): T {
     const allowance = Math.floor(this.remaining / 2);
     const kept = this.remaining - allowance;
@@ -41,38 +46,4 @@ class WorkBudget {
       return fallback;
     }
   }
-}
-
-// The scope of the operation running now. Symbolic work is synchronous, so one slot is enough;
-// withBudget alone sets it and always clears it, so no state outlives an operation.
-// eslint-disable-next-line no-restricted-syntax -- the running operation's scope, cleared on exit
-let scope: WorkBudget | null = null;
-
-/** Runs `work` in a budget of its own (work nested in a scope shares the outer one). */
-export function withBudget<T>(work: () => T, limit = DEFAULT_WORK_LIMIT): T {
-  if (scope !== null) return work();
-  scope = new WorkBudget(limit);
-  try {
-    return work();
-  } finally {
-    scope = null;
-  }
-}
-
-/**
- * Counts work against the running operation's budget. Outside any scope (a caller building one
- * node, such as neg(e)) the work is one step and is not counted.
- */
-export function spend(units = 1): void {
-  scope?.spend(units);
-}
-
-/**
- * Runs work that only improves a result (a tidier form) on half of what is left: when that runs
- * out, the other half is kept for the caller and `fallback` is the result.
- */
-export function optional<T>(work: () => T, fallback: T): T {
-  return scope === null
-    ? withBudget(() => optional(work, fallback))
-    : scope.optional(work, fallback);
 }

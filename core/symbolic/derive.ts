@@ -11,7 +11,7 @@ import { differentiate } from './diff.ts';
 import type { Point } from './evaluate.ts';
 import { evaluate } from './evaluate.ts';
 import { toLatex, toText } from './print.ts';
-import { SymbolicLimitError, withBudget } from './budget.ts';
+import { SymbolicLimitError, WorkBudget } from './budget.ts';
 import { close } from './equivalence.ts';
 import { seededRandom } from './random.ts';
 
@@ -72,7 +72,7 @@ export function derive(
   options: DeriveOptions = {},
 ): DeriveOutcome {
   try {
-    return withBudget(() => deriveWithin(input, wrt, options));
+    return deriveWithin(input, wrt, options, new WorkBudget());
   } catch (error) {
     if (error instanceof ParseFailure)
       return { ok: false, message: error.message, column: error.column };
@@ -85,9 +85,10 @@ function deriveWithin(
   input: string | Expr,
   wrt: readonly string[],
   options: DeriveOptions,
+  budget: WorkBudget,
 ): DeriveOutcome {
   const parsed = typeof input === 'string' ? parseExpr(input, options.parse) : input;
-  const expr = simplify(parsed);
+  const expr = simplify(parsed, budget);
   const variables = [...new Set([...wrt, ...symbolsOf(parsed)])];
   if (options.at) {
     const missing = variables.filter((v) => options.at![v] === undefined);
@@ -96,7 +97,7 @@ function deriveWithin(
   }
   const derivatives: Record<string, DerivativeInfo> = {};
   for (const variable of wrt) {
-    const derivative = differentiate(expr, variable);
+    const derivative = differentiate(expr, variable, undefined, budget);
     // autograd runs the expression as typed, op for op, as the student's torch code would.
     derivatives[variable] = describe(parsed, derivative, variable, variables, options);
   }

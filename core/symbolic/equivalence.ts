@@ -6,7 +6,7 @@ import { freeSymbols } from './expr.ts';
 import type { Point } from './evaluate.ts';
 import { evaluate } from './evaluate.ts';
 import { isZeroExpr, simplify, sub } from './simplify.ts';
-import { SymbolicLimitError, withBudget } from './budget.ts';
+import { SymbolicLimitError, WorkBudget } from './budget.ts';
 import { seededRandom } from './random.ts';
 
 export interface EquivalenceOptions {
@@ -22,7 +22,7 @@ export interface EquivalenceOptions {
   seed?: number;
 }
 
-export type EquivalenceMethod = 'symbolic' | 'numeric';
+type EquivalenceMethod = 'symbolic' | 'numeric';
 
 export type EquivalenceResult =
   | { equal: true; method: EquivalenceMethod; pointsChecked: number }
@@ -31,7 +31,7 @@ export type EquivalenceResult =
 
 type Settings = Required<Omit<EquivalenceOptions, 'limits'>> & Pick<EquivalenceOptions, 'limits'>;
 
-export const DEFAULT_EQUIVALENCE: Settings = {
+const DEFAULT_EQUIVALENCE: Settings = {
   defaultLimits: [-2, 2],
   points: 8,
   maxDraws: 200,
@@ -50,7 +50,8 @@ export function equivalent(a: Expr, b: Expr, options: EquivalenceOptions = {}): 
   const o: Settings = { ...DEFAULT_EQUIVALENCE, ...options };
   let symbolic = false;
   try {
-    symbolic = withBudget(() => isZeroExpr(simplify(sub(a, b))));
+    const budget = new WorkBudget();
+    symbolic = isZeroExpr(simplify(sub(a, b, budget), budget));
   } catch (error) {
     if (!(error instanceof SymbolicLimitError)) throw error;
   }

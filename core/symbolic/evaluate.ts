@@ -23,7 +23,7 @@ const FUNCTIONS: Record<FunctionName, (x: number) => number> = {
   step: (x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : 0),
 };
 
-export class UnboundSymbolError extends Error {
+class UnboundSymbolError extends Error {
   override name = 'UnboundSymbolError';
 }
 

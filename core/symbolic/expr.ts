@@ -68,10 +68,6 @@ export function rawPow(base: Expr, exp: Expr): Expr {
   return { kind: 'pow', base, exp };
 }
 
-export function isNum(e: Expr): e is Extract<Expr, { kind: 'num' }> {
-  return e.kind === 'num';
-}
-
 /** The operands of a node, in order. */
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {

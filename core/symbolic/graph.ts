@@ -11,10 +11,10 @@ import { toLatex, toText } from './print.ts';
 import { derivativeOperatorLatex } from './derive.ts';
 import { close } from './equivalence.ts';
 import { inexact, parseDecimal } from './rational.ts';
-import { SymbolicLimitError, withBudget } from './budget.ts';
+import { SymbolicLimitError, WorkBudget } from './budget.ts';
 
 /** The fields of core/autograd's GraphSnapshot that the symbolic form reads. */
-export interface SnapshotNode {
+interface SnapshotNode {
   id: number;
   kind: 'leaf' | 'op' | 'constant';
   op: string | null;
@@ -68,40 +68,41 @@ export type GraphSymbolic =
 
 class Unsupported extends Error {}
 
-const UNARY: Record<string, (x: Expr) => Expr> = {
+const UNARY: Record<string, (x: Expr, budget: WorkBudget) => Expr> = {
   neg,
   exp,
-  sqrt: (x) => pow(x, num(parseDecimal('0.5'))),
-  reciprocal: (x) => pow(x, int(-1)),
+  sqrt: (x, budget) => pow(x, num(parseDecimal('0.5')), budget),
+  reciprocal: (x, budget) => pow(x, int(-1), budget),
   clone: (x) => x,
   to: (x) => x,
 };
 
-const FUNCTIONS = new Set<string>(FUNCTION_NAMES);
+const FUNCTIONS: ReadonlySet<string> = new Set(FUNCTION_NAMES);
 
 function numberOf(v: number | 'nan' | 'inf' | '-inf'): number {
   return typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : -Infinity;
 }
 
 /** A constant as people would write it: 2, 0.5, or a float32 value as a decimal. */
-function constantExpr(value: number): Expr {
+function constantExpr(value: number, budget: WorkBudget): Expr {
   const text = String(value);
   return /^-?\d*\.?\d+$/.test(text) && text.replace(/[-.]/g, '').length <= 15
     ? value < 0
-      ? neg(num(parseDecimal(text.slice(1))))
+      ? neg(num(parseDecimal(text.slice(1))), budget)
       : num(parseDecimal(text))
     : num(inexact(value));
 }
 
-function alpha(node: SnapshotNode): Expr {
+function alpha(node: SnapshotNode, budget: WorkBudget): Expr {
   const a = node.attrs.alpha;
-  return typeof a === 'number' ? constantExpr(a) : int(1);
+  return typeof a === 'number' ? constantExpr(a, budget) : int(1);
 }
 
 /** Expressions for the nodes of a snapshot; `argumentExprs` stand for a forward's inputs. */
 function translate(
   snapshot: Snapshot,
   nameOf: (node: SnapshotNode) => string,
+  budget: WorkBudget,
   argumentExprs?: readonly Expr[],
 ): Expr {
   const exprs = new Map<number, Expr>();
@@ -109,7 +110,7 @@ function translate(
   for (const node of snapshot.nodes) {
     if (!needed.has(node.id)) continue;
     const ins = node.inputs.map((id) => exprs.get(id)!);
-    exprs.set(node.id, nodeExpr(node, ins, nameOf, argumentExprs));
+    exprs.set(node.id, nodeExpr(node, ins, nameOf, budget, argumentExprs));
   }
   return exprs.get(snapshot.root)!;
 }
@@ -132,33 +133,34 @@ function nodeExpr(
   node: SnapshotNode,
   ins: Expr[],
   nameOf: (node: SnapshotNode) => string,
+  budget: WorkBudget,
   argumentExprs: readonly Expr[] | undefined,
 ): Expr {
   if (node.argument !== undefined && argumentExprs) return argumentExprs[node.argument];
   if (node.kind === 'leaf') return sym(nameOf(node));
   if (node.kind === 'constant') {
     if (node.numel !== 1) throw new Unsupported('a constant tensor with several values takes part');
-    return constantExpr(numberOf(node.values[0]));
+    return constantExpr(numberOf(node.values[0]), budget);
   }
   const op = node.op ?? '';
   const [a, b] = ins;
   switch (op) {
     case 'add':
-      return add([a, mul([alpha(node), b])]);
+      return add([a, mul([alpha(node, budget), b], budget)], budget);
     case 'sub':
-      return sub(a, mul([alpha(node), b]));
+      return sub(a, mul([alpha(node, budget), b], budget), budget);
     case 'rsub':
-      return sub(a, mul([alpha(node), b]));
+      return sub(a, mul([alpha(node, budget), b], budget), budget);
     case 'mul':
-      return mul([a, b]);
+      return mul([a, b], budget);
     case 'div':
-      return div(a, b);
+      return div(a, b, budget);
     case 'pow':
-      return pow(a, b);
+      return pow(a, b, budget);
     case 'custom': {
       if (!node.custom) throw new Unsupported('a custom Function was recorded without its forward');
       try {
-        return translate(node.custom.forward, nameOf, ins);
+        return translate(node.custom.forward, nameOf, budget, ins);
       } catch (error) {
         if (error instanceof Unsupported)
           throw new Unsupported(
@@ -168,8 +170,8 @@ function nodeExpr(
       }
     }
     default:
-      if (UNARY[op]) return UNARY[op](a);
-      if (FUNCTIONS.has(op)) return apply(op as FunctionName, a);
+      if (UNARY[op]) return UNARY[op](a, budget);
+      if (FUNCTIONS.has(op)) return apply(op as FunctionName, a, budget);
       throw new Unsupported(`the op '${op}' has no symbolic form here`);
   }
 }
@@ -190,7 +192,7 @@ export interface GraphOptions {
 
 export function graphToSymbolic(snapshot: Snapshot, options: GraphOptions = {}): GraphSymbolic {
   try {
-    return withBudget(() => symbolicForm(snapshot, options));
+    return symbolicForm(snapshot, options, new WorkBudget());
   } catch (error) {
     if (error instanceof Unsupported || error instanceof SymbolicLimitError)
       return { ok: false, reason: `No symbolic form: ${error.message}.` };
@@ -200,7 +202,11 @@ export function graphToSymbolic(snapshot: Snapshot, options: GraphOptions = {}):
 
 const IDENTIFIER = /^[A-Za-z]\w*$/;
 
-function symbolicForm(snapshot: Snapshot, options: GraphOptions): GraphSymbolic {
+function symbolicForm(
+  snapshot: Snapshot,
+  options: GraphOptions,
+  budget: WorkBudget,
+): GraphSymbolic {
   const rootNode = snapshot.nodes.find((n) => n.id === snapshot.root)!;
   const reduction = rootNode.op === 'sum' || rootNode.op === 'mean' ? rootNode.op : null;
   if (reduction && Object.keys(rootNode.attrs).length > 0)
@@ -208,7 +214,7 @@ function symbolicForm(snapshot: Snapshot, options: GraphOptions): GraphSymbolic 
   if (!reduction && rootNode.numel !== 1)
     throw new Unsupported('the output is not a single number');
   const body: Snapshot = reduction ? { nodes: snapshot.nodes, root: rootNode.inputs[0] } : snapshot;
-  const expr = simplify(translate(body, leafName));
+  const expr = simplify(translate(body, leafName, budget), budget);
   const elements = reduction ? snapshot.nodes.find((n) => n.id === body.root)!.numel : 1;
   const output =
     options.output ?? (rootNode.label && IDENTIFIER.test(rootNode.label) ? rootNode.label : 'y');
@@ -226,6 +232,7 @@ function symbolicForm(snapshot: Snapshot, options: GraphOptions): GraphSymbolic 
     operator: (name) =>
       derivativeOperatorLatex(shownName(name), leafNodes.length > 1 || vectors.size > 0, output),
     shown,
+    budget,
   };
   const leaves = leafNodes.map((leaf) => leafDerivative(leaf, context));
   const sum =
@@ -259,11 +266,12 @@ interface LeafContext {
   point: (i: number) => Record<string, number>;
   operator: (name: string) => string;
   shown: (e: Expr) => string;
+  budget: WorkBudget;
 }
 
 function leafDerivative(leaf: SnapshotNode, c: LeafContext): LeafDerivative {
   const name = leafName(leaf);
-  const derivative = mul([c.scale, differentiate(c.expr, name)]);
+  const derivative = mul([c.scale, differentiate(c.expr, name, undefined, c.budget)], c.budget);
   const derivativeValues = Array.from({ length: c.count }, (_, i) =>
     evaluate(derivative, c.point(i)),
   );

@@ -13,10 +13,10 @@ import * as Q from './rational.ts';
 import { toLatex, toText } from './print.ts';
 
 export const MAX_INPUT_LENGTH = 1000;
-export const MAX_NESTING = 100;
+const MAX_NESTING = 100;
 
 /** Functions that may take a second argument: log's base, max's other operand. */
-const TWO_ARGUMENTS = new Set(['log', 'max']);
+const TWO_ARGUMENTS: ReadonlySet<string> = new Set(['log', 'max']);
 
 function isZero(e: Expr): boolean {
   return e.kind === 'num' && e.value.n === 0;

@@ -144,7 +144,7 @@ const LATEX_FUNCTIONS: Record<FunctionName, string> = {
 };
 
 /** Functions whose powers textbooks write as `\sin^{2}(x)`. */
-const POWER_ON_NAME = new Set<FunctionName>(['sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh']);
+const POWER_ON_NAME: ReadonlySet<string> = new Set(['sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh']);
 
 const latexStyle: Style = {
   number: (n, d, exact) => (exact && d !== 1 ? `\\frac{${n}}{${d}}` : latexDecimal(n)),

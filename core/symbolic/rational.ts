@@ -29,7 +29,6 @@ export function rational(n: number, d = 1): Rational {
 
 export const ZERO = rational(0);
 export const ONE = rational(1);
-export const MINUS_ONE = rational(-1);
 
 export function toNumber(r: Rational): number {
   return r.n / r.d;
@@ -73,15 +72,11 @@ export function isInteger(a: Rational): boolean {
   return a.exact && a.d === 1;
 }
 
-export function equals(a: Rational, b: Rational): boolean {
-  return a.exact === b.exact && a.n === b.n && a.d === b.d;
-}
-
 /** Largest integer exponent folded exactly; beyond it a power stays symbolic. */
 const MAX_FOLDED_EXPONENT = 64;
 
 /** a^k for an integer k, or undefined when it is not exact and small. */
-export function integerPower(a: Rational, k: number): Rational | undefined {
+function integerPower(a: Rational, k: number): Rational | undefined {
   if (!a.exact || !Number.isInteger(k) || Math.abs(k) > MAX_FOLDED_EXPONENT) return undefined;
   if (k < 0) {
     if (a.n === 0) return undefined;

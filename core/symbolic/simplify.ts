@@ -5,7 +5,7 @@ import type { Expr, FunctionName } from './expr.ts';
 import { children, constant, fn, int, num } from './expr.ts';
 import * as Q from './rational.ts';
 import { keyOf } from './structural-key.ts';
-import { spend, withBudget } from './budget.ts';
+import { WorkBudget } from './budget.ts';
 
 export const ZERO_EXPR = int(0);
 export const ONE_EXPR = int(1);
@@ -26,8 +26,8 @@ export function splitCoefficient(e: Expr): [Q.Rational, Expr] {
 }
 
 /** The operands, with nested sums (or products) opened up. */
-function flatten(operands: readonly Expr[], kind: 'add' | 'mul'): Expr[] {
-  spend(operands.length);
+function flatten(operands: readonly Expr[], kind: 'add' | 'mul', budget: WorkBudget): Expr[] {
+  budget.spend(operands.length);
   const flat: Expr[] = [];
   for (const e of operands) {
     if (e.kind === kind) flat.push(...children(e));
@@ -36,8 +36,8 @@ function flatten(operands: readonly Expr[], kind: 'add' | 'mul'): Expr[] {
   return flat;
 }
 
-export function add(terms: readonly Expr[]): Expr {
-  const flat = flatten(terms, 'add');
+export function add(terms: readonly Expr[], budget: WorkBudget): Expr {
+  const flat = flatten(terms, 'add', budget);
   let constantTerm = Q.ZERO;
   const groups = new Map<string, { rest: Expr; coefficient: Q.Rational }>();
   for (const t of flat) {
@@ -46,7 +46,7 @@ export function add(terms: readonly Expr[]): Expr {
       constantTerm = Q.add(constantTerm, Q.mul(coefficient, rest.value));
       continue;
     }
-    const key = keyOf(rest);
+    const key = keyOf(rest, budget);
     const group = groups.get(key);
     if (group) group.coefficient = Q.add(group.coefficient, coefficient);
     else groups.set(key, { rest, coefficient });
@@ -54,7 +54,7 @@ export function add(terms: readonly Expr[]): Expr {
   const result: Expr[] = [];
   for (const { rest, coefficient } of groups.values()) {
     if (Q.isZero(coefficient)) continue;
-    result.push(Q.isOne(coefficient) ? rest : mul([num(coefficient), rest]));
+    result.push(Q.isOne(coefficient) ? rest : mul([num(coefficient), rest], budget));
   }
   if (!Q.isZero(constantTerm) || result.length === 0) result.push(num(constantTerm));
   return result.length === 1 ? result[0] : { kind: 'add', terms: result };
@@ -78,20 +78,25 @@ function byRank(a: Expr, b: Expr): number {
 }
 
 /** |a|·sign(a) is a for every real a. */
-function pairAbsWithSign(flat: Expr[]): Expr[] {
+function pairAbsWithSign(flat: Expr[], budget: WorkBudget): Expr[] {
   for (let i = 0; i < flat.length; i++) {
     const f = flat[i];
     if (f.kind !== 'fn' || f.name !== 'abs') continue;
-    const key = keyOf(f.arg);
-    const j = flat.findIndex((g) => g.kind === 'fn' && g.name === 'sign' && keyOf(g.arg) === key);
+    const key = keyOf(f.arg, budget);
+    const j = flat.findIndex(
+      (g) => g.kind === 'fn' && g.name === 'sign' && keyOf(g.arg, budget) === key,
+    );
     if (j >= 0)
-      return pairAbsWithSign(flat.map((g, k) => (k === i ? f.arg : g)).filter((_, k) => k !== j));
+      return pairAbsWithSign(
+        flat.map((g, k) => (k === i ? f.arg : g)).filter((_, k) => k !== j),
+        budget,
+      );
   }
   return flat;
 }
 
-export function mul(factors: readonly Expr[]): Expr {
-  const flat = pairAbsWithSign(flatten(factors, 'mul'));
+export function mul(factors: readonly Expr[], budget: WorkBudget): Expr {
+  const flat = pairAbsWithSign(flatten(factors, 'mul', budget), budget);
   let coefficient = Q.ONE;
   const groups = new Map<string, { base: Expr; exps: Expr[] }>();
   for (const f of flat) {
@@ -100,7 +105,7 @@ export function mul(factors: readonly Expr[]): Expr {
       continue;
     }
     const [base, exp] = f.kind === 'pow' ? [f.base, f.exp] : [f, ONE_EXPR];
-    const key = keyOf(base);
+    const key = keyOf(base, budget);
     const group = groups.get(key);
     if (group) group.exps.push(exp);
     else groups.set(key, { base, exps: [exp] });
@@ -109,8 +114,8 @@ export function mul(factors: readonly Expr[]): Expr {
   const others: Expr[] = [];
   let needsAnotherPass = false;
   for (const { base, exps } of groups.values()) {
-    const combined = exps.length === 1 ? exps[0] : add(exps);
-    const p = exps.length === 1 && combined === ONE_EXPR ? base : pow(base, combined);
+    const combined = exps.length === 1 ? exps[0] : add(exps, budget);
+    const p = exps.length === 1 && combined === ONE_EXPR ? base : pow(base, combined, budget);
     if (p.kind === 'num') coefficient = Q.mul(coefficient, p.value);
     else {
       if (p.kind === 'mul') {
@@ -120,18 +125,21 @@ export function mul(factors: readonly Expr[]): Expr {
       } else others.push(p);
     }
   }
-  if (needsAnotherPass) return mul([num(coefficient), ...others]);
+  if (needsAnotherPass) return mul([num(coefficient), ...others], budget);
   if (Q.isZero(coefficient)) return ZERO_EXPR;
   if (others.length === 0) return num(coefficient);
   if (!Q.isOne(coefficient) && others.length === 1 && others[0].kind === 'add')
-    return add(others[0].terms.map((t) => mul([num(coefficient), t])));
+    return add(
+      others[0].terms.map((t) => mul([num(coefficient), t], budget)),
+      budget,
+    );
   others.sort(byRank);
   const result = Q.isOne(coefficient) ? others : [num(coefficient), ...others];
   return result.length === 1 ? result[0] : { kind: 'mul', factors: result };
 }
 
-export function pow(base: Expr, exp: Expr): Expr {
-  spend();
+export function pow(base: Expr, exp: Expr, budget: WorkBudget): Expr {
+  budget.spend(1);
   const e = numValue(exp);
   const b = numValue(base);
   if (e && Q.isZero(e)) return ONE_EXPR;
@@ -143,31 +151,35 @@ export function pow(base: Expr, exp: Expr): Expr {
     if (folded) return num(folded);
   }
   if (e && Q.isInteger(e)) {
-    if (base.kind === 'pow') return pow(base.base, mul([base.exp, exp]));
-    if (base.kind === 'mul') return mul(base.factors.map((f) => pow(f, exp)));
+    if (base.kind === 'pow') return pow(base.base, mul([base.exp, exp], budget), budget);
+    if (base.kind === 'mul')
+      return mul(
+        base.factors.map((f) => pow(f, exp, budget)),
+        budget,
+      );
   }
   if (base.kind === 'const' && base.name === 'e' && exp.kind === 'fn' && exp.name === 'log')
     return exp.arg;
   // |a|^2 is a^2 for every real a.
   if (e && Q.isInteger(e) && e.n % 2 === 0 && base.kind === 'fn' && base.name === 'abs')
-    return pow(base.arg, exp);
+    return pow(base.arg, exp, budget);
   return { kind: 'pow', base, exp };
 }
 
-export function neg(e: Expr): Expr {
-  return mul([MINUS_ONE_EXPR, e]);
+export function neg(e: Expr, budget: WorkBudget): Expr {
+  return mul([MINUS_ONE_EXPR, e], budget);
 }
 
-export function sub(a: Expr, b: Expr): Expr {
-  return add([a, neg(b)]);
+export function sub(a: Expr, b: Expr, budget: WorkBudget): Expr {
+  return add([a, neg(b, budget)], budget);
 }
 
-export function div(a: Expr, b: Expr): Expr {
-  return mul([a, pow(b, MINUS_ONE_EXPR)]);
+export function div(a: Expr, b: Expr, budget: WorkBudget): Expr {
+  return mul([a, pow(b, MINUS_ONE_EXPR, budget)], budget);
 }
 
-export function exp(e: Expr): Expr {
-  return pow(constant('e'), e);
+export function exp(e: Expr, budget: WorkBudget): Expr {
+  return pow(constant('e'), e, budget);
 }
 
 /** Values of functions at numbers that are exact (`sin(0)`, `relu(-2)`, `log(1)`). */
@@ -199,8 +211,8 @@ function isPositiveConstant(e: Expr): boolean {
   return (e.kind === 'num' && e.value.n > 0) || e.kind === 'const';
 }
 
-export function apply(name: FunctionName, arg: Expr): Expr {
-  spend();
+export function apply(name: FunctionName, arg: Expr, budget: WorkBudget): Expr {
+  budget.spend(1);
   if (arg.kind === 'num' && arg.value.exact) {
     const value = exactValue(name, arg.value);
     if (value) return num(value);
@@ -210,30 +222,31 @@ export function apply(name: FunctionName, arg: Expr): Expr {
     if (arg.kind === 'pow' && arg.base.kind === 'const' && arg.base.name === 'e') return arg.exp;
     // log(c^p) = p log(c) for a positive constant c: `log(10^(4*x^2))` stays finite.
     if (arg.kind === 'pow' && isPositiveConstant(arg.base))
-      return mul([arg.exp, apply('log', arg.base)]);
+      return mul([arg.exp, apply('log', arg.base, budget)], budget);
   }
   return fn(name, arg);
 }
 
-/** Rebuilds a tree (for instance a parsed one) with the simplifying constructors. */
-/** The expression in the simplifier's normal form, within a work budget of its own. */
-export function simplify(e: Expr): Expr {
-  return withBudget(() => simplifyWithin(e));
-}
-
-function simplifyWithin(e: Expr): Expr {
-  switch (e.kind) {
-    case 'add':
-      return add(e.terms.map(simplifyWithin));
-    case 'mul':
-      return mul(e.factors.map(simplifyWithin));
-    case 'pow':
-      return pow(simplifyWithin(e.base), simplifyWithin(e.exp));
-    case 'fn':
-      return apply(e.name, simplifyWithin(e.arg));
-    default:
-      return e;
-  }
+/**
+ * The expression in the simplifier's normal form (a tree, for instance a parsed one, rebuilt with
+ * the simplifying constructors), within the caller's work budget or one of its own.
+ */
+export function simplify(e: Expr, budget = new WorkBudget()): Expr {
+  const within = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'add':
+        return add(e.terms.map(within), budget);
+      case 'mul':
+        return mul(e.factors.map(within), budget);
+      case 'pow':
+        return pow(within(e.base), within(e.exp), budget);
+      case 'fn':
+        return apply(e.name, within(e.arg), budget);
+      default:
+        return e;
+    }
+  };
+  return within(e);
 }
 
 export function isZeroExpr(e: Expr): boolean {

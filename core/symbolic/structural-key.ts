@@ -1,16 +1,28 @@
 // Structural keys: two expressions equal up to the order of terms and factors have the same
 // key. The simplifier groups like terms and like bases by these keys.
-import { cachedPerExpr, type Expr } from './expr.ts';
-import { spend } from './budget.ts';
+import type { Expr } from './expr.ts';
+import type { WorkBudget } from './budget.ts';
 
-/** Only a key's first computation spends from the budget: a cached one costs nothing. */
-export const keyOf = cachedPerExpr((e) => {
-  const key = computeKey(e);
-  spend(1 + (key.length >> 6));
-  return key;
-});
+/**
+ * The expression's key, kept with it. Only a key's first computation spends from the budget
+ * (a cached one costs nothing); a caller that builds nothing (a comparison) passes none.
+ */
+export const keyOf = keyMemo();
 
-function computeKey(e: Expr): string {
+function keyMemo(): (e: Expr, budget?: WorkBudget) => string {
+  const keys = new WeakMap<Expr, string>();
+  return function keyOf(e, budget) {
+    let key = keys.get(e);
+    if (key === undefined) {
+      keys.set(e, (key = computeKey(e, budget)));
+      budget?.spend(1 + (key.length >> 6));
+    }
+    return key;
+  };
+}
+
+function computeKey(e: Expr, budget: WorkBudget | undefined): string {
+  const keyOfEach = (operands: readonly Expr[]) => operands.map((o) => keyOf(o, budget));
   switch (e.kind) {
     case 'num':
       return e.value.exact ? `${e.value.n}/${e.value.d}` : `~${e.value.n}`;
@@ -19,16 +31,12 @@ function computeKey(e: Expr): string {
     case 'const':
       return `#${e.name}`;
     case 'add':
-      return `+(${e.terms.map(keyOf).sort().join(',')})`;
+      return `+(${keyOfEach(e.terms).sort().join(',')})`;
     case 'mul':
-      return `*(${e.factors.map(keyOf).sort().join(',')})`;
+      return `*(${keyOfEach(e.factors).sort().join(',')})`;
     case 'pow':
-      return `^(${keyOf(e.base)},${keyOf(e.exp)})`;
+      return `^(${keyOf(e.base, budget)},${keyOf(e.exp, budget)})`;
     case 'fn':
-      return `${e.name}(${keyOf(e.arg)})`;
+      return `${e.name}(${keyOf(e.arg, budget)})`;
   }
-}
-
-export function sameExpr(a: Expr, b: Expr): boolean {
-  return a === b || keyOf(a) === keyOf(b);
 }

@@ -92,7 +92,7 @@ function compareValues(a: Expr | number | string, b: Expr | number | string): nu
 }
 
 /** Basic.compare: -1, 0 or 1. */
-export function compareSympy(a: Expr, b: Expr): number {
+function compareSympy(a: Expr, b: Expr): number {
   if (a === b) return 0;
   const ca = classOf(a);
   const cb = classOf(b);
@@ -113,7 +113,7 @@ export function compareSympy(a: Expr, b: Expr): number {
 }
 
 /** The arguments of a sum or product in SymPy's order: the number first, then by compare. */
-export function sortedArgs(args: readonly Expr[]): Expr[] {
+function sortedArgs(args: readonly Expr[]): Expr[] {
   const numbers = args.filter((a) => a.kind === 'num');
   const rest = args.filter((a) => a.kind !== 'num').sort(compareSympy);
   return [...numbers, ...rest];

@@ -78,7 +78,7 @@ const SUPERSCRIPTS: Record<string, string> = {
   '⁻': '-',
 };
 
-export const MAX_NUMBER_DIGITS = 15;
+const MAX_NUMBER_DIGITS = 15;
 
 /** Digits that carry value: `0.500000000000000` (SymPy's Float 1/2) has one. */
 function significantDigits(literal: string): number {

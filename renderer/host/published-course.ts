@@ -2,7 +2,7 @@
 // `gradlab preview` into the page it serves. Its files are the course folder's lesson files and
 // course.yaml as written; the page parses them as it parses any lesson folder.
 
-export const COURSE_ELEMENT_ID = 'gradlab-course';
+const COURSE_ELEMENT_ID = 'gradlab-course';
 /** Where `gradlab preview` sends each saved file, as a server-sent event (beside the page). */
 export const COURSE_EVENTS_PATH = 'course-events';
 
@@ -21,7 +21,7 @@ export interface PublishedCourse {
 }
 
 /** The page element that carries the course: data, never run (so the CSP has no say). */
-export function courseElement(course: PublishedCourse): string {
+function courseElement(course: PublishedCourse): string {
   // `<` escaped, so no text in a lesson can end the element early.
   const json = JSON.stringify(course).replace(/</g, '\\u003c');
   return `<script type="application/json" id="${COURSE_ELEMENT_ID}">${json}</script>`;

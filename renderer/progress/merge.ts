@@ -28,15 +28,17 @@ export function mergeProgressInto(mine: ProgressDocument, other: ProgressDocumen
 
 function mergedItem(a: ItemProgress, b: ItemProgress): ItemProgress {
   const later = b.time > a.time ? b : a;
+  const history = mergedHistory(a.history, b.history);
   return {
-    attempts: Math.max(a.attempts, b.attempts),
+    // Each copy counted only its own attempts; the united history counts both.
+    attempts: Math.max(a.attempts, b.attempts, history.length),
     score: Math.max(a.score, b.score),
     correct: a.correct || b.correct,
     hintsShown: Math.max(a.hintsShown, b.hintsShown),
     solutionShown: a.solutionShown || b.solutionShown,
     lastAnswer: later.lastAnswer,
     time: later.time,
-    history: mergedHistory(a.history, b.history),
+    history,
   };
 }
 

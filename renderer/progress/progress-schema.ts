@@ -1,7 +1,7 @@
 // The shape of the stored progress document, checked whenever stored progress is read back.
 // Its own module so that zod loads only when there is stored progress to check.
 import { z } from 'zod';
-import { emptyItem } from './progress.ts';
+import { emptyItem } from './empty-item.ts';
 
 /** One checked answer, kept for the submission file (core/grading/submission.ts). */
 const attemptSchema = z.object({
@@ -37,7 +37,7 @@ const lessonProgressSchema = z.object({
 /** A stored record that did not fully fit the schema, as it was (JSON), and when it was read. */
 const setAsideSchema = z.object({ time: z.string(), record: z.string() });
 
-export const progressSchema = z.object({
+const progressSchema = z.object({
   version: z.literal(1),
   currentLesson: z.string().nullable(),
   lessons: z.record(z.string(), lessonProgressSchema),
@@ -45,8 +45,6 @@ export const progressSchema = z.object({
   student: z.object({ name: z.string(), id: z.string() }).nullable().default(null),
   setAside: z.array(setAsideSchema).optional(),
 });
-
-export type AttemptRecord = z.infer<typeof attemptSchema>;
 
 /** Copies of damaged records kept with the progress (the oldest are dropped past this). */
 const SET_ASIDE_KEPT = 3;

@@ -3,24 +3,12 @@
 import type { ItemProgress, LessonProgress, ProgressDocument } from './progress-schema.ts';
 import type { HostApi } from '../host/api.ts';
 import { mergeProgressInto } from './merge.ts';
+import { emptyItem } from './empty-item.ts';
 
 export type { ItemProgress, LessonProgress, ProgressDocument } from './progress-schema.ts';
 
 function emptyDocument(): ProgressDocument {
   return { version: 1, currentLesson: null, lessons: {}, student: null };
-}
-
-export function emptyItem(): ItemProgress {
-  return {
-    attempts: 0,
-    score: 0,
-    correct: false,
-    hintsShown: 0,
-    solutionShown: false,
-    lastAnswer: '',
-    time: '',
-    history: [],
-  };
 }
 
 const SAVE_RETRY_MS = 5000;
@@ -94,6 +82,7 @@ export class Progress {
   }
 
   setCurrentLesson(key: string): void {
+    if (this.doc.currentLesson === key) return;
     this.doc.currentLesson = key;
     this.changed();
   }

@@ -19,7 +19,7 @@ export interface RanAbove {
 }
 
 /** An earlier cell, by its 1-based number in the lesson and its 1-based step. */
-export interface CellPlace {
+interface CellPlace {
   cell: number;
   step: number;
 }
@@ -184,7 +184,7 @@ export class CodeCell {
 }
 
 /** "Ran the 3 cells above (steps 1 to 2)." or where it stopped. */
-export function ranAboveText(ran: RanAbove): string {
+function ranAboveText(ran: RanAbove): string {
   if (ran.cells === 0) return 'There are no cells above this one.';
   const steps =
     ran.firstStep === ran.lastStep

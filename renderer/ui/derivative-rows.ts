@@ -12,14 +12,14 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
 }
 
-export function agrees(exact: number, autograd: number): boolean {
+function agrees(exact: number, autograd: number): boolean {
   if (Number.isNaN(exact) && Number.isNaN(autograd)) return true;
   const difference = Math.abs(exact - autograd);
   return difference <= agreeAbsolute || difference <= agreeRelative * Math.abs(exact);
 }
 
 /** Nothing to compare where no point was given: the formula alone is the answer. */
-export function comparison(info: DerivativeInfo, autograd: number | undefined): HTMLElement | null {
+function comparison(info: DerivativeInfo, autograd: number | undefined): HTMLElement | null {
   if (info.value === undefined) return null;
   const symbolic = `= ${formatNumber(info.value)}`;
   if (autograd === undefined) {

@@ -17,7 +17,7 @@ export interface LessonPageServices {
   /** Panels shown under a cell's output (the symbolic panel for runs that called backward). */
   decorate: (result: RunResult) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
-  practice: (lessonKey: string, record: LessonProgress) => BlockRenderers['practice'];
+  practice: (lessonKey: string) => BlockRenderers['practice'];
   /** Called with the step shown, each time one is (0-based). */
   onStep?: (index: number) => void;
 }
@@ -76,7 +76,7 @@ export function lessonPage(
   const renderers: BlockRenderers = {
     cell: cellAt,
     derivative: services.derivative,
-    practice: services.practice(key, record),
+    practice: services.practice(key),
   };
   const items = lesson.steps.flatMap((step) =>
     step.blocks.filter((block): block is PracticeBlock => block.kind === 'practice'),

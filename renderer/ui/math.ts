@@ -3,7 +3,7 @@
 import katex from 'katex';
 import { trustedHtml } from './dom.ts';
 
-export function mathHtml(tex: string, display = false): string {
+function mathHtml(tex: string, display = false): string {
   return katex.renderToString(tex, {
     displayMode: display,
     output: 'htmlAndMathml',

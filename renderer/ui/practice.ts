@@ -2,7 +2,7 @@
 // editor, "Check" with the verdict in a status line, hints in order, "Show solution", and the
 // attempts and score, all kept in the student's progress.
 import type { PracticeBlock, PracticeItem } from '../../core/lessons/types.ts';
-import type { ItemProgress, LessonProgress, Progress } from '../progress/progress.ts';
+import type { ItemProgress, Progress } from '../progress/progress.ts';
 import { button, h, trustedHtml } from './dom.ts';
 import { lazyPythonEditor } from './lazy-editor.ts';
 import { verdictText } from './verdict-text.ts';
@@ -30,7 +30,7 @@ export function practiceRenderer(
   grade: PracticeGrader,
   lessonHash: (lessonKey: string) => string | null,
 ) {
-  return (lessonKey: string, _record: LessonProgress) => (block: PracticeBlock) =>
+  return (lessonKey: string) => (block: PracticeBlock) =>
     practiceItem(block, progress, progress.item(lessonKey, block.item.id), grade, () =>
       lessonHash(lessonKey),
     );

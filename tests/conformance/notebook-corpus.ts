@@ -14,7 +14,7 @@ export const corpusFolder = `${repoRoot}tests/fixtures/notebooks/`;
 export const knownDifferencesFile = `${corpusFolder}known-differences.json`;
 
 /** One plotted series as the probes record it: its kind and its data. */
-export interface PlotSeries {
+interface PlotSeries {
   kind: string;
   x?: (number | null)[];
   y?: (number | null)[];
@@ -39,17 +39,15 @@ export interface NotebookFixture {
 /** Notebook file name -> cell index -> the one-line reason that cell differs from PyTorch. */
 export type KnownDifferences = Record<string, Record<string, string>>;
 
-export function corpusNotebooks(): string[] {
-  return readdirSync(`${corpusFolder}expected`)
+export function corpusNotebooks(folder = corpusFolder): string[] {
+  return readdirSync(`${folder}expected`)
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.slice(0, -'.json'.length))
     .sort();
 }
 
-export function readExpected(notebook: string): NotebookFixture {
-  return JSON.parse(
-    readFileSync(`${corpusFolder}expected/${notebook}.json`, 'utf8'),
-  ) as NotebookFixture;
+export function readExpected(notebook: string, folder = corpusFolder): NotebookFixture {
+  return JSON.parse(readFileSync(`${folder}expected/${notebook}.json`, 'utf8')) as NotebookFixture;
 }
 
 export function readKnownDifferences(): KnownDifferences {
@@ -57,8 +55,8 @@ export function readKnownDifferences(): KnownDifferences {
 }
 
 /** `gradlab run NOTEBOOK --json`, as an instructor would run it (exit status 1 when a cell raised). */
-export function runInGradlab(notebook: string): RunRecord[] {
-  const args = ['bin/gradlab.js', 'run', `${corpusFolder}${notebook}`, '--json'];
+export function runInGradlab(notebook: string, folder = corpusFolder): RunRecord[] {
+  const args = ['bin/gradlab.js', 'run', `${folder}${notebook}`, '--json'];
   const options = { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 } as const;
   try {
     return JSON.parse(execFileSync(process.execPath, args, options)) as RunRecord[];
@@ -70,9 +68,22 @@ export function runInGradlab(notebook: string): RunRecord[] {
   }
 }
 
-/** Gradlab's figure as series: each drawn line is a 'line' series. */
-export function plotSeries(plot: PlotRecord): PlotSeries[] {
-  return plot.lines.map((line) => ({ kind: 'line', x: line.x, y: line.y }));
+/**
+ * Gradlab's plot records (one per axes) grouped into figures, each as the series its axes drew in
+ * order, as generate.py records a figure: kind and data.
+ */
+function figureSeries(plots: PlotRecord[]): PlotSeries[][] {
+  const figures: PlotSeries[][] = [];
+  for (let i = 0; i < plots.length;) {
+    const axes = plots.slice(i, i + (plots[i].axesInFigure ?? 1));
+    figures.push(
+      axes.flatMap((plot) =>
+        plot.lines.map(({ kind, x, y, z }) => ({ kind, x, y, ...(z === undefined ? {} : { z }) })),
+      ),
+    );
+    i += axes.length;
+  }
+  return figures;
 }
 
 const FLOAT32_RELATIVE = 2 ** -23;
@@ -98,13 +109,14 @@ function sameSeries(actual: PlotSeries, expected: PlotSeries): boolean {
 
 /** Figures compared by kind, series count and data; series of one kind keep their order. */
 function plotDifference(actual: PlotRecord[], expected: NotebookFixture['cells'][number]['plots']) {
-  if (actual.length !== expected.length)
-    return `${actual.length} figures where PyTorch shows ${expected.length}`;
+  const figures = figureSeries(actual);
+  if (figures.length !== expected.length)
+    return `${figures.length} figures where PyTorch shows ${expected.length}`;
   for (const [f, figure] of expected.entries()) {
     const byKind = (series: PlotSeries[]) =>
       [...series].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
     const want = byKind(figure.series);
-    const got = byKind(plotSeries(actual[f]));
+    const got = byKind(figures[f]);
     const kinds = (series: PlotSeries[]) => series.map((s) => s.kind).join(', ');
     if (kinds(want) !== kinds(got))
       return `figure ${f + 1} draws [${kinds(got)}] where PyTorch draws [${kinds(want)}]`;

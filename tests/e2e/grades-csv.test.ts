@@ -1,7 +1,8 @@
 // "Export grades": the CSV an instructor opens in a spreadsheet.
 import { describe, expect, it } from 'vitest';
 import { gradesCsv } from '../../renderer/progress/grades-csv.ts';
-import { emptyItem, type ProgressDocument } from '../../renderer/progress/progress.ts';
+import type { ProgressDocument } from '../../renderer/progress/progress.ts';
+import { emptyItem } from '../../renderer/progress/empty-item.ts';
 
 const time = '2026-11-27T05:00:00.000Z';
 

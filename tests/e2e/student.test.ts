@@ -1,21 +1,14 @@
 // The student's experience in Chromium (web build): a phone and a tablet in both themes, a
 // student who jumps ahead, a keyboard-only walk, typed answers, and plots in the dark theme.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serveWebBuild, type WebServer } from '../../scripts/web.ts';
 import { repoRoot } from '../support/shared.ts';
-import { launchBrowser, type Browser } from './support/browser.ts';
+import { axeViolations as audit } from './support/axe.ts';
 import { builtinCourse, practiceBlocks } from './support/course.ts';
+import { pythonReady, runCell, startWebApp, type WebApp } from './support/web-app.ts';
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const course = builtinCourse();
 /** Screenshots for people to look at (git-ignored). */
 const artifacts = join(repoRoot, 'test-results', 'student');
@@ -24,16 +17,12 @@ const patiently = { timeout: 120_000 };
 const phone = { width: 390, height: 844 };
 const tablet = { width: 820, height: 1180 };
 
-let buildDir: string;
-let server: WebServer;
-let browser: Browser;
+let app: WebApp;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  buildDir = mkdtempSync(join(tmpdir(), 'gradlab-student-web-'));
-  server = await serveWebBuild({ port: 0, root: buildDir });
-  browser = await launchBrowser();
+  app = await startWebApp('student');
 }, 300_000);
 
 afterEach(() => {
@@ -41,21 +30,17 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 /** A new tab with its own Python and no saved progress (a first visit), Python ready. */
 async function freshPage(viewport = tablet): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.addInitScript(() => localStorage.clear());
   await page.setViewportSize(viewport);
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.python === 'ready', null, {
-    timeout: 120_000,
-  });
+  await page.goto(app.server.url);
+  await pythonReady(page);
   return page;
 }
 
@@ -70,27 +55,14 @@ async function openLesson(page: Page, title: string): Promise<void> {
   while (!(await back.isDisabled())) await back.click();
 }
 
-async function runCell(cell: Locator): Promise<void> {
-  await cell.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(() => cell.getAttribute('data-state'), patiently).toBe('done');
-  await expect.poll(() => cell.locator('[aria-busy="true"]').count(), patiently).toBe(0);
-}
-
-/** axe's WCAG 2.1 A/AA violations, one line per offending element. */
-async function audit(page: Page, where: string): Promise<string[]> {
-  const violations = await page.evaluate(async (source) => {
-    if (!('axe' in window)) (0, eval)(source);
-    const { axe } = window as unknown as {
-      axe: { run: (options: RunOptions) => Promise<AxeResults> };
-    };
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (at ${node.target.join(' ')})`),
-    );
-  }, axeSource);
-  return violations.map((violation) => `${where}: ${violation}`);
+/**
+ * Waits until the step's parts that load on first use (plots, maths, the symbolic panels and
+ * each cell's editor, which replaces the code's plain text) are in: measured or audited before,
+ * the page is not the one the student sees.
+ */
+async function settled(page: Page): Promise<void> {
+  const loading = page.locator('.step [aria-busy="true"], .step .cell-code-static');
+  await expect.poll(() => loading.count(), patiently).toBe(0);
 }
 
 /** Each toolbar command can be reached: directly, or through the one "Menu" button. */
@@ -138,6 +110,7 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
             await expect
               .poll(() => page.locator('.step-indicator').textContent(), patiently)
               .toBe(`Step ${step} of ${lesson.steps.length}`);
+            await settled(page);
             if (!ranCells) {
               const cells = page.locator('.step .cell');
               for (let i = 0; i < (await cells.count()); i++) await runCell(cells.nth(i));
@@ -188,6 +161,7 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
         await expect
           .poll(() => page.locator('.step-indicator').textContent(), patiently)
           .toBe(`Step ${step} of ${lesson.steps.length}`);
+        await settled(page);
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) overflowing.push(`${lesson.meta.title} step ${step}: ${overflow} px`);
         if (step < lesson.steps.length) await page.getByRole('button', { name: 'Next' }).click();
@@ -293,6 +267,9 @@ describe('the student experience in Chromium', { timeout: 900_000 }, () => {
     await tabTo(/^button:Next$/);
     while ((await indicator.textContent()) !== `Step ${stepIndex + 1} of ${lesson.steps.length}`)
       await page.keyboard.press('Enter');
+    // What loads late above the answer (an editor, a derivative panel) would push the verdict
+    // out of view after it was scrolled in: the student answers the step as it is drawn.
+    await settled(page);
     const block = practice[stepIndex]!.find((b) => b.item.answer.type !== 'code')!;
     const item = page.getByRole('region', { name: `Practice ${block.item.id}` });
     const input = item.getByRole('textbox', { name: 'Answer' });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LessonSource } from '../../renderer/host/api.ts';
 import { createLessonLibrary, type LessonLibrary } from '../../electron/lesson-library.ts';
-import { watchLessonFolder } from '../../electron/lesson-watcher.ts';
-import { readLessonFolder } from '../../electron/lesson-files.ts';
+import { watchLessonFolder } from '../../node/lesson-watcher.ts';
+import { readLessonFolder } from '../../node/lesson-files.ts';
 
 const tempFolder = (name: string) => mkdtemp(path.join(tmpdir(), `gradlab-${name}-`));
 

@@ -103,4 +103,40 @@ describe('progress store', () => {
     await store.save({ fresh: true });
     await expect(store.load()).resolves.toEqual({ data: { fresh: true } });
   });
+  it('moves a file a newer Gradlab wrote aside unchanged, so saving here never overwrites it', async () => {
+    const folder = await tempFolder();
+    const newer = JSON.stringify({
+      format: 'gradlab-progress',
+      version: 2,
+      savedAt: '2027-01-01T00:00:00.000Z',
+      data: { lessons: {}, kept: 'by the newer app' },
+    });
+    await writeFile(path.join(folder, PROGRESS_FILE), newer);
+    const store = createProgressStore(folder, fixedClock);
+    const aside = path.join(folder, 'progress.corrupt-2026-11-27T06-30-00.000Z.json');
+    await expect(store.load()).resolves.toEqual({
+      data: null,
+      notice:
+        'Your saved progress could not be read (it was written by a newer Gradlab (format 2)), ' +
+        `so Gradlab started a fresh record. The old file was kept as ${aside}.`,
+    });
+    await store.save({ fresh: true });
+    expect(await readFile(aside, 'utf8')).toBe(newer);
+    await expect(store.load()).resolves.toEqual({ data: { fresh: true } });
+  });
+
+  it('moves a file that is not JSON (or not a progress file) aside byte for byte', async () => {
+    for (const [content, reason] of [
+      ['{"format":"gradlab-progress","version":1,"data":{"les', 'it is not valid JSON'],
+      ['{"lessons":{}}', 'it is not a Gradlab progress file'],
+    ]) {
+      const folder = await tempFolder();
+      await writeFile(path.join(folder, PROGRESS_FILE), content);
+      const loaded = await createProgressStore(folder, fixedClock).load();
+      expect(loaded.data).toBeNull();
+      expect(loaded.notice).toContain(`could not be read (${reason})`);
+      const aside = path.join(folder, 'progress.corrupt-2026-11-27T06-30-00.000Z.json');
+      expect(await readFile(aside, 'utf8')).toBe(content);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLesson } from '../../core/lessons/parse.ts';
 import { validateLesson } from '../../core/lessons/validate.ts';
-import { symbolicServices } from '../../core/lessons/symbolic-services.ts';
+import { symbolicServices } from '../../core/grading/symbolic-services.ts';
 import type { Lesson } from '../../core/lessons/types.ts';
 import { repoRoot } from '../support/shared.ts';
 

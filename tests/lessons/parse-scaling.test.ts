@@ -34,6 +34,8 @@ interface Chunk {
 const ONCE_QUADRATIC: Chunk[] = [
   { chunk: '\\\\$', separator: ' ' },
   { chunk: '$\\fraac{i}$ does not render', separator: ' ' },
+  // Many YAML errors in one block: each error's position was found by a walk of the whole block.
+  { chunk: `${FRAGMENTS[6]} ${FRAGMENTS[9]}`, separator: ' ' },
 ];
 
 const BASE_CHARS = 8_000;
@@ -83,7 +85,8 @@ describe('lesson parsing time', () => {
         );
         expect(large / small).toBeLessThan(GROWTH * ALLOWED_SLOWDOWN);
       }),
-      { numRuns: 6, examples: ONCE_QUADRATIC.map((chunk) => [chunk]) },
+      // A fixed seed: CI gives the same verdict on every run (the examples are checked first).
+      { numRuns: 10, seed: 20_261_207, examples: ONCE_QUADRATIC.map((chunk) => [chunk]) },
     );
   });
 });

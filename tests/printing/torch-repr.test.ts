@@ -193,7 +193,9 @@ describe('formatTensor input checks', () => {
   it('rejects negative or fractional sizes and unknown dtypes', () => {
     expect(() => formatTensor([], [-1], 'float32')).toThrow('shape[0] is -1');
     expect(() => formatTensor([1], [1.5], 'float32')).toThrow('shape[0] is 1.5');
-    expect(() => formatTensor([1], [1], 'int32' as 'int64')).toThrow("unsupported dtype 'int32'");
+    expect(() => formatTensor([1], [1], 'complex64' as 'int64')).toThrow(
+      "unsupported dtype 'complex64'",
+    );
   });
 
   it('rejects a fractional int64 element', () => {

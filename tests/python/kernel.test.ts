@@ -195,10 +195,27 @@ describe('plots', () => {
 });
 
 describe('pandas', () => {
-  it('is not importable, and the error says what to use instead', () => {
-    const result = kernel.runCell('import pandas as pd');
-    expect(result.error).toMatch(/^ModuleNotFoundError: No module named 'pandas'/);
-    expect(result.error).toContain('print');
+  it('turns a Series or DataFrame of numbers back into numpy arrays, as pandas does', () => {
+    const result = kernel.runCell(
+      [
+        'import pandas as pd',
+        "df = pd.DataFrame({'a': [11, 21, 31], 'b': [12.5, 22, 312]})",
+        'print(df.values, df.values.dtype, df.shape, df.iloc[1, 0])',
+        'print(pd.Series([0.1, 2, 0.3]).values)',
+      ].join('\n'),
+    );
+    expect(result.error).toBeNull();
+    expect(result.stdout).toBe(
+      '[[ 11.   12.5]\n [ 21.   22. ]\n [ 31.  312. ]] float64 (3, 2) 21\n[0.1 2.  0.3]\n',
+    );
+  });
+
+  it('refuses to print a table, saying what to print instead', () => {
+    const result = kernel.runCell("pd.DataFrame({'a': [1, 2]})");
+    expect(result.error).toMatch(/^NotImplementedError: printing a pandas DataFrame .*\.values/);
+    expect(kernel.runCell("pd.read_csv('x.csv')").error).toBe(
+      'NotImplementedError: pandas.read_csv is not supported in Gradlab yet',
+    );
   });
 });
 

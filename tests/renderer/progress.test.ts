@@ -2,7 +2,9 @@
 // a failed save is said and tried again, and a damaged record keeps what can be read.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostApi, StoredProgress } from '../../renderer/host/api.ts';
-import { Progress } from '../../renderer/progress/progress.ts';
+import { emptyItem } from '../../renderer/progress/empty-item.ts';
+import { Progress, type ProgressDocument } from '../../renderer/progress/progress.ts';
+import { mergeProgressInto } from '../../renderer/progress/merge.ts';
 import { WebHost } from '../../renderer/host/web.ts';
 
 /** One browser profile's storage, shared by its tabs (each tab hears the others' saves). */
@@ -88,6 +90,37 @@ describe('progress in two tabs', () => {
       attempts: 3,
       lastAnswer: 'answer at 2026-12-07T10:02:00Z',
     });
+  });
+});
+
+describe('merging two copies of one item', () => {
+  it('counts the attempts of both when each tab checked without hearing the other', () => {
+    const copy = (answer: string, time: string): ProgressDocument => ({
+      version: 1,
+      currentLesson: null,
+      student: null,
+      lessons: {
+        derivatives: {
+          title: 'Derivatives',
+          step: 0,
+          stepsSeen: [],
+          cellsRun: [],
+          stepCount: 3,
+          items: {
+            q1: {
+              ...emptyItem(),
+              attempts: 1,
+              lastAnswer: answer,
+              time,
+              history: [{ answer, time, lessonHash: null }],
+            },
+          },
+        },
+      },
+    });
+    const mine = copy('2', '2026-12-07T10:00:00Z');
+    mergeProgressInto(mine, copy('3', '2026-12-07T10:01:00Z'));
+    expect(mine.lessons.derivatives!.items.q1).toMatchObject({ attempts: 2, lastAnswer: '3' });
   });
 });
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const sharedRoot = fileURLToPath(new URL('../../../shared/', import.meta.url));
+const sharedRoot = fileURLToPath(new URL('../../../shared/', import.meta.url));
 
 export function sharedPath(relative: string): string {
   return sharedRoot + relative;

@@ -10,12 +10,12 @@ import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { equivalent } from '../../core/symbolic/equivalence.ts';
 import { parseMath } from '../../core/symbolic/parse.ts';
 
-export interface TorchResult {
+interface TorchResult {
   value: number;
   grad: Record<string, number>;
 }
 
-export interface CasePoint {
+interface CasePoint {
   at: Record<string, number>;
   value: number;
   grad: Record<string, number>;
@@ -40,7 +40,7 @@ export interface Problem {
 }
 
 /** Exact derivatives agree with SymPy's values to float64 rounding of the formula. */
-export function closeToSympy(actual: number, expected: number): boolean {
+function closeToSympy(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= Math.max(1e-12, 1e-9 * Math.abs(expected));
 }
 
@@ -49,7 +49,7 @@ export function closeToSympy(actual: number, expected: number): boolean {
  * differently from torch's, and ill-conditioned cases amplify that (the worst public case is 28
  * ulps), so the bound is 2^-18 relative (32 ulps) with a floor near zero.
  */
-export function closeToTorchF32(actual: number, expected: number): boolean {
+function closeToTorchF32(actual: number, expected: number): boolean {
   return Math.abs(actual - expected) <= Math.max(2 ** -18 * Math.abs(expected), 1e-6);
 }
 
@@ -58,7 +58,7 @@ export function closeToTorchF32(actual: number, expected: number): boolean {
  * to SymPy's exact value as torch is: where an expression is ill-conditioned (`log(u^3 + 4)` near
  * u = -1.587) both round far from each other, and neither is the reference.
  */
-export function closeToTorchF64(actual: number, expected: number, exact: number): boolean {
+function closeToTorchF64(actual: number, expected: number, exact: number): boolean {
   return (
     Math.abs(actual - expected) <= Math.max(2 ** -47 * Math.abs(expected), 1e-13) ||
     Math.abs(actual - exact) <= Math.abs(expected - exact)

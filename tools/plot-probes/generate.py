@@ -13,6 +13,8 @@ numpy runs with its AVX-512 code paths switched off (NPY_DISABLE_CPU_FEATURES): 
 that numpy uses on every other CPU (and that Gradlab follows).
 """
 
+import contextlib
+import io
 import json
 import os
 import pathlib
@@ -206,6 +208,8 @@ def _figure_records(figure):
     suptitle = figure._suptitle.get_text() if figure._suptitle is not None else None
     if suptitle and records and records[0]["title"] is None:
         records[0]["title"] = suptitle
+    if len(records) > 1:
+        records[0]["axesInFigure"] = len(records)
     return records
 
 
@@ -215,7 +219,11 @@ _shown = []
 def _show(*args, **kwargs):
     """Jupyter's inline show(): every open figure drawn, then closed."""
     for number in plt.get_fignums():
-        _shown.extend(_figure_records(plt.figure(number)))
+        figure = plt.figure(number)
+        if figure.axes:
+            _shown.extend(_figure_records(figure))
+        else:  # Jupyter shows a figure with nothing drawn as its repr
+            print(repr(figure))
     plt.close("all")
 
 
@@ -234,7 +242,10 @@ def _display(value):
 def run_probe(code):
     _shown.clear()
     result = run_cell(code, {"__name__": "__main__"}, _display)
-    _show()
+    at_end = io.StringIO()
+    with contextlib.redirect_stdout(at_end):
+        _show()  # the figures left open, as Jupyter shows them after the cell
+    result["stdout"] += at_end.getvalue()
     return {"code": code, **result, "plots": list(_shown)}
 
 

@@ -142,4 +142,19 @@ PROBES = {
     "plot3d_import": "from mpl_toolkits.mplot3d import Axes3D\n" + PLT + "ax = plt.axes(projection='3d')\nx = np.linspace(0, 1, 3)\nX, Y = np.meshgrid(x, x)\nax.plot_surface(X, Y, X * Y)\nax",
     "plot3d_axes3d_detached": "from mpl_toolkits.mplot3d import Axes3D\n" + PLT + "fig = plt.figure()\nax = Axes3D(fig)\nax",
     "plot3d_subplots_kw": PLT + "fig, ax = plt.subplots(subplot_kw={'projection': '3d'})\nax.plot([0, 1], [0, 1], [0, 1])\nplt.show()",
+    # what the course labs do around their plots
+    "np_float32_times_float_scalar": NP + "x = np.array([-2.9, 0.1], dtype=np.float32)\nw = np.linspace(-15, 15, 30)[3]\nprint(type(w), repr(w * x), repr(x * 0.3 - 1e-3))",
+    "plot_ylim_read_empty": PLT + "plt.subplot(121)\nprint(plt.ylim(), plt.xlim())",
+    "plot_ylim_read_lines": PLT + "plt.plot([0, 2, 3], [1, -4, 5])\nplt.scatter([1], [6])\nprint(plt.ylim(), plt.xlim())",
+    "plot_ylim_read_after_set": PLT + "plt.plot([0, 1], [0, 1])\nplt.ylim((-10, 15))\nplt.ylim()",
+    "plot_ylim_read_contour": GRID + "plt.contour(X, Y, Z)\nplt.ylim()",
+    "plot_subplots_one_figure": PLT + "plt.subplot(121)\nplt.plot([1, 2], [3, 4], 'ro')\nplt.subplot(122)\nplt.scatter([0, 1], [1, 0])\nplt.show()\nplt.plot([1, 2])\nplt.show()",
+    "plot_empty_figure_then_axes": PLT + "plt.figure()\nplt.figure(figsize=(7.5, 5))\nplt.plot([1, 2], [2, 1])\nplt.show()",
+    "plot_fmt_redundant_color": PLT + "plt.plot([1, 2], [3, 4], 'ro', color='b')\nplt.plot([1, 2], [3, 4], 'r', color='b')\nplt.plot([1, 2], 'g--', c='k', ls=':', marker='x')\nplt.plot([1, 2], '--', color='k')\nplt.show()",
+    "plot_gca_projection_error": PLT + "plt.figure().gca(projection='3d')",
+    "plot_listed_colormap": "from matplotlib.colors import ListedColormap\n" + GRID + "cmap = ListedColormap(['#FF0000', '#00FF00'])\nprint(cmap.N, cmap.name, cmap.colors)\nplt.contour(X, Y, Z, cmap=cmap)\nplt.show()",
+    "pandas_series_values": "import pandas as pd\nimport torch\ns = pd.Series([0.1, 2, 0.3, 10.1])\nt = torch.from_numpy(s.values)\nprint(t, t.dtype, s.shape, len(s), s.iloc[1])",
+    "pandas_dataframe_values": "import pandas as pd\nimport torch\ndf = pd.DataFrame({'a': [11, 21, 31], 'b': [12, 22, 312]})\nprint(df.values, df.values.dtype, df.shape)\nprint(torch.from_numpy(df.values), df.iloc[2, 1], df['b'].values)",
+    "pandas_dataframe_mixed": "import pandas as pd\ndf = pd.DataFrame({'A': [11, 33, 22], 'B': [3.5, 3, 2]})\nprint(df.values, df.to_numpy().dtype, type(df.iloc[1, 0]).__name__, df.iloc[1, 1])",
+
 }

@@ -59,6 +59,10 @@ PROBES = {
     "repr_f64_grad_fn": "torch.tensor([1.0, 2.5], dtype=torch.float64, requires_grad=True) * 2",
     "repr_f64_requires_grad": "torch.tensor(3.0, dtype=torch.float64, requires_grad=True)",
     "repr_linspace_5": "torch.linspace(-1, 1, 5)",
+    # ATen fills 16 or more values two vector registers at a time, each from its first value.
+    "repr_linspace_registers": "print(torch.linspace(-10, 10, 1000)[470:530].tolist())",
+    "repr_linspace_registers_f64": "print(torch.linspace(-3.5, 2.25, 101, dtype=torch.float64).tolist())",
+    "repr_linspace_registers_int": "print(torch.linspace(-10, 10, 40, dtype=torch.int64).tolist())",
     "repr_arange_step": "torch.arange(0, 1, 0.1)",
     "repr_arange_f64": "torch.arange(3, dtype=torch.float64)",
     "repr_full_int": "torch.full((2, 2), 7)",
@@ -1050,3 +1054,11 @@ PROBES.update({
 from probes_training import TRAINING_PROBES  # noqa: E402 - the training API's probes, kept apart
 
 PROBES.update(TRAINING_PROBES)
+
+from probes_views import VIEW_PROBES  # noqa: E402 - views and shared storage, kept apart
+
+PROBES.update(VIEW_PROBES)
+
+from probes_api import API_PROBES  # noqa: E402 - the torch API around tensors, kept apart
+
+PROBES.update(API_PROBES)

@@ -76,6 +76,11 @@ TRAINING_PROBES = {
     "nn_sequential_ordered_repr": NET + "net",
     "nn_sequential_index": NET + "print(net[0], net[-1], net[1:], len(net))",
     "nn_sequential_index_error": NET + "net[3]",
+    "nn_batchnorm1d_train": NN + "torch.manual_seed(0)\nbn = nn.BatchNorm1d(3)\nprint(bn)\nx = (torch.randn(5, 3) * 3 + 1).requires_grad_()\ny = bn(x)\nprint(y.detach())\n(y * torch.arange(15.).view(5, 3)).sum().backward()\nprint(bn.weight.grad, bn.bias.grad)\nprint(bn.running_mean, bn.running_var, bn.num_batches_tracked)\nprint(list(bn.state_dict()))",
+    "nn_batchnorm1d_input_grad": NN + "torch.manual_seed(0)\nbn = nn.BatchNorm1d(3)\nx = (torch.randn(5, 3) * 3 + 1).requires_grad_()\n(bn(x) * torch.arange(15.).view(5, 3)).sum().backward()\nprint(x.grad)",
+    "nn_batchnorm1d_eval": NN + "torch.manual_seed(1)\nbn = nn.BatchNorm1d(2, momentum=None)\nbn(torch.randn(4, 2))\nbn(torch.randn(3, 2) + 1)\nbn.eval()\nprint(bn.running_mean, bn.running_var, bn(torch.randn(2, 2)).detach())",
+    "nn_batchnorm1d_3d": NN + "torch.manual_seed(2)\nbn = nn.BatchNorm1d(2, affine=False)\nprint(bn, bn(torch.randn(3, 2, 4)))",
+    "nn_batchnorm1d_one_sample": NN + "nn.Sequential(nn.Linear(2, 4), nn.BatchNorm1d(4))(torch.randn(1, 2))",
     "nn_module_list_repr": NN + "nn.ModuleList([nn.Linear(1, 1), nn.Tanh(), nn.Sigmoid()])",
     "nn_module_dict_repr": NN + "d = nn.ModuleDict({'a': nn.ReLU(), 'b': nn.Linear(2, 1)})\nprint(d, list(d.keys()), d['a'])",
     "nn_layer_reprs": NN + "print(nn.Dropout(0.3), nn.Softmax(dim=1), nn.LogSoftmax(1), nn.LeakyReLU(), "

@@ -1,5 +1,11 @@
 // Elementwise functions of two operands: one table entry each (loop, result dtype, gradients).
-import { DEFAULT_FLOAT, isFloating, type ScalarKind, type Storage } from '../dtype.ts';
+import {
+  DEFAULT_FLOAT,
+  isFloating,
+  roundStorage,
+  type ScalarKind,
+  type Storage,
+} from '../dtype.ts';
 import { allocateForOverwrite } from '../storage-pool.ts';
 import { derivative, type Derivative } from '../derivative.ts';
 import { fma32, fma64 } from '../fused-multiply-add.ts';
@@ -224,7 +230,7 @@ const BINARY = {
   },
 } satisfies Record<string, BinaryEntry>;
 
-export type BinaryOp = keyof typeof BINARY;
+type BinaryOp = keyof typeof BINARY;
 
 export interface ScalarOptions {
   /** How the host's Python scalar operand promotes (default: 'int' for whole numbers, else 'float'). */
@@ -232,7 +238,7 @@ export interface ScalarOptions {
 }
 
 /** `spare`: a storage the result may be written into (see allocateForOverwrite). */
-export function binary(
+function binary(
   op: BinaryOp,
   a: Operand,
   b: Operand,
@@ -249,6 +255,7 @@ export function binary(
   const dtype = entry.result === 'bool' ? 'bool' : compute;
   const out = allocateForOverwrite(dtype, line.n, spare);
   runKernel(entry, out, line, k);
+  roundStorage(out, dtype);
   const result = new Tensor(out, line.shape, dtype);
   if (entry.backward === undefined) return result;
   const attrs: Attrs = entry.scalar === undefined ? {} : { [entry.scalar]: k };

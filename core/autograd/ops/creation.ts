@@ -79,7 +79,7 @@ export function full(shape: readonly number[], value: number, options?: CreateOp
   const dims = checkShape(shape);
   const dtype = options?.dtype ?? DEFAULT_FLOAT;
   const data = allocate(dtype, numelOf(dims));
-  if (value !== 0) data.fill(dtype === 'bool' ? (value ? 1 : 0) : value);
+  if (value !== 0) data.fill(castValue(value, dtype));
   return finish(new Tensor(data, dims, dtype), options);
 }
 

@@ -4,6 +4,7 @@ import {
   castValue,
   combineGroups,
   DEFAULT_FLOAT,
+  DTYPES,
   promoteTypes,
   type DType,
   type ScalarKind,
@@ -54,9 +55,8 @@ export function promote(a: Tensor, b: Tensor, c?: Tensor): DType {
 export function storageAs(t: Tensor, dtype: DType): Storage {
   if (t.dtype === dtype) return t.data;
   const out = allocate(dtype, t.data.length);
-  if (dtype === 'int64' || dtype === 'bool')
-    for (let i = 0; i < out.length; i++) out[i] = castValue(t.data[i], dtype);
-  else out.set(t.data);
+  if (dtype === 'float32' || dtype === 'float64') out.set(t.data);
+  else for (let i = 0; i < out.length; i++) out[i] = castValue(t.data[i], dtype);
   return out;
 }
 
@@ -88,11 +88,14 @@ export function broadcastPair(a: Tensor, b: Tensor, dtype: DType): Broadcast {
   };
 }
 
-const scratch: Record<'float32' | 'float64' | 'bool', [Storage, Storage]> = {
-  float32: [new Float32Array(1), new Float32Array(1)],
-  float64: [new Float64Array(1), new Float64Array(1)],
-  bool: [new Uint8Array(1), new Uint8Array(1)],
-};
+/** One-element buffers per dtype for the two operand slots. */
+const scratch = new Map<DType, [Storage, Storage]>(
+  DTYPES.map((dtype) => [dtype, [allocate(dtype, 1), allocate(dtype, 1)]]),
+);
+
+function scratchFor(dtype: DType, slot: 0 | 1): Storage {
+  return scratch.get(dtype)![slot];
+}
 
 function lineUp(
   t: Tensor,
@@ -102,7 +105,7 @@ function lineUp(
   slot: 0 | 1,
 ): Storage {
   if (t.data.length === 1 && t.dtype !== dtype) {
-    const buffer = scratch[dtype === 'int64' ? 'float64' : dtype][slot];
+    const buffer = scratchFor(dtype, slot);
     buffer[0] = castValue(t.data[0], dtype);
     return buffer;
   }

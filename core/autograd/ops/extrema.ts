@@ -7,7 +7,7 @@ import { Tensor } from '../tensor.ts';
 import { div, eq, gt, lt } from './binary.ts';
 import { zerosLike } from './creation.ts';
 import { broadcastPair, promote } from './elementwise.ts';
-import { gather } from './indexing.ts';
+import { gatherPositions } from './positions.ts';
 import { recordDerivative } from './record.ts';
 import { derivative, type Derivative } from '../derivative.ts';
 import { sum } from './reduce.ts';
@@ -65,7 +65,7 @@ const MAXIMUM = pairwise('max');
 const MINIMUM = pairwise('min');
 
 /** torch.max(t) / torch.min(t): the gradient is shared evenly among the tied elements. */
-export function extremum(kind: Extremum, t: Tensor): Tensor {
+function extremum(kind: Extremum, t: Tensor): Tensor {
   if (t.numel === 0)
     throw runtimeError(
       `${kind}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`,
@@ -88,12 +88,7 @@ export interface ValuesIndices {
 }
 
 /** torch.max(t, dim) / torch.min(t, dim): values (first of ties) and their int64 indices. */
-export function extremumDim(
-  kind: Extremum,
-  t: Tensor,
-  dim: number,
-  keepdim = false,
-): ValuesIndices {
+function extremumDim(kind: Extremum, t: Tensor, dim: number, keepdim = false): ValuesIndices {
   const d = normalizeDim(dim, t.ndim);
   const size = t.ndim === 0 ? 1 : t.shape[d];
   if (size === 0)
@@ -116,13 +111,13 @@ export function extremumDim(
   }
   const shape = keepdim ? kept : t.shape.filter((_, i) => i !== d);
   return {
-    values: gather(t, positions, shape, name(kind, '0')),
+    values: gatherPositions(t, positions, shape, name(kind, '0')),
     indices: new Tensor(indices, shape, 'int64'),
   };
 }
 
 /** torch.maximum / torch.minimum: ties split the gradient in half between the operands. */
-export function elementwiseExtremum(kind: Extremum, a: Tensor, b: Tensor): Tensor {
+function elementwiseExtremum(kind: Extremum, a: Tensor, b: Tensor): Tensor {
   const dtype = promote(a, b);
   const line = broadcastPair(a, b, dtype);
   const out = allocate(dtype, line.n);

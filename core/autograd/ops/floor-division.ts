@@ -5,6 +5,7 @@
 import { type ScalarKind } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
+import { isFloating } from '../dtype.ts';
 import { allocate } from '../storage-pool.ts';
 import { mul } from './binary.ts';
 import { neg } from './unary.ts';
@@ -55,8 +56,9 @@ function elementwise(a: Tensor, b: Tensor, float: Kernel, integer: Kernel): Tens
   const dtype = promote(a, b);
   const line = broadcastPair(a, b, dtype);
   const out = allocate(dtype, line.n);
-  const kernel = dtype === 'float32' || dtype === 'float64' ? float : integer;
-  const float32 = dtype === 'float32';
+  const kernel = isFloating(dtype) ? float : integer;
+  // float16/bfloat16 are computed in float32 and rounded by the caller.
+  const float32 = dtype !== 'float64';
   for (let i = 0; i < line.n; i++)
     out[i] = kernel(line.a[i * line.as], line.b[i * line.bs], float32);
   return new Tensor(out, line.shape, dtype);

@@ -1,16 +1,17 @@
 // Python indexing: `t[i]`, `t[a:b:c]`, `t[None]`, `t[...]`, `t[mask]`, `t[long_tensor]`, and the
-// assignment `t[...] = value`. Every index resolves to the flat positions it reads.
-import { stridesOf } from '../shapes.ts';
-import { allocate } from '../storage-pool.ts';
+// assignment `t[...] = value`. Every index resolves to the flat positions it reads; ints, slices,
+// None and '...' alone read a view (views.ts), tensor indices a copy, as in torch.
+import { stridesOf, numelOf } from '../shapes.ts';
 import { TorchError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
-import { numelOf } from '../shapes.ts';
+import { layoutOf, viewOf } from '../views.ts';
 import { broadcastPair, toTensor, type Operand } from './elementwise.ts';
+import { gatherPositions, recordView, scatterAddPositions } from './positions.ts';
 import { inPlace } from './inplace.ts';
 import { record } from './record.ts';
 import { sumTo } from './shape.ts';
 
-export interface Slice {
+interface Slice {
   start?: number | null;
   stop?: number | null;
   step?: number | null;
@@ -27,6 +28,9 @@ interface Resolved {
   /** Whether a tensor index took part (index_put_ rather than a copy into a view). */
   advanced: boolean;
 }
+
+/** A dim that '...' covers. */
+const WHOLE_DIM: Slice = Object.freeze({});
 
 function indexError(message: string): TorchError {
   return new TorchError('IndexError', message);
@@ -105,7 +109,7 @@ function resolve(shape: readonly number[], items: readonly IndexItem[]): Resolve
     );
   const expanded: IndexItem[] = [];
   for (const item of items) {
-    if (item === '...') for (let k = 0; k < shape.length - used; k++) expanded.push({});
+    if (item === '...') for (let k = 0; k < shape.length - used; k++) expanded.push(WHOLE_DIM);
     else expanded.push(item);
   }
   const strides = stridesOf(shape);
@@ -129,7 +133,8 @@ function resolve(shape: readonly number[], items: readonly IndexItem[]): Resolve
       dim++;
     } else if (item !== '...') {
       axes.push(sliceAxis(item, shape[dim], strides[dim]));
-      name = 'SliceBackward0';
+      // The dims '...' stands for are taken whole: `x[...]` is torch's alias (AliasBackward0).
+      if (item !== WHOLE_DIM) name = 'SliceBackward0';
       dim++;
     }
   }
@@ -155,34 +160,45 @@ function resolve(shape: readonly number[], items: readonly IndexItem[]): Resolve
   };
 }
 
-/** Reads `t[items]` (a copy; torch returns a view for basic indexing). */
+/** Reads `t[items]`: a view sharing t's storage for basic indexing, a copy for tensor indices. */
 export function index(t: Tensor, items: readonly IndexItem[]): Tensor {
   const r = resolve(t.shape, items);
-  return gather(t, r.positions, r.shape, r.name);
-}
-
-/** Reads `t` at flat `positions` into a tensor of `shape` (backward scatters back). */
-export function gather(t: Tensor, positions: Int32Array, shape: number[], name: string): Tensor {
-  const out = allocate(t.dtype, positions.length);
-  for (let i = 0; i < positions.length; i++) out[i] = t.data[positions[i]];
-  return record(new Tensor(out, shape, t.dtype), {
-    name,
+  if (r.advanced) return gatherPositions(t, r.positions, r.shape, r.name);
+  const { strides, offset } = basicView(t, items);
+  const positions = r.positions;
+  return recordView(viewOf(t, r.shape, strides, offset), {
+    name: r.name,
     op: 'index',
     inputs: [t],
-    backward: ([g]) => [scatterAdd(g, positions, t.shape)],
+    backward: ([g]) => [scatterAddPositions(g, positions, t.shape)],
   });
 }
 
-/** The gradient of a gather: zeros of `shape` with `g` added at `positions`. */
-function scatterAdd(g: Tensor, positions: Int32Array, shape: readonly number[]): Tensor {
-  const out = allocate(g.dtype, numelOf(shape));
-  for (let i = 0; i < positions.length; i++) out[positions[i]] += g.data[i];
-  return record(new Tensor(out, [...shape], g.dtype), {
-    name: 'IndexPutBackward0',
-    op: 'indexBackward',
-    inputs: [g],
-    backward: ([gg]) => [gather(gg, positions, [...g.shape], 'IndexBackward0')],
-  });
+/** The strides and storage offset of `t[items]` for ints, slices, None and '...' (validated). */
+function basicView(t: Tensor, items: readonly IndexItem[]): { strides: number[]; offset: number } {
+  const layout = layoutOf(t);
+  let offset = layout.offset;
+  const strides: number[] = [];
+  let dim = 0;
+  const rest = t.ndim - items.filter((i) => i !== null && i !== '...').length;
+  const take = (item: IndexItem): void => {
+    if (item === null) {
+      strides.push(0);
+    } else if (item === '...') {
+      for (let k = 0; k < rest; k++) strides.push(layout.strides[dim++]);
+    } else if (typeof item === 'number') {
+      offset += (item < 0 ? item + t.shape[dim] : item) * layout.strides[dim++];
+    } else {
+      const s = item as Slice;
+      const size = t.shape[dim];
+      const start = s.start ?? 0;
+      offset += Math.min(Math.max(start < 0 ? start + size : start, 0), size) * layout.strides[dim];
+      strides.push(layout.strides[dim++] * (s.step ?? 1));
+    }
+  };
+  items.forEach(take);
+  while (dim < t.ndim) strides.push(layout.strides[dim++]);
+  return { strides, offset };
 }
 
 /** Out of place `t[positions] = value` (value broadcast to the indexed shape). */
@@ -198,7 +214,7 @@ function put(t: Tensor, r: Resolved, value: Tensor): Tensor {
     backward: ([g], node) => {
       const kept = node.needsInputGrad(0) ? put(g, r, toTensor(0)) : null;
       const taken = node.needsInputGrad(1)
-        ? sumTo(gather(g, r.positions, r.shape, 'IndexBackward0'), value.shape)
+        ? sumTo(gatherPositions(g, r.positions, r.shape, 'IndexBackward0'), value.shape)
         : null;
       return [kept, taken];
     },
@@ -210,5 +226,5 @@ export function indexPut_(t: Tensor, items: readonly IndexItem[], value: Operand
   const r = resolve(t.shape, items);
   // The value is converted to the destination dtype, as torch's __setitem__ does.
   const v = toTensor(value);
-  return inPlace(t, (x) => put(x, r, v), [v]);
+  return inPlace(t, (x) => put(x, r, v), [v], true);
 }

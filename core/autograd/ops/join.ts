@@ -35,11 +35,11 @@ function concatenate(tensors: readonly Tensor[], dim: number, shape: number[]): 
   for (const t of tensors) {
     if (t.numel === 0) continue;
     const block = t.numel / rows;
-    const integer = dtype === 'int64' || dtype === 'bool';
+    const exact = dtype === 'float32' || dtype === 'float64'; // others cast (wrap, round)
     for (let r = 0; r < rows; r++)
       for (let i = 0; i < block; i++) {
         const value = t.data[r * block + i];
-        out[r * rowSize + offset + i] = integer ? castValue(value, dtype) : value;
+        out[r * rowSize + offset + i] = exact ? value : castValue(value, dtype);
       }
     offset += block;
   }

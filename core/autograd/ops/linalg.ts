@@ -1,7 +1,7 @@
 // Matrix products: dot (1-D·1-D), mv (2-D·1-D), mm (2-D·2-D) and matmul's dispatch over them.
 import { broadcastShapes, expandStorage } from '../broadcast.ts';
-import { type DType, type Storage } from '../dtype.ts';
-import { allocate } from '../storage-pool.ts';
+import { scalarTypeName, type DType, type Storage } from '../dtype.ts';
+import { allocate, allocateForOverwrite } from '../storage-pool.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
 import { numelOf } from '../shapes.ts';
@@ -14,32 +14,34 @@ import { reshape, squeeze, squeezeInPlace, t, transpose, unsqueeze } from './sha
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
   if (a.dtype !== b.dtype)
     throw runtimeError(
-      `${what} : expected both vectors to have same dtype, but found ${dtypeWord(a.dtype)} and ${dtypeWord(b.dtype)}`,
+      `${what} : expected both vectors to have same dtype, but found ${scalarTypeName(a.dtype)} and ${scalarTypeName(b.dtype)}`,
     );
   return promote(a, b);
 }
 
-function dtypeWord(dtype: DType): string {
-  return dtype === 'float32'
-    ? 'Float'
-    : dtype === 'float64'
-      ? 'Double'
-      : dtype === 'int64'
-        ? 'Long'
-        : 'Bool';
-}
-
 /**
- * Row-major (m×k)·(k×n), accumulated in double and rounded once per element. A row of sums is
- * built at a time (p outer, j inner: y is read along its rows); each element still adds its
- * products in order p = 0, 1, ..., so the sums are those of the plain triple loop.
+ * Row-major (m×k)·(k×n), accumulated in double and rounded once per element, each element
+ * adding its products in order p = 0, 1, ..., as the plain triple loop does. Narrow results
+ * (a layer's single output, a weight's gradient) take one running sum per element; wider ones
+ * build a row of sums at a time (p outer, j inner: y is read along its rows).
  */
 function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype: DType): Storage {
-  const out = allocate(dtype, m * n);
+  const out = allocateForOverwrite(dtype, m * n);
+  if (n <= NARROW) {
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let p = 0, at = i * k, from = j; p < k; p++, at++, from += n) sum += x[at] * y[from];
+        out[i * n + j] = sum;
+      }
+    return out;
+  }
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
-    row.fill(0);
-    for (let p = 0; p < k; p++) {
+    // The first product starts each sum (0 + first, as the loop would: -0 becomes 0).
+    const first = k === 0 ? 0 : x[i * k];
+    for (let j = 0; j < n; j++) row[j] = k === 0 ? 0 : 0 + first * y[j];
+    for (let p = 1; p < k; p++) {
       const a = x[i * k + p];
       const offset = p * n;
       for (let j = 0; j < n; j++) row[j] += a * y[offset + j];
@@ -98,6 +100,9 @@ const MATMUL = derivative<MatmulValues>('UnsafeViewBackward0', {
     },
   },
 });
+
+/** Up to this many columns a product sums each element on its own (y's column stays in cache). */
+const NARROW = 8;
 
 export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1)

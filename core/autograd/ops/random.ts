@@ -4,6 +4,7 @@
 import { isFloating, scalarTypeName, type DType } from '../dtype.ts';
 import { allocateForOverwrite } from '../storage-pool.ts';
 import { NOT_DIFFERENTIABLE_DTYPE, runtimeError, TorchError } from '../errors.ts';
+import { isContiguous } from '../views.ts';
 import { Tensor } from '../tensor.ts';
 import {
   bernoulliFill,
@@ -130,6 +131,12 @@ function nodeName(sampler: Sampler): string {
 /** Tensor.uniform_() and the others: new values in place, under the in-place rules. */
 export function sample_(self: Tensor, sampler: Sampler, gen: CPUGenerator): Tensor {
   check(sampler, self.dtype);
+  // torch draws into a non-contiguous tensor in memory order, which Gradlab does not follow yet.
+  if (!isContiguous(self))
+    throw new TorchError(
+      'NotImplementedError',
+      `Tensor.${sampler.kind}_ on a non-contiguous view (a transpose, a column, a step slice) is not supported in Gradlab yet: draw into a contiguous tensor and copy_ it in`,
+    );
   if (sampler.kind === 'bernoulli' && typeof sampler.p !== 'number' && !isFloating(sampler.p.dtype))
     throw new TorchError(
       'RuntimeError',

@@ -41,13 +41,6 @@ export function untracked<T>(body: () => T): T {
   }
 }
 
-export function shouldRecord(a: Tensor, b?: Tensor, c?: Tensor): boolean {
-  if (!isGradEnabled()) return false;
-  return (
-    a.requiresGrad || (b !== undefined && b.requiresGrad) || (c !== undefined && c.requiresGrad)
-  );
-}
-
 export interface OpRecord {
   /** torch's grad_fn class name. */
   name: string;

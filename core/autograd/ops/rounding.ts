@@ -27,9 +27,9 @@ const ROUNDING = {
   trunc: { backward: flat('TruncBackward0'), apply: Math.trunc },
 } as const;
 
-export type Rounding = keyof typeof ROUNDING;
+type Rounding = keyof typeof ROUNDING;
 
-export function rounding(op: Rounding, x: Tensor): Tensor {
+function rounding(op: Rounding, x: Tensor): Tensor {
   const { backward, apply } = ROUNDING[op];
   const out = allocate(x.dtype, x.numel);
   if (isFloating(x.dtype)) for (let i = 0; i < out.length; i++) out[i] = apply(x.data[i]);

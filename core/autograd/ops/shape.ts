@@ -1,12 +1,14 @@
-// Shape ops. Tensors here are always contiguous, so each returns a copy (torch returns views:
-// in-place writes through a view do not reach its base here).
-import { expandStorage, isExpandableTo, stridedPositions, sumToStorage } from '../broadcast.ts';
-import { stridesOf } from '../shapes.ts';
+// Shape ops. Each returns a view sharing its input's storage (views.ts), as torch's do; reshape
+// copies when no view can lay the new shape over the elements, as torch's does.
+import { isExpandableTo, stridedPositions, sumToStorage } from '../broadcast.ts';
+import { numelOf, stridesOf } from '../shapes.ts';
 import { allocate } from '../storage-pool.ts';
 import { runtimeError, TorchError } from '../errors.ts';
 import { sameShape, Tensor } from '../tensor.ts';
-import { numelOf } from '../shapes.ts';
-import { record } from './record.ts';
+import { isContiguous, layoutOf, viewOf, viewStrides } from '../views.ts';
+import { clone } from './convert.ts';
+import { recordView, scatterAddPositions } from './positions.ts';
+import { record, type OpRecord } from './record.ts';
 
 function shapeText(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
@@ -25,10 +27,13 @@ export function expand(t: Tensor, shape: readonly number[]): Tensor {
       `The expanded size of the tensor (${shape[dim]}) must match the existing size (${existing}) at non-singleton dimension ${dim}.  Target sizes: ${shapeText(shape)}.  Tensor sizes: ${shapeText(t.shape)}`,
     );
   }
-  const data = expandStorage(t.data, t.shape, shape);
-  const result = new Tensor(data === t.data ? t.data.slice() : data, [...shape], t.dtype);
+  const { strides, offset } = layoutOf(t);
+  const extra = shape.length - t.ndim;
+  const steps = shape.map((_, d) =>
+    d < extra || (t.shape[d - extra] === 1 && shape[d] !== 1) ? 0 : strides[d - extra],
+  );
   const inputShape = t.shape;
-  return record(result, {
+  return recordView(viewOf(t, shape, steps, offset), {
     name: 'ExpandBackward0',
     op: 'expand',
     inputs: [t],
@@ -61,9 +66,15 @@ function resolveShape(requested: readonly number[], numel: number): number[] {
   return shape;
 }
 
+/** A view of `t` with another shape over the same elements (strides from torch's view rule). */
 function withShape(t: Tensor, shape: number[], name: string, op: string): Tensor {
+  const strides = viewStrides(t, shape);
+  if (strides === null)
+    throw runtimeError(
+      "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
+    );
   const inputShape = t.shape;
-  return record(new Tensor(t.data.slice(), shape, t.dtype), {
+  return recordView(viewOf(t, shape, strides, layoutOf(t).offset), {
     name,
     op,
     inputs: [t],
@@ -72,9 +83,21 @@ function withShape(t: Tensor, shape: number[], name: string, op: string): Tensor
   });
 }
 
-/** torch.reshape / view (ViewBackward0). */
-export function reshape(t: Tensor, shape: readonly number[]): Tensor {
+/** Tensor.contiguous(): the tensor itself when contiguous, else a row-major copy (CloneBackward0). */
+export function contiguous(t: Tensor): Tensor {
+  return isContiguous(t) ? t : clone(t);
+}
+
+/** torch.Tensor.view (ViewBackward0): fails when the elements cannot take the shape in place. */
+export function view(t: Tensor, shape: readonly number[]): Tensor {
   return withShape(t, resolveShape(shape, t.numel), 'ViewBackward0', 'reshape');
+}
+
+/** torch.reshape: a view when one fits, else a contiguous copy (UnsafeViewBackward0). */
+export function reshape(t: Tensor, shape: readonly number[]): Tensor {
+  const resolved = resolveShape(shape, t.numel);
+  if (viewStrides(t, resolved) !== null) return withShape(t, resolved, 'ViewBackward0', 'reshape');
+  return withShape(clone(t), resolved, 'UnsafeViewBackward0', 'reshape');
 }
 
 export function normalizeDim(dim: number, rank: number): number {
@@ -87,60 +110,62 @@ export function normalizeDim(dim: number, rank: number): number {
   return dim < 0 ? dim + size : dim;
 }
 
-export function unsqueeze(t: Tensor, dim: number): Tensor {
+export function unsqueeze(t: Tensor, dim: number, name = 'UnsqueezeBackward0'): Tensor {
   const d = normalizeDim(dim, t.ndim + 1);
   const shape = [...t.shape];
   shape.splice(d, 0, 1);
-  return withShape(t, shape, 'UnsqueezeBackward0', 'unsqueeze');
+  return withShape(t, shape, name, 'unsqueeze');
 }
 
 /** torch.squeeze: all size-1 dims (SqueezeBackward0) or one dim (SqueezeBackward1). */
-export function squeeze(t: Tensor, dim?: number): Tensor {
+export function squeeze(
+  t: Tensor,
+  dim?: number,
+  names = ['SqueezeBackward0', 'SqueezeBackward1'],
+): Tensor {
   if (dim === undefined)
     return withShape(
       t,
       t.shape.filter((d) => d !== 1),
-      'SqueezeBackward0',
+      names[0],
       'squeeze',
     );
-  return squeezeDim(t, dim, 'SqueezeBackward1');
+  return squeezeDim(t, dim, names[1]);
 }
 
 /**
  * torch's in-place `squeeze_(dim)` (SqueezeBackward4), as matmul applies it to its own fresh
- * result for a 1-D @ 2-D product; here it returns the squeezed copy.
+ * result for a 1-D @ 2-D product: the squeezed tensor owns that storage (it is no view).
  */
 export function squeezeInPlace(t: Tensor, dim: number): Tensor {
-  return squeezeDim(t, dim, 'SqueezeBackward4');
+  const inputShape = t.shape;
+  return record(new Tensor(t.data, squeezedShape(t, dim), t.dtype), {
+    name: 'SqueezeBackward4',
+    op: 'squeeze',
+    inputs: [t],
+    backward: ([g]) => [reshape(g, inputShape)],
+  });
+}
+
+function squeezedShape(t: Tensor, dim: number): number[] {
+  const d = normalizeDim(dim, t.ndim);
+  return t.shape.filter((size, i) => i !== d || size !== 1);
 }
 
 function squeezeDim(t: Tensor, dim: number, name: string): Tensor {
-  const d = normalizeDim(dim, t.ndim);
-  const shape = t.shape.filter((size, i) => i !== d || size !== 1);
-  return withShape(t, shape, name, 'squeeze');
+  return withShape(t, squeezedShape(t, dim), name, 'squeeze');
 }
 
-/** Reorders dims: out dim i is input dim order[i]. */
-function permuteData(t: Tensor, order: readonly number[]): Tensor {
-  if (order.length === 2 && order[0] === 1) return transposed2d(t);
-  const shape = order.map((d) => t.shape[d]);
-  const strides = stridesOf(t.shape);
-  const positions = stridedPositions(
-    shape,
+/** A view with dims reordered: out dim i is input dim order[i]. */
+function permuted(t: Tensor, order: readonly number[], spec: Omit<OpRecord, 'inputs'>): Tensor {
+  const { strides, offset } = layoutOf(t);
+  const view = viewOf(
+    t,
+    order.map((d) => t.shape[d]),
     order.map((d) => strides[d]),
+    offset,
   );
-  const out = allocate(t.dtype, t.numel);
-  for (let i = 0; i < out.length; i++) out[i] = t.data[positions[i]];
-  return new Tensor(out, shape, t.dtype);
-}
-
-/** A matrix's transpose, copied without a table of positions (nn.Linear's weight.t()). */
-function transposed2d(t: Tensor): Tensor {
-  const [rows, columns] = t.shape;
-  const out = allocate(t.dtype, t.numel);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < columns; j++) out[j * rows + i] = t.data[i * columns + j];
-  return new Tensor(out, [columns, rows], t.dtype);
+  return recordView(view, { ...spec, inputs: [t] });
 }
 
 export function permute(t: Tensor, dims: readonly number[]): Tensor {
@@ -150,37 +175,71 @@ export function permute(t: Tensor, dims: readonly number[]): Tensor {
       `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${t.ndim} is not equal to len(dims) = ${dims.length}`,
     );
   const inverse = order.map((_, i) => order.indexOf(i));
-  return record(permuteData(t, order), {
+  return permuted(t, order, {
     name: 'PermuteBackward0',
     op: 'permute',
-    inputs: [t],
     attrs: { dims: order },
     backward: ([g]) => [permute(g, inverse)],
   });
 }
 
-export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
+export function transpose(
+  t: Tensor,
+  dim0: number,
+  dim1: number,
+  name = 'TransposeBackward0',
+): Tensor {
   const a = normalizeDim(dim0, t.ndim);
   const b = normalizeDim(dim1, t.ndim);
   const order = t.shape.map((_, i) => (i === a ? b : i === b ? a : i));
-  return record(permuteData(t, order), {
-    name: 'TransposeBackward0',
+  return permuted(t, order, {
+    name,
     op: 'transpose',
-    inputs: [t],
     attrs: { dim0: a, dim1: b },
     backward: ([g]) => [transpose(g, a, b)],
   });
 }
 
 /** torch.t: transpose of a matrix, identity for 0-D and 1-D. */
-export function t(x: Tensor): Tensor {
+export function t(x: Tensor, name = 'TBackward0'): Tensor {
   if (x.ndim > 2)
     throw runtimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
   const order = x.ndim === 2 ? [1, 0] : x.ndim === 1 ? [0] : [];
-  return record(permuteData(x, order), {
-    name: 'TBackward0',
+  return permuted(x, order, {
+    name,
     op: 't',
-    inputs: [x],
     backward: ([g]) => [t(g)],
+  });
+}
+
+/** torch.diagonal: the view along `offset`'s diagonal of dims dim1 and dim2, appended last. */
+export function diagonal(t: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+  const a = normalizeDim(dim1, t.ndim);
+  const b = normalizeDim(dim2, t.ndim);
+  if (a === b) throw runtimeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
+  const length = Math.max(
+    Math.min(t.shape[a] + Math.min(offset, 0), t.shape[b] - Math.max(offset, 0)),
+    0,
+  );
+  const diagonalOf = (strides: readonly number[], start: number) => {
+    const kept = t.shape.map((_, d) => d).filter((d) => d !== a && d !== b);
+    const shift = length === 0 ? 0 : offset >= 0 ? offset * strides[b] : -offset * strides[a];
+    return {
+      shape: [...kept.map((d) => t.shape[d]), length],
+      strides: [...kept.map((d) => strides[d]), strides[a] + strides[b]],
+      offset: start + shift,
+    };
+  };
+  const layout = layoutOf(t);
+  const own = diagonalOf(layout.strides, layout.offset);
+  const inInput = diagonalOf(stridesOf(t.shape), 0);
+  const positions = stridedPositions(inInput.shape, inInput.strides).map((p) => p + inInput.offset);
+  const inputShape = t.shape;
+  return recordView(viewOf(t, own.shape, own.strides, own.offset), {
+    name: 'DiagonalBackward0',
+    op: 'diagonal',
+    inputs: [t],
+    attrs: { offset, dim1: a, dim2: b },
+    backward: ([g]) => [scatterAddPositions(g, positions, inputShape)],
   });
 }

@@ -1,6 +1,6 @@
 // Elementwise functions of one tensor: one table entry each (loop, declared backward).
 import { derivative, type Derivative } from '../derivative.ts';
-import { isFloating, DEFAULT_FLOAT } from '../dtype.ts';
+import { isFloating, DEFAULT_FLOAT, roundStorage } from '../dtype.ts';
 import { allocateForOverwrite } from '../storage-pool.ts';
 import { simdBinary } from '../wasm/simd-loops.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
@@ -311,13 +311,14 @@ function rsqrtOneMinusSquare(x: Tensor): Tensor {
   return reciprocal(sqrt(add(mul(neg(x), x), 1)));
 }
 
-export type UnaryOp = keyof typeof UNARY;
+type UnaryOp = keyof typeof UNARY;
 
-export function unary(op: UnaryOp, x: Tensor): Tensor {
+function unary(op: UnaryOp, x: Tensor): Tensor {
   const entry: UnaryEntry = UNARY[op];
   const dtype = isFloating(x.dtype) || entry.integers === 'same' ? x.dtype : DEFAULT_FLOAT;
   const out = allocateForOverwrite(dtype, x.data.length);
   entry.kernel(out, storageAs(x, dtype), out.length);
+  roundStorage(out, dtype);
   const result = new Tensor(out, x.shape, dtype);
   return recordDerivative(result, entry.backward, { op, inputs: [x], values: { self: x, result } });
 }

@@ -10,7 +10,7 @@ import type { CPUGenerator } from './generator.ts';
 
 const f = Math.fround;
 const TWO_PI = 2 * Math.PI;
-/** Tensors this long (and contiguous, as Gradlab's always are) take the 16-at-a-time normal. */
+/** Tensors this long (and contiguous: random.ts refuses other views) take the 16-at-a-time normal. */
 const NORMAL_FILL_MIN = 16;
 
 /** uniform_(from, to): 24 random bits for float32, 53 for float64; x * (to - from) + from fused. */

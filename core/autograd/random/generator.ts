@@ -5,7 +5,7 @@ import { TorchError } from '../errors.ts';
 import { MT19937, STATE_WORDS } from './mt19937.ts';
 
 /** The seed PyTorch's default CPU generator starts from (ATen's default_rng_seed_val). */
-export const DEFAULT_SEED = 67280421310721n;
+const DEFAULT_SEED = 67280421310721n;
 
 /**
  * torch.get_rng_state()'s bytes: ATen's CPUGeneratorImplState, little-endian. The seed (u64),
@@ -13,7 +13,7 @@ export const DEFAULT_SEED = 67280421310721n;
  * the second is the kept double normal, its validity (i32, padded to 8), then the kept float
  * normal (f32) and its validity (one byte, padded to 4).
  */
-export const STATE_BYTES = 5056;
+const STATE_BYTES = 5056;
 const WORDS_AT = 24;
 const DOUBLE_NORMAL_AT = WORDS_AT + STATE_WORDS * 8 + 8;
 const DOUBLE_VALID_AT = WORDS_AT + STATE_WORDS * 8 + 24;

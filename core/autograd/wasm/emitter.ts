@@ -37,7 +37,7 @@ export const simd = {
 } as const;
 
 /** An unsigned LEB128 number. */
-export function uleb(n: number): number[] {
+function uleb(n: number): number[] {
   const out: number[] = [];
   let rest = n;
   do {

@@ -218,9 +218,11 @@ def run_cell(code, fresh=False):
                 error = _error_text(exc)
                 trace = _traceback_text(exc, filename)
     finally:
+        # What the cell's end shows (a figure left open with nothing drawn prints its repr) is
+        # the cell's output too.
+        cell_session = session.end_cell()
         sys.stdout, sys.stderr = saved_streams
         _clear_interrupt()  # a stop pressed as the cell ended must not hit what follows
-        cell_session = session.end_cell()
     # Handed over as plain JavaScript objects (None arrives as undefined).
     return to_js(
         {

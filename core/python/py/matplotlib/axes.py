@@ -6,6 +6,7 @@ kind ('line', 'scatter', 'contour', 'contourf', 'surface', 'line3d', 'scatter3d'
 
 import sys
 
+from matplotlib._format import warn_redundant
 from matplotlib.collections import PathCollection
 from matplotlib.contour import QuadContourSet
 from matplotlib.legend import Legend
@@ -72,14 +73,18 @@ class Axes:
         remaining = list(args)
         added = []
         while remaining:
-            first = remaining.pop(0)
+            data = [remaining.pop(0)]
             if remaining and not _is_format(remaining[0]):
-                x, y = float_values(first), float_values(remaining.pop(0))
-            else:
-                y = float_values(first)
-                x = [float(index) for index in range(len(y))]
+                data.append(remaining.pop(0))
             if remaining and _is_format(remaining[0]):
-                remaining.pop(0)  # colours and markers are the renderer's choice
+                # Colours and markers are the renderer's choice; only a clash is reported, as
+                # matplotlib does, before it reads the data.
+                warn_redundant(remaining.pop(0), style)
+            if len(data) == 2:
+                x, y = float_values(data[0]), float_values(data[1])
+            else:
+                y = float_values(data[0])
+                x = [float(index) for index in range(len(y))]
             if len(x) != len(y):
                 raise ValueError(
                     f"x and y must have same first dimension, but have shapes ({len(x)},) and "
@@ -153,12 +158,45 @@ class Axes:
         """Grid lines are always the renderer's choice."""
 
     def set_xlim(self, left=None, right=None, **kwargs):
+        if left is None and right is None and not kwargs:
+            return self.get_xlim()
         self._xlim = self._limits(left, right, kwargs, "left", "right", "xmin", "xmax")
         return self._xlim
 
     def set_ylim(self, bottom=None, top=None, **kwargs):
+        if bottom is None and top is None and not kwargs:
+            return self.get_ylim()
         self._ylim = self._limits(bottom, top, kwargs, "bottom", "top", "ymin", "ymax")
         return self._ylim
+
+    def get_xlim(self):
+        return self._xlim or self._automatic_limits("_x")
+
+    def get_ylim(self):
+        return self._ylim or self._automatic_limits("_y")
+
+    def _automatic_limits(self, coordinate):
+        """matplotlib's limits when none were set: (0, 1) on empty axes, the grid's edges for
+        contours alone, else the data's range widened by 5% on each side (lines and points)."""
+        if not self._artists:
+            return 0.0, 1.0
+        if all(isinstance(a, QuadContourSet) for a in self._artists):
+            values = [v for a in self._artists for v in a._series()[coordinate[1]]]
+            return min(values), max(values)
+        if not all(isinstance(a, (Line2D, PathCollection)) for a in self._artists):
+            raise NotImplementedError(
+                "reading the axis limits of contours drawn with other series is not supported in "
+                "Gradlab yet"
+            )
+        values = [v for a in self._artists for v in getattr(a, coordinate)]
+        low, high = min(values), max(values)
+        if not low < high:
+            raise NotImplementedError(
+                "reading the axis limits of data that has a single value is not supported in "
+                "Gradlab yet"
+            )
+        margin = (high - low) * 0.05
+        return low - margin, high + margin
 
     def _limits(self, low, high, kwargs, low_name, high_name, low_alias, high_alias):
         if isinstance(low, (list, tuple)):

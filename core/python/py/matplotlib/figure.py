@@ -71,7 +71,11 @@ class Figure:
         self._current_axes = axes
         return axes
 
-    def gca(self):
+    def gca(self, **kwargs):
+        if kwargs:
+            # matplotlib 3.6 dropped gca(projection=...): plt.axes(projection=...) makes 3-D axes.
+            name = next(iter(kwargs))
+            raise TypeError(f"FigureBase.gca() got an unexpected keyword argument '{name}'")
         return self._current_axes or self.add_subplot()
 
     def subplots(self, nrows=1, ncols=1, squeeze=True, subplot_kw=None, **kwargs):
@@ -111,6 +115,8 @@ class Figure:
         records = [axes._record() for axes in self.axes]
         if self._suptitle is not None and records and records[0]["title"] is None:
             records[0]["title"] = self._suptitle
+        if len(records) > 1:
+            records[0]["axesInFigure"] = len(records)
         return records
 
 

@@ -32,7 +32,7 @@ def gcf():
 
 
 def gca(**kwargs):
-    return gcf().gca()
+    return gcf().gca(**kwargs)
 
 
 def subplot(*args, projection=None, **kwargs):
@@ -122,7 +122,10 @@ def savefig(*args, **kwargs):
 def show(*args, **kwargs):
     global _current
     for shown in _figures.values():
-        session.current.plots.extend(shown._records())
+        if shown.axes:
+            session.current.plots.extend(shown._records())
+        else:  # Jupyter shows a figure with nothing drawn as its repr
+            print(repr(shown))
     _figures.clear()
     _current = None
 

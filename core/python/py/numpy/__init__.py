@@ -87,7 +87,13 @@ def shape(a):
     return asarray(a).shape
 
 
+# Removed before numpy 1.24, which courses' older notebooks still call.
+_REMOVED = ("asscalar",)
+
+
 def __getattr__(name):
     if name.startswith("_"):
         raise AttributeError(name)
+    if name in _REMOVED:
+        raise AttributeError(f"module 'numpy' has no attribute '{name}'")
     raise NotImplementedError(f"numpy.{name} is not supported in Gradlab yet")

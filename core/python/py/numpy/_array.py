@@ -1,5 +1,6 @@
 """numpy.ndarray: flat row-major values, a shape and a dtype. Basic indexing gives views that
-write through to the array they came from (`Z[i][j] = v` fills Z, as in numpy)."""
+write through to the array they came from (`Z[i][j] = v` fills Z, as in numpy); an array made
+by Tensor.numpy() or passed to torch.from_numpy shares the tensor's memory, as in PyTorch."""
 
 import math
 import operator
@@ -12,26 +13,72 @@ from pyodide.ffi import to_js
 from numpy import _dtypes as D
 from numpy._layout import broadcast_shape, broadcast_values, resolve_index, size_of
 
+_BUFFER_TYPECODES = {"float32": "f", "float64": "d"}
+
+
+class _Storage:
+    """The elements an array and its views share: a Python list or buffer, or, once a tensor
+    shares them, that tensor's storage in the engine (read and written there, so each side sees
+    the other's writes)."""
+
+    __slots__ = ("values", "tensor", "dtype")
+
+    def __init__(self, values, tensor=None, dtype=None):
+        self.values = values
+        self.tensor = tensor
+        self.dtype = dtype
+
+    def snapshot(self):
+        """The flat values now (a copy of the tensor's storage when shared)."""
+        if self.tensor is None:
+            return self.values
+        storage = _E.storageValues(self.tensor).to_py()
+        if self.dtype in _BUFFER_TYPECODES:
+            return _buffer(_BUFFER_TYPECODES[self.dtype], storage.tobytes())
+        return [D.convert(value, self.dtype) for value in storage.tolist()]
+
+    def __getitem__(self, position):
+        if self.tensor is None:
+            return self.values[position]
+        return D.convert(_E.storageRead(self.tensor, position), self.dtype)
+
+    def write(self, positions, values):
+        if self.tensor is None:
+            data = self.values
+            for position, value in zip(positions, values):
+                data[position] = value
+        else:
+            _E.storageWrite(self.tensor, to_js(list(positions)), to_js([float(v) for v in values]))
+
+    def share_with(self, handle, dtype):
+        """From now on the elements are the storage of the tensor `handle` (same order)."""
+        self.values = None
+        self.tensor = handle
+        self.dtype = dtype
+
 
 class ndarray:
-    __slots__ = ("_data", "_positions", "shape", "dtype", "_tensor_memory")
+    __slots__ = ("_data", "_positions", "shape", "dtype")
 
     @classmethod
     def _from_flat(cls, values, shape, name):
         array = object.__new__(cls)
-        # A typed buffer (what Tensor.numpy() gives) is kept as is: large arrays stay cheap.
-        array._data = values if isinstance(values, _buffer) else list(values)
+        # A typed buffer is kept as is: large arrays stay cheap.
+        array._data = _Storage(values if isinstance(values, _buffer) else list(values))
         array._positions = None
         array.shape = tuple(shape)
         array.dtype = D.BY_NAME[name]
-        array._tensor_memory = False
         return array
 
-    def _share_with_tensor(self):
-        """Marks an array PyTorch would share with a tensor (Tensor.numpy(), torch.from_numpy):
-        Gradlab's are copies, so writing into one must not pass silently."""
-        self._tensor_memory = True
-        return self
+    @classmethod
+    def _of_tensor(cls, handle, positions, shape, name):
+        """The array Tensor.numpy() gives: the tensor's own memory."""
+        array = object.__new__(cls)
+        array._data = _Storage(None, handle, name)
+        array._positions = positions
+        array.shape = tuple(shape)
+        array.dtype = D.BY_NAME[name]
+        return array
 
     def _view(self, positions, shape):
         view = object.__new__(ndarray)
@@ -41,14 +88,13 @@ class ndarray:
         )
         view.shape = tuple(shape)
         view.dtype = self.dtype
-        view._tensor_memory = self._tensor_memory
         return view
 
     @property
     def _values(self):
+        data = self._data.snapshot()
         if self._positions is None:
-            return self._data
-        data = self._data
+            return data
         return [data[p] for p in self._positions]
 
     @property
@@ -181,16 +227,10 @@ class ndarray:
         return self._data[position if self._positions is None else self._positions[position]]
 
     def __setitem__(self, index, value):
-        if self._tensor_memory:
-            raise NotImplementedError(
-                "writing into an array that shares memory with a tensor (Tensor.numpy(), "
-                "torch.from_numpy) is not supported in Gradlab yet: write into a .copy() of it, "
-                "or into the tensor"
-            )
         position = self._element_position(index)
         if position is not None and isinstance(value, (int, float)):
             target = position if self._positions is None else self._positions[position]
-            self._data[target] = D.convert(value, self.dtype.name)
+            self._data.write((target,), (D.convert(value, self.dtype.name),))
             return
         positions, shape = self._selection(index)
         name = self.dtype.name
@@ -205,9 +245,7 @@ class ndarray:
         else:
             values = [value] * len(positions)
         targets = positions if self._positions is None else [self._positions[p] for p in positions]
-        data = self._data
-        for target, item in zip(targets, values):
-            data[target] = D.convert(item, name)
+        self._data.write(targets, [D.convert(item, name) for item in values])
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
@@ -248,7 +286,9 @@ class ndarray:
         elif isinstance(other, (int, float)):
             name = D.promote_scalar(self.dtype.name, other)
             shape = self.shape
-            left, right = self._values, [other] * self.size
+            # numpy casts a Python scalar to the array's float32 before the operation.
+            scalar = D.convert(other, name) if name == "float32" else other
+            left, right = self._values, [scalar] * self.size
         else:
             return NotImplemented
         if reflected:

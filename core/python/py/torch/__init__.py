@@ -8,7 +8,7 @@ import math
 
 import _gradlab_session as _session
 
-from . import _engine
+from . import _dtypes, _engine
 from . import _tensor as _tensor_module
 from ._creation import (  # noqa: F401
     arange,
@@ -26,7 +26,19 @@ from ._creation import (  # noqa: F401
     zeros,
     zeros_like,
 )
-from ._dtypes import bool, dtype, float32, float64, int64  # noqa: F401,A004
+from ._dtypes import (  # noqa: F401,A004
+    bfloat16,
+    bool,
+    dtype,
+    float16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+)
 from ._grad_mode import (  # noqa: F401
     enable_grad,
     inference_mode,
@@ -34,6 +46,7 @@ from ._grad_mode import (  # noqa: F401
     no_grad,
     set_grad_enabled,
 )
+from ._out import accepts_out as _accepts_out
 from ._print_options import get_printoptions, set_printoptions  # noqa: F401
 from ._random import (  # noqa: F401
     Generator,
@@ -56,7 +69,7 @@ from ._random import (  # noqa: F401
 from ._serialization import load, save  # noqa: F401
 from ._size import Size  # noqa: F401
 from ._tensor import Tensor  # noqa: F401
-from . import autograd, cuda, nn, optim, return_types, utils  # noqa: F401,E402
+from . import autograd, backends, cuda, linalg, nn, optim, random, return_types, utils  # noqa: F401,E402
 
 __version__ = "2.11.0+gradlab"
 
@@ -69,9 +82,22 @@ del _public, _mode
 
 float = float32  # noqa: A001
 double = float64
+half = float16
 long = int64
-int = int64  # noqa: A001 - torch.int is int32 in PyTorch; Gradlab keeps one integer type
-from ._tensor_types import BoolTensor, DoubleTensor, FloatTensor, LongTensor  # noqa: E402,F401
+int = int32  # noqa: A001
+short = int16
+from ._tensor_types import (  # noqa: E402,F401
+    BFloat16Tensor,
+    BoolTensor,
+    ByteTensor,
+    CharTensor,
+    DoubleTensor,
+    FloatTensor,
+    HalfTensor,
+    IntTensor,
+    LongTensor,
+    ShortTensor,
+)
 
 
 class device:  # defined here, so it prints as torch.device
@@ -115,6 +141,30 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A0
     )
 
 
+def get_default_dtype():
+    return float32
+
+
+def is_floating_point(input):  # noqa: A002
+    return input.is_floating_point()
+
+
+def promote_types(type1, type2):
+    return _dtypes.BY_NAME[_engine.promote_types(type1._name, type2._name)]
+
+
+def can_cast(from_, to):
+    return _engine.can_cast(from_._name, to._name)
+
+
+def result_type(tensor1, tensor2):  # noqa: A002
+    from ._tensor import _operand, _scalar_kind
+
+    name = _engine.result_type(_operand(tensor1), _operand(tensor2), _scalar_kind(tensor1),
+                               _scalar_kind(tensor2))
+    return _dtypes.BY_NAME[name]
+
+
 def equal(input, other):  # noqa: A002
     return input.shape == other.shape and input._flat_values() == other._flat_values()
 
@@ -132,7 +182,16 @@ def _method(name):
         return getattr(input, name)(*args, **kwargs)
 
     function.__name__ = name
-    return function
+    return function if name.endswith("_") else _accepts_out(function)
+
+
+# torch.sin_(x) and the like: the Tensor method, in place (torch has no torch.add_ and such).
+_IN_PLACE_FUNCTIONS = (
+    "abs_", "neg_", "exp_", "log_", "sqrt_", "sin_", "cos_", "tan_", "tanh_", "sigmoid_", "relu_",
+    "sinh_", "cosh_", "asin_", "acos_", "atan_", "log2_", "log10_", "floor_", "ceil_", "round_",
+    "trunc_", "reciprocal_", "square_", "clamp_", "clip_", "zero_", "fill_", "negative_",
+    "arcsin_", "arccos_", "arctan_",
+)
 
 
 for _name in (
@@ -143,16 +202,22 @@ for _name in (
     "log2", "log10", "max", "min", "argmax", "argmin", "maximum", "minimum", "cumsum",
     "softmax", "log_softmax", "floor_divide", "remainder", "floor", "ceil", "round", "trunc",
     "norm", "isnan", "isinf", "isfinite", "logical_not", "std", "var", "eq", "ne", "lt", "le", "gt", "ge", "all", "any",
+    "narrow", "select", "unbind", "split", "chunk", "diagonal",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift",
+    "bitwise_right_shift", "logical_and", "logical_or", "prod", "cross", "unique",
+    "gather", "scatter", "scatter_add", "sort", "argsort", "topk", "tril", "triu", "outer",
+    *_IN_PLACE_FUNCTIONS,
 ):
     globals()[_name] = _method(_name)
 del _name
 
 negative = globals()["neg"]
 multiply = globals()["mul"]
-divide = globals()["div"]
+divide = true_divide = globals()["div"]
 subtract = globals()["sub"]
 
 
+@_accepts_out
 def where(condition, input, other):  # noqa: A002 - PyTorch's parameter names
     from ._tensor import _operand, _scalar_kind
 
@@ -212,6 +277,7 @@ def _join(name, tensors, dim):
     return _tensor_module.wrap(_engine.join(name, handles, dim, _session.cell_line()))
 
 
+@_accepts_out
 def cat(tensors, dim=0):
     return _join("cat", tensors, dim)
 
@@ -219,6 +285,7 @@ def cat(tensors, dim=0):
 concat = concatenate = cat
 
 
+@_accepts_out
 def stack(tensors, dim=0):
     return _join("stack", tensors, dim)
 

@@ -5,6 +5,7 @@ import warnings
 from pyodide.ffi import to_js
 
 from . import _dtypes, _engine
+from ._out import creates_into_out
 from ._tensor import Tensor, wrap
 
 
@@ -69,14 +70,31 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def from_numpy(array):
+    """A tensor on the array's memory, as in PyTorch: writes on either side show on the other."""
+    import numpy
+
+    if not isinstance(array, numpy.ndarray):
+        raise TypeError(f"expected np.ndarray (got {type(array).__name__})")
+    storage = array._data
+    if array._positions is not None:
+        raise NotImplementedError(
+            "torch.from_numpy of a numpy view (a slice, a transpose, a reshape) is not supported "
+            "in Gradlab yet: pass the array it was taken from, or a .copy() of it"
+        )
+    if storage.tensor is not None:
+        # An array Tensor.numpy() gave: the same storage again, on a version counter of its own.
+        return wrap(_engine.op("data", storage.tensor, None, 0))
     made = tensor(array)
-    array._share_with_tensor()
+    storage.share_with(made._h, made._h.dtype)
     return made
 
 
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor) and (dtype is None or dtype is data.dtype):
         return data
+    name = getattr(getattr(data, "dtype", None), "name", None)
+    if hasattr(data, "_positions") and (dtype is None or dtype._name == name):
+        return from_numpy(data)  # an ndarray of the same dtype: PyTorch shares its memory
     return tensor(data, dtype=dtype)
 
 
@@ -90,6 +108,7 @@ def _filled(shape, value, dtype, requires_grad):
     return wrap(_engine.full(to_js(shape), float(value), _dtype_name(dtype), bool(requires_grad)))
 
 
+@creates_into_out
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
     shape = _shape((size,) if isinstance(size, int) else tuple(size))
     return _filled(shape, fill_value, dtype or _dtypes.infer(fill_value), requires_grad)
@@ -109,21 +128,25 @@ def sizes(positional, keywords, name):
     return _shape((keyword,) if isinstance(keyword, int) else (tuple(keyword),))
 
 
+@creates_into_out
 def zeros(*size, dtype=None, device=None, requires_grad=False, **kwargs):
     shape = sizes(size, kwargs, "zeros")
     return _filled(shape, 0, dtype or _dtypes.float32, requires_grad)
 
 
+@creates_into_out
 def ones(*size, dtype=None, device=None, requires_grad=False, **kwargs):
     shape = sizes(size, kwargs, "ones")
     return _filled(shape, 1, dtype or _dtypes.float32, requires_grad)
 
 
+@creates_into_out
 def empty(*size, dtype=None, device=None, requires_grad=False, **kwargs):
     shape = sizes(size, kwargs, "empty")
     return _filled(shape, 0, dtype or _dtypes.float32, requires_grad)
 
 
+@creates_into_out
 def eye(n, m=None, dtype=None, device=None, requires_grad=False):
     columns = n if m is None else m
     if n < 0:
@@ -135,6 +158,7 @@ def eye(n, m=None, dtype=None, device=None, requires_grad=False):
     return wrap(_engine.tensor(to_js(values), to_js([n, columns]), name, bool(requires_grad)))
 
 
+@creates_into_out
 def linspace(start, end, steps=None, dtype=None, device=None, requires_grad=False):
     if steps is None:
         raise TypeError('linspace() missing 1 required positional arguments: "steps"')
@@ -142,6 +166,7 @@ def linspace(start, end, steps=None, dtype=None, device=None, requires_grad=Fals
     return wrap(_engine.linspace(float(start), float(end), int(steps), name, bool(requires_grad)))
 
 
+@creates_into_out
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
     if end is None:
         start, end = 0, start

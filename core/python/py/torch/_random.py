@@ -5,6 +5,7 @@ forms and Tensor's in-place samplers. The same seed gives the same bits as PyTor
 from pyodide.ffi import to_js
 
 from . import _dtypes, _engine
+from ._out import creates_into_out
 from ._size import Size
 from ._tensor import Tensor, wrap
 
@@ -43,12 +44,14 @@ class Generator:
         return int(_engine.initial_seed(self._g))
 
     def get_state(self):
-        return _RngState(_engine.get_state(self._g).to_bytes())
+        from ._creation import tensor
+
+        return tensor(list(_engine.get_state(self._g).to_bytes()), dtype=_dtypes.uint8)
 
     def set_state(self, new_state):
-        if not isinstance(new_state, _RngState):
+        if not isinstance(new_state, Tensor) or new_state.dtype is not _dtypes.uint8:
             raise TypeError("RNG state must be a torch.ByteTensor")
-        _engine.set_state(self._g, to_js(new_state._bytes))
+        _engine.set_state(self._g, to_js(bytes(new_state.tolist())))
         return self
 
     def __repr__(self):
@@ -69,56 +72,6 @@ def seed():
 
 def initial_seed():
     return default_generator.initial_seed()
-
-
-_UINT8 = _dtypes.dtype("uint8", False, 1)
-
-
-class _RngState:
-    """What get_rng_state returns: a uint8 tensor of the generator's state bytes in PyTorch.
-    Gradlab has no uint8 tensors, so it prints, measures, lists and copies itself, and is
-    accepted back by set_rng_state; anything else a tensor does raises NotImplementedError."""
-
-    __slots__ = ("_bytes",)
-
-    def __init__(self, data):
-        self._bytes = bytes(data)
-
-    shape = property(lambda self: Size([len(self._bytes)]))
-    dtype = property(lambda self: _UINT8)
-
-    def size(self, dim=None):
-        return self.shape if dim is None else self.shape[dim]
-
-    def numel(self):
-        return len(self._bytes)
-
-    def __len__(self):
-        return len(self._bytes)
-
-    def tolist(self):
-        return list(self._bytes)
-
-    def clone(self):
-        return _RngState(self._bytes)
-
-    def __eq__(self, other):
-        raise NotImplementedError("comparing RNG states is not supported in Gradlab yet")
-
-    __hash__ = object.__hash__
-
-    def __getattr__(self, name):
-        raise NotImplementedError(
-            f"Tensor.{name} of an RNG state (a uint8 tensor) is not supported in Gradlab yet"
-        )
-
-    def __repr__(self):
-        from ._creation import tensor
-
-        text = repr(tensor(list(self._bytes), dtype=_dtypes.int64))
-        return text[:-1] + ", dtype=torch.uint8)"
-
-    __str__ = __repr__
 
 
 def get_rng_state():
@@ -174,11 +127,6 @@ def _dtype_name(dtype, default=None):
     return dtype._name
 
 
-def _no_out(function, out):
-    if out is not None:
-        raise NotImplementedError(f"torch.{function}(out=...) is not supported in Gradlab yet")
-
-
 def _drawn(kind, args, shape, dtype, generator, requires_grad):
     handle = _engine.random_tensor(
         kind, to_js(list(args)), to_js(shape), dtype, _handle(generator), bool(requires_grad)
@@ -186,28 +134,26 @@ def _drawn(kind, args, shape, dtype, generator, requires_grad):
     return wrap(handle)
 
 
-def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-         out=None):
-    _no_out("rand", out)
+@creates_into_out
+def rand(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     return _drawn(
         "uniform", (0, 1), _size(shape, size, "rand"), _dtype_name(dtype), generator,
         requires_grad,
     )
 
 
-def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-          out=None):
-    _no_out("randn", out)
+@creates_into_out
+def randn(*shape, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     return _drawn(
         "normal", (0, 1), _size(shape, size, "randn"), _dtype_name(dtype), generator,
         requires_grad,
     )
 
 
+@creates_into_out
 def randint(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False,
-            low=None, high=None, out=None):
+            low=None, high=None):
     """randint(high, size), randint(low, high, size), each also by keyword."""
-    _no_out("randint", out)
     positional = list(args)
     if size is None and len(positional) in (2, 3):
         size = positional.pop()
@@ -233,8 +179,8 @@ def randint(*args, size=None, generator=None, dtype=None, device=None, requires_
     )
 
 
-def randperm(n, generator=None, dtype=None, device=None, requires_grad=False, out=None):
-    _no_out("randperm", out)
+@creates_into_out
+def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
     if not isinstance(n, int) or isinstance(n, bool):
         raise TypeError(
             f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}"
@@ -262,7 +208,8 @@ def randint_like(input, low=0, high=None, dtype=None, device=None,  # noqa: A002
 def normal(mean, std=1.0, size=None, generator=None, dtype=None, device=None,
            requires_grad=False, out=None):
     """torch.normal: as ATen draws it, a standard normal scaled by std and shifted by mean."""
-    _no_out("normal", out)
+    if out is not None:
+        raise NotImplementedError("torch.normal(out=...) is not supported in Gradlab yet")
     from ._grad_mode import no_grad
 
     mean_is_tensor = isinstance(mean, Tensor)

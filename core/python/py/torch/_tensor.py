@@ -2,7 +2,6 @@
 
 import sys
 import warnings
-from array import array
 
 from pyodide.ffi import to_js
 
@@ -17,7 +16,6 @@ NUMPY_REQUIRES_GRAD = (
 )
 
 
-_BUFFER_TYPECODES = {"float32": "f", "float64": "d"}
 
 
 def wrap(handle):
@@ -84,6 +82,32 @@ def _inplace_method(name):
     def method(self):
         _engine.inplace(name, self._h, None)
         return self
+
+    method.__name__ = name
+    return method
+
+
+def _dim_index(dim, rank):
+    """A dim in 0..rank-1 (negative counts from the end), with torch's error when out of range."""
+    size = max(rank, 1)
+    if not -size <= dim < size:
+        raise IndexError(
+            f"Dimension out of range (expected to be in range of [{-size}, {size - 1}], but got {dim})"
+        )
+    return dim % size
+
+
+def _conversion(name, dtype):
+    def method(self):
+        return self.to(dtype)
+
+    method.__name__ = name
+    return method
+
+
+def _binary_inplace_method(name):
+    def method(self, other):
+        return self._inplace(name, other)
 
     method.__name__ = name
     return method
@@ -210,7 +234,7 @@ class Tensor:
 
     @property
     def data(self):
-        return self.detach()
+        return wrap(_engine.op("data", self._h, None, 0))
 
     @data.setter
     def data(self, value):
@@ -240,11 +264,11 @@ class Tensor:
         dtype = self._h.dtype
         values = _engine.values(self._h).to_py()
         values = values.tolist() if hasattr(values, "tolist") else list(values)
-        if dtype == "int64":
-            return [int(value) for value in values]
         if dtype == "bool":
             return [bool(value) for value in values]
-        return values  # float32/float64 storage already reads as Python floats
+        if not _dtypes.BY_NAME[dtype].is_floating_point:
+            return [int(value) for value in values]
+        return values  # float storage already reads as Python floats
 
     def item(self):
         if self.numel() != 1:
@@ -259,14 +283,10 @@ class Tensor:
             raise RuntimeError(NUMPY_REQUIRES_GRAD)
         import numpy
 
-        dtype = self._h.dtype
-        if dtype in _BUFFER_TYPECODES:
-            # Straight from the engine's Float32Array/Float64Array bytes, no float objects.
-            storage = _engine.values(self._h).to_py()
-            values = array(_BUFFER_TYPECODES[dtype], storage.tobytes())
-        else:
-            values = self._flat_values()
-        return numpy.ndarray._from_flat(values, tuple(self.shape), dtype)._share_with_tensor()
+        # The tensor's own memory, as in PyTorch: writes on either side show on the other.
+        positions = _engine.storage_positions(self._h)
+        positions = None if positions is None else positions.to_py().tolist()
+        return numpy.ndarray._of_tensor(self._h, positions, tuple(self.shape), self._h.dtype)
 
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
@@ -284,20 +304,17 @@ class Tensor:
             return _tensor_types.NAME_OF_DTYPE[self._h.dtype]
         return self.to(_tensor_types.dtype_of(dtype))
 
-    def float(self):
-        return self.to(_dtypes.float32)
-
-    def double(self):
-        return self.to(_dtypes.float64)
-
-    def long(self):
-        return self.to(_dtypes.int64)
-
-    def int(self):
-        return self.to(_dtypes.int64)
-
-    def bool(self):
-        return self.to(_dtypes.bool)
+    # x.float(), x.half(), x.int() ...: x in that dtype (x itself when it already is).
+    float = _conversion("float", _dtypes.float32)
+    double = _conversion("double", _dtypes.float64)
+    half = _conversion("half", _dtypes.float16)
+    bfloat16 = _conversion("bfloat16", _dtypes.bfloat16)
+    long = _conversion("long", _dtypes.int64)
+    int = _conversion("int", _dtypes.int32)
+    short = _conversion("short", _dtypes.int16)
+    char = _conversion("char", _dtypes.int8)
+    byte = _conversion("byte", _dtypes.uint8)
+    bool = _conversion("bool", _dtypes.bool)
 
     def cpu(self):
         return self
@@ -379,33 +396,36 @@ class Tensor:
     __mod__ = _binary_method("remainder")
     __rmod__ = _binary_method("rremainder")
 
-    def _bitwise(self, name, other):
-        """`&`, `|` on bool tensors (logical); torch's bitwise kernels refuse floats."""
-        if not isinstance(other, (Tensor, bool, int)):
-            return NotImplemented
-        kinds = {self.dtype._name} | ({other.dtype._name} if isinstance(other, Tensor) else set())
-        if kinds - {"bool"}:
-            if kinds & {"float32", "float64"}:
-                kind = "Double" if "float64" in kinds else "Float"
-                raise RuntimeError(f'"bitwise_{name}_cpu" not implemented for \'{kind}\'')
-            raise NotImplementedError(
-                f"bitwise {name} of integer tensors is not supported in Gradlab yet"
-            )
-        return _binary("logical_" + name, self, other)
-
-    def __and__(self, other):
-        return self._bitwise("and", other)
-
-    def __or__(self, other):
-        return self._bitwise("or", other)
-
-    __rand__ = __and__
-    __ror__ = __or__
+    # Bitwise ops of integer and bool tensors (torch's kernels refuse floats).
+    __and__ = __rand__ = bitwise_and = _binary_method("bitwise_and")
+    __or__ = __ror__ = bitwise_or = _binary_method("bitwise_or")
+    __xor__ = __rxor__ = bitwise_xor = _binary_method("bitwise_xor")
+    __lshift__ = bitwise_left_shift = _binary_method("bitwise_left_shift")
+    __rshift__ = bitwise_right_shift = _binary_method("bitwise_right_shift")
+    __rlshift__ = _binary_method("rbitwise_left_shift")
+    __rrshift__ = _binary_method("rbitwise_right_shift")
 
     def __invert__(self):
-        if self.dtype._name != "bool":
-            raise NotImplementedError("~ of non-bool tensors is not supported in Gradlab yet")
-        return self == False  # noqa: E712 - elementwise, on a tensor
+        if self.dtype.is_floating_point:
+            raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        return _unary("bitwise_not", self)
+
+    bitwise_not = _unary_method("bitwise_not")
+    logical_and = _binary_method("logical_and")
+    logical_or = _binary_method("logical_or")
+    bitwise_not_ = _inplace_method("bitwise_not_")
+
+    bitwise_and_ = _binary_inplace_method("bitwise_and_")
+    bitwise_or_ = _binary_inplace_method("bitwise_or_")
+    bitwise_xor_ = _binary_inplace_method("bitwise_xor_")
+    bitwise_left_shift_ = _binary_inplace_method("bitwise_left_shift_")
+    bitwise_right_shift_ = _binary_inplace_method("bitwise_right_shift_")
+
+    __iand__ = bitwise_and_
+    __ior__ = bitwise_or_
+    __ixor__ = bitwise_xor_
+    __ilshift__ = bitwise_left_shift_
+    __irshift__ = bitwise_right_shift_
 
     def logical_not(self):
         return self.bool().__invert__()
@@ -453,7 +473,89 @@ class Tensor:
         return self._truth("any", dim, keepdim, any)
 
     def contiguous(self, memory_format=None):
-        return self  # Gradlab's tensors are always contiguous
+        return self if self.is_contiguous() else _unary("contiguous", self)
+
+    # -- storage: views share their base's (views.ts) ---------------------------------------
+    def is_contiguous(self, memory_format=None):
+        return bool(_engine.layout(self._h)[2])
+
+    def stride(self, dim=None):
+        strides = tuple(int(s) for s in _engine.layout(self._h)[0])
+        return strides if dim is None else strides[_dim_index(dim, len(strides))]
+
+    def storage_offset(self):
+        return int(_engine.layout(self._h)[1])
+
+    def data_ptr(self):
+        return int(_engine.layout(self._h)[3])
+
+    @property
+    def _base(self):
+        return wrap(_engine.base(self._h))
+
+    @property
+    def _version(self):
+        return int(self._h.version.value)
+
+    def narrow(self, dim, start, length):
+        dim = _dim_index(dim, self.dim())
+        size = self._shape()[dim]
+        begin = start + size if start < 0 else start
+        if not 0 <= begin <= size:
+            raise IndexError(
+                f"start out of range (expected to be in range of [{-size}, {size}], but got {start})"
+            )
+        if begin + length > size:
+            raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+        return self[(slice(None),) * dim + (slice(begin, begin + length),)]
+
+    def select(self, dim, index):
+        dim = _dim_index(dim, self.dim())
+        shape = self._shape()
+        if not -shape[dim] <= index < shape[dim]:
+            raise IndexError(
+                f"select(): index {index} out of range for tensor of size "
+                f"[{', '.join(str(d) for d in shape)}] at dimension {dim}"
+            )
+        return self[(slice(None),) * dim + (index,)]
+
+    def _split(self, name, args):
+        handles = _engine.split_op(name, self._h, to_js([int(a) for a in args]), session.cell_line())
+        return tuple(wrap(h) for h in handles)
+
+    def unbind(self, dim=0):
+        return self._split("unbind", (dim,))
+
+    def split(self, split_size_or_sections, dim=0):
+        if isinstance(split_size_or_sections, (list, tuple)):
+            return self._split("split_with_sizes", (dim, *split_size_or_sections))
+        return self._split("split", (dim, split_size_or_sections))
+
+    def chunk(self, chunks, dim=0):
+        return self._split("chunk", (dim, chunks))
+
+    def diagonal(self, offset=0, dim1=0, dim2=1):
+        return self._shape_op("diagonal", (offset, dim1, dim2))
+
+    @property
+    def mT(self):  # noqa: N802 - PyTorch's name
+        return self.transpose(-2, -1)
+
+    def unsqueeze_(self, dim):
+        self._shape_op("unsqueeze_", (dim,))
+        return self
+
+    def squeeze_(self, dim=None):
+        self._shape_op("squeeze_", () if dim is None else (dim,))
+        return self
+
+    def t_(self):
+        self._shape_op("t_", ())
+        return self
+
+    def transpose_(self, dim0, dim1):
+        self._shape_op("transpose_", (dim0, dim1))
+        return self
 
     is_cuda = False
 
@@ -461,7 +563,7 @@ class Tensor:
         raise AssertionError("Torch not compiled with CUDA enabled")
 
     def element_size(self):
-        return {"float32": 4, "float64": 8, "int64": 8, "bool": 1}[self._h.dtype]
+        return self.dtype.itemsize
 
     def _inplace(self, name, other, alpha=1):
         operand = _operand(other)
@@ -517,6 +619,10 @@ class Tensor:
     def div(self, other):
         return self / other
 
+    multiply = mul
+    divide = true_divide = div
+    subtract = sub
+
     def pow(self, exponent):
         return self ** exponent
 
@@ -525,6 +631,7 @@ class Tensor:
 
     mm = _binary_method("mm")
     mv = _binary_method("mv")
+    outer = ger = _binary_method("outer")
     dot = _binary_method("dot")
     neg = _unary_method("neg")
     abs = _unary_method("abs")
@@ -565,6 +672,20 @@ class Tensor:
     floor_ = _inplace_method("floor_")
     ceil_ = _inplace_method("ceil_")
     round_ = _inplace_method("round_")
+    trunc_ = _inplace_method("trunc_")
+    sign_ = _inplace_method("sign_")
+    tan_ = _inplace_method("tan_")
+    sinh_ = _inplace_method("sinh_")
+    cosh_ = _inplace_method("cosh_")
+    asin_ = arcsin_ = _inplace_method("asin_")
+    acos_ = arccos_ = _inplace_method("acos_")
+    atan_ = arctan_ = _inplace_method("atan_")
+    log2_ = _inplace_method("log2_")
+    log10_ = _inplace_method("log10_")
+    negative_ = neg_
+
+    def square_(self):
+        return self.pow_(2)
 
     def pow_(self, exponent):
         return self._inplace("pow_", exponent)
@@ -610,6 +731,87 @@ class Tensor:
 
         values, indices = self._along_dim(name, dim, keepdim)
         return return_types.BY_NAME[name](wrap(values), wrap(indices))
+
+    def prod(self, dim=None, keepdim=False, dtype=None):
+        source = self if dtype is None else self.to(dtype)
+        if dim is None:
+            return _unary("prod", source)
+        return wrap(source._along_dim("prod", dim, keepdim))
+
+    def sort(self, dim=-1, descending=False, stable=False):
+        from . import return_types
+
+        values, indices = _engine.sort(self._h, dim, bool(descending), session.cell_line())
+        return return_types.sort(wrap(values), wrap(indices))
+
+    def argsort(self, dim=-1, descending=False, stable=False):
+        return self.sort(dim, descending).indices
+
+    def topk(self, k, dim=-1, largest=True, sorted=True):  # noqa: A002 - PyTorch's name
+        from . import return_types
+
+        values, indices = _engine.topk(self._h, k, dim, bool(largest), session.cell_line())
+        return return_types.topk(wrap(values), wrap(indices))
+
+    def tril(self, diagonal=0):
+        return wrap(_engine.triangle(self._h, False, diagonal, session.cell_line()))
+
+    def triu(self, diagonal=0):
+        return wrap(_engine.triangle(self._h, True, diagonal, session.cell_line()))
+
+    def type_as(self, other):
+        return self.to(other.dtype)
+
+    def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+        from ._creation import tensor
+
+        return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+        from ._creation import full
+
+        return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+        return self.new_full(_dims(size), 0, dtype=dtype, requires_grad=requires_grad)
+
+    def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+        return self.new_full(_dims(size), 1, dtype=dtype, requires_grad=requires_grad)
+
+    def gather(self, dim, index, *, sparse_grad=False):
+        return wrap(_engine.gather(self._h, dim, index._h, session.cell_line()))
+
+    def _scatter(self, name, dim, index, src, value, reduce):
+        if reduce is not None:
+            raise NotImplementedError(f"torch.Tensor.{name} with reduce= is not supported in Gradlab yet")
+        source = value if src is None else src
+        operand = source._h if isinstance(source, Tensor) else float(source)
+        handle = _engine.scatter(name, self._h, dim, index._h, operand, session.cell_line())
+        return self if name.endswith("_") else wrap(handle)
+
+    def scatter(self, dim, index, src=None, value=None, *, reduce=None):
+        return self._scatter("scatter", dim, index, src, value, reduce)
+
+    def scatter_(self, dim, index, src=None, value=None, *, reduce=None):
+        return self._scatter("scatter_", dim, index, src, value, reduce)
+
+    def scatter_add(self, dim, index, src):
+        return self._scatter("scatter_add", dim, index, src, None, None)
+
+    def scatter_add_(self, dim, index, src):
+        return self._scatter("scatter_add_", dim, index, src, None, None)
+
+    def cross(self, other, dim=None):
+        return wrap(_engine.cross(self._h, other._h, dim, session.cell_line()))
+
+    def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
+        if not sorted or dim is not None:
+            raise NotImplementedError(
+                "torch.unique with sorted=False or dim is not supported in Gradlab yet"
+            )
+        values, inverse, counts = (wrap(h) for h in _engine.unique(self._h, session.cell_line()))
+        extras = ((inverse,) if return_inverse else ()) + ((counts,) if return_counts else ())
+        return (values, *extras) if extras else values
 
     def argmax(self, dim=None, keepdim=False):
         return wrap(self._along_dim("argmax", dim, keepdim))
@@ -715,7 +917,8 @@ class Tensor:
     def reshape(self, *shape):
         return self._shape_op("reshape", _dims(shape))
 
-    view = reshape
+    def view(self, *shape):
+        return self._shape_op("view", _dims(shape))
 
     def flatten(self, start_dim=0, end_dim=-1):
         shape = self._shape()

@@ -28,14 +28,21 @@ def _type(name, dtype):
 
 FloatTensor = _type("FloatTensor", _dtypes.float32)
 DoubleTensor = _type("DoubleTensor", _dtypes.float64)
+HalfTensor = _type("HalfTensor", _dtypes.float16)
+BFloat16Tensor = _type("BFloat16Tensor", _dtypes.bfloat16)
+ByteTensor = _type("ByteTensor", _dtypes.uint8)
+CharTensor = _type("CharTensor", _dtypes.int8)
+ShortTensor = _type("ShortTensor", _dtypes.int16)
+IntTensor = _type("IntTensor", _dtypes.int32)
 LongTensor = _type("LongTensor", _dtypes.int64)
 BoolTensor = _type("BoolTensor", _dtypes.bool)
 
-BY_NAME = {f"torch.{t.__name__}": t for t in (FloatTensor, DoubleTensor, LongTensor, BoolTensor)}
+BY_NAME = {
+    f"torch.{t.__name__}": t
+    for t in (FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor,
+              ShortTensor, IntTensor, LongTensor, BoolTensor)
+}
 NAME_OF_DTYPE = {t.dtype._name: name for name, t in BY_NAME.items()}
-# Types PyTorch has that Gradlab's dtypes cannot hold.
-UNSUPPORTED = ("torch.IntTensor", "torch.ShortTensor", "torch.ByteTensor", "torch.CharTensor",
-               "torch.HalfTensor", "torch.BFloat16Tensor")
 
 
 def dtype_of(requested):
@@ -47,6 +54,4 @@ def dtype_of(requested):
     )
     if name in BY_NAME:
         return BY_NAME[name].dtype
-    if name in UNSUPPORTED:
-        raise NotImplementedError(f"{name} is not supported in Gradlab yet")
     raise ValueError(f"invalid type: '{requested}'")

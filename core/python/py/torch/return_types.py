@@ -1,4 +1,4 @@
-"""torch.return_types: the named tuples of ops that return values and indices (max, min)."""
+"""torch.return_types: the named tuples of ops that return values and indices (max, min, sort, topk)."""
 
 
 class _ValuesIndices(tuple):
@@ -28,4 +28,12 @@ class min(_ValuesIndices):  # noqa: A001
     __slots__ = ()
 
 
-BY_NAME = {"max": max, "min": min}
+class sort(_ValuesIndices):
+    __slots__ = ()
+
+
+class topk(_ValuesIndices):
+    __slots__ = ()
+
+
+BY_NAME = {"max": max, "min": min, "sort": sort, "topk": topk}

@@ -25,28 +25,34 @@ def _handles(tensors):
 
 
 def _leaf_labels():
-    """Variable names the running cell gives to tensors, so recorded graphs can show them."""
+    """Variable names the running cell gives to tensors, so recorded graphs can show them:
+    tensor, name, tensor, name, ..."""
     labels = []
-    for name, value in list(session.current.namespace.items()):
+    for name, value in session.current.namespace.items():
         if isinstance(value, Tensor) and not name.startswith("_"):
-            labels.append([value._h, name])
-    return to_js(labels)
+            labels += (value._h, name)
+    return labels
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     if inputs is not None and len(inputs) == 0:
         raise RuntimeError("'inputs' argument to backward() cannot be empty.")
     outputs = _as_tuple(tensors)
-    gradients = _as_tuple(grad_tensors) or (None,) * len(outputs)
     keep = create_graph if retain_graph is None else retain_graph
+    labels = _leaf_labels()
+    line = session.cell_line()
+    if len(outputs) == 1 and isinstance(outputs[0], Tensor) and grad_tensors is None and inputs is None:
+        _engine.backward_from(outputs[0]._h, bool(keep), bool(create_graph), line, *labels)
+        return
+    gradients = _as_tuple(grad_tensors) or (None,) * len(outputs)
     _engine.backward(
         _handles(outputs),
         _handles(gradients),
         bool(keep),
         bool(create_graph),
-        _leaf_labels(),
-        session.cell_line(),
+        line,
         None if inputs is None else _handles(_as_tuple(inputs)),
+        *labels,
     )
 
 

@@ -44,8 +44,15 @@ def _legacy_reduction(size_average, reduce, reduction):
     return reduction
 
 
+def _same_shape(input, target):  # noqa: A002
+    """input.shape == target.shape, in one engine call for tensors (reading a shape costs more)."""
+    if isinstance(input, _tensor.Tensor) and isinstance(target, _tensor.Tensor):
+        return _engine.same_shape(input._h, target._h)
+    return target.shape == input.shape
+
+
 def _warn_size_mismatch(input, target):  # noqa: A002
-    if target.shape != input.shape:
+    if not _same_shape(input, target):
         warnings.warn(
             f"Using a target size ({target.shape}) that is different to the input size "
             f"({input.shape}). This will likely lead to incorrect results due to broadcasting. "
@@ -82,7 +89,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):  #
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,  # noqa: A002
                          reduction="mean"):
     reduction = _legacy_reduction(size_average, reduce, reduction)
-    if target.shape != input.shape:
+    if not _same_shape(input, target):
         raise ValueError(
             f"Using a target size ({target.shape}) that is different to the input size "
             f"({input.shape}) is deprecated. Please ensure they have the same size."
@@ -97,7 +104,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None,  # noqa: A002
                                      reduce=None, reduction="mean", pos_weight=None):
     reduction = _legacy_reduction(size_average, reduce, reduction)
-    if target.shape != input.shape:
+    if not _same_shape(input, target):
         raise ValueError(
             f"Target size ({target.shape}) must be the same as input size ({input.shape})"
         )
@@ -130,7 +137,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
                   reduce=None, reduction="mean", label_smoothing=0.0):
     reduction = _legacy_reduction(size_average, reduce, reduction)
     class_dim = 0 if input.dim() == 1 else 1
-    if input.shape == target.shape:
+    if _same_shape(input, target):
         return _cross_entropy_probabilities(input, target, weight, ignore_index, reduction,
                                             label_smoothing, class_dim)
     if label_smoothing > 0.0:

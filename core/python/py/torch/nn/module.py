@@ -3,9 +3,8 @@ assignment, their traversal, state_dict/load_state_dict, train/eval, zero_grad, 
 the printed form."""
 
 import collections
+import pprint
 from collections import namedtuple
-
-from pyodide.ffi import to_js
 
 from .. import _engine, _dtypes
 from .._tensor import Tensor
@@ -31,6 +30,8 @@ def ordered_dict(items):
 
 
 OrderedDict.__module__ = "collections"
+# pprint lays out an OrderedDict by the repr it recognises: this one's too, as in PyTorch.
+pprint.PrettyPrinter._dispatch[OrderedDict.__repr__] = pprint.PrettyPrinter._pprint_ordered_dict
 
 
 def _indent(text, spaces):
@@ -409,4 +410,4 @@ class Module:
 def zero_grads(parameters, set_to_none):
     """PyTorch 1.13's zero_grad: each gradient set to None, or detached and zeroed in place
     (one engine call for them all)."""
-    _engine.zero_grads(to_js([parameter._h for parameter in parameters]), bool(set_to_none))
+    _engine.zero_grads(bool(set_to_none), *[parameter._h for parameter in parameters])

@@ -1,8 +1,6 @@
 """torch.optim.SGD: p -= lr * grad, with PyTorch's momentum, dampening, weight decay,
 Nesterov and maximize options (its single-tensor loop, as PyTorch runs it on the CPU)."""
 
-from pyodide.ffi import to_js
-
 from .. import _engine, no_grad
 from .optimizer import Optimizer, required
 
@@ -25,16 +23,17 @@ class SGD(Optimizer):
 
     def step(self, closure=None):
         loss = self._closure_loss(closure)
-        with no_grad():
-            for group in self.param_groups:
+        for group in self.param_groups:
+            if (group["momentum"], group["weight_decay"], group["maximize"]) == (0, 0, False):
+                # p -= lr * grad for every parameter with a gradient: one engine call, no_grad
+                # inside it.
+                _engine.sgd_steps(group["lr"], *[p._h for p in group["params"]])
+                continue
+            with no_grad():
                 self._update(group)
         return loss
 
     def _update(self, group):
-        plain = (group["momentum"], group["weight_decay"], group["maximize"]) == (0, 0, False)
-        if plain:  # p -= lr * grad for every parameter with a gradient, in one engine call
-            _engine.sgd_steps(to_js([p._h for p in group["params"]]), group["lr"])
-            return
         for parameter in group["params"]:
             grad = parameter.grad
             if grad is None:

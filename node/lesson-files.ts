@@ -17,7 +17,7 @@ export function isLessonFileName(name: string): boolean {
   return name === COURSE_FILE || LESSON_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
-export function lessonKey(filePath: string, origin: LessonOrigin): string {
+function lessonKey(filePath: string, origin: LessonOrigin): string {
   return origin === 'builtin' ? `builtin:${path.basename(filePath)}` : path.resolve(filePath);
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { LessonSource } from '../renderer/host/api.ts';
 import { isLessonFileName, readLessonFile } from './lesson-files.ts';
 
-export const DEFAULT_DEBOUNCE_MS = 150;
+const DEFAULT_DEBOUNCE_MS = 150;
 
 export interface LessonWatcherOptions {
   debounceMs?: number;

@@ -1,13 +1,13 @@
-// The lesson checks core/symbolic can answer on its own: maths that must parse, `from:` keys
-// that must derive to finite values, and derivative panels whose symbolic derivative must
-// agree with autograd (when an autograd evaluator is given).
+// The lesson checks core/symbolic and the grader's keys answer without Python: maths that must
+// parse, `from:` keys that must derive to finite values, and derivative panels whose symbolic
+// derivative must agree with autograd (when an autograd evaluator is given).
 import { parseMath } from '../symbolic/parse.ts';
 import { derive } from '../symbolic/derive.ts';
 import type { AutogradEvaluator } from '../symbolic/derive.ts';
-import type { LessonServices } from './services.ts';
-import type { PracticeItem } from './types.ts';
-import { deriveExpressionKey, deriveNumberKey } from '../grading/keys.ts';
-import { LessonKeyError } from '../grading/outcome.ts';
+import type { LessonServices } from '../lessons/services.ts';
+import type { PracticeItem } from '../lessons/types.ts';
+import { DerivedKeys } from './keys.ts';
+import { LessonKeyError } from './outcome.ts';
 
 export type SymbolicServices = Required<
   Pick<LessonServices, 'checkExpression' | 'checkDerivative' | 'deriveKey'>
@@ -45,16 +45,16 @@ export function symbolicServices(autograd?: AutogradEvaluator): SymbolicServices
 
 function deriveKeys(item: PracticeItem, autograd: AutogradEvaluator | undefined): void {
   const { answer } = item;
+  const keys = new DerivedKeys();
   if (answer.type === 'number') {
-    if (answer.from) deriveNumberKey(answer.from, autograd);
+    if (answer.from) keys.number(answer.from, autograd);
   } else if (answer.type === 'expression') {
-    if (answer.from) deriveExpressionKey(answer.from, autograd, answer.vars);
+    if (answer.from) keys.expression(answer.from, autograd, answer.vars);
   } else {
-    for (const check of answer.checks) if (check.from) deriveNumberKey(check.from, autograd);
+    for (const check of answer.checks) if (check.from) keys.number(check.from, autograd);
     for (const test of answer.compose) {
       const f = test.f;
-      if (f)
-        for (const wrt of Object.keys(test.at)) deriveNumberKey({ f, wrt, at: test.at }, autograd);
+      if (f) for (const wrt of Object.keys(test.at)) keys.number({ f, wrt, at: test.at }, autograd);
     }
   }
 }

@@ -18,7 +18,7 @@ export interface SecurityHeaderOptions {
   devServerOrigin?: string;
 }
 
-export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): string {
+function contentSecurityPolicy(options: SecurityHeaderOptions = {}): string {
   const connect = ["'self'"];
   if (options.devServerOrigin !== undefined) {
     connect.push(options.devServerOrigin.replace(/^http/, 'ws'));

@@ -1,0 +1,10 @@
+"""torch.backends.cuda: a build without CUDA."""
+
+from .._unsupported import missing_names
+
+
+def is_built():
+    return False
+
+
+__getattr__ = missing_names("torch.backends.cuda")
