@@ -1,19 +1,24 @@
-// `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]`: the derivative (each partial) as
-// text and LaTeX; with --at, its exact value beside autograd's (DESIGN.md).
+// `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--steps] [--json]`: the derivative (each
+// partial) as text and LaTeX; with --at, its exact value beside autograd's (DESIGN.md); with
+// --steps, the rules that lead to it, one indented line per step.
 import { derive } from '../../core/symbolic/derive.ts';
 import type { DerivativeInfo } from '../../core/symbolic/derive.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { parseMath } from '../../core/symbolic/parse.ts';
 import { symbolsOf } from '../../core/symbolic/expr.ts';
+import { derivationSteps, stepsInOrder } from '../../core/symbolic/derivation-steps.ts';
+import { toText } from '../../core/symbolic/print.ts';
+import type { Expr } from '../../core/symbolic/expr.ts';
 import { UsageError } from '../errors.ts';
 
-const USAGE = 'usage: gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]';
+const USAGE = 'usage: gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--steps] [--json]';
 
 interface DeriveArguments {
   expr: string;
   wrt: string[] | null;
   at: Record<string, number> | null;
   json: boolean;
+  steps: boolean;
 }
 
 function takeValue(args: string[], i: number, option: string): string {
@@ -45,11 +50,18 @@ function parsePoint(text: string): Record<string, number> {
 }
 
 function parseArguments(args: string[]): DeriveArguments {
-  const parsed: DeriveArguments = { expr: '', wrt: null, at: null, json: false };
+  const parsed: DeriveArguments = {
+    expr: '',
+    wrt: null,
+    at: null,
+    json: false,
+    steps: false,
+  };
   let exprGiven = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') parsed.json = true;
+    else if (arg === '--steps') parsed.steps = true;
     else if (arg === '--wrt') parsed.wrt = parseNames(takeValue(args, i++, '--wrt'));
     else if (arg === '--at') parsed.at = parsePoint(takeValue(args, i++, '--at'));
     else if (arg.startsWith('--'))
@@ -82,15 +94,25 @@ export async function main(args: string[]): Promise<number> {
   if (!outcome.ok) throw new UsageError(`derive: ${outcome.message}`);
   const { derivation } = outcome;
   if (options.json) {
-    const derivatives = Object.fromEntries(wrt.map((v) => [v, jsonOf(derivation.derivatives[v])]));
+    const derivatives = Object.fromEntries(
+      wrt.map((v) => [
+        v,
+        {
+          ...jsonOf(derivation.derivatives[v]),
+          ...(options.steps ? { steps: stepsJson(derivation.expr, v) } : {}),
+        },
+      ]),
+    );
     process.stdout.write(
       JSON.stringify({ expr: derivation.text, latex: derivation.latex, derivatives }, null, 2) +
         '\n',
     );
   } else {
     const lines = [`f = ${derivation.text}`, `    LaTeX: ${derivation.latex}`];
-    for (const v of wrt)
+    for (const v of wrt) {
       lines.push(...textOf(derivation.derivatives[v], wrt.length > 1, options.at));
+      if (options.steps) lines.push(...stepsText(derivation.expr, v));
+    }
     process.stdout.write(lines.join('\n') + '\n');
   }
   return 0;
@@ -125,4 +147,30 @@ function textOf(
     lines.push(`    at ${point}: ${exact}autograd (float32) ${info.autograd}`);
   }
   return lines;
+}
+
+/** One line per step, indented by depth: the rule, then what the part's derivative is. */
+function stepsText(expr: Expr, variable: string): string[] {
+  return [
+    '    steps:',
+    ...stepsInOrder(derivationSteps(expr, variable)).map(
+      ({ step, depth }) =>
+        `${'  '.repeat(depth + 3)}${step.ruleText}: d/d${variable} ${toText(step.expr)} = ${toText(step.result)}` +
+        (step.kink ? ` (${step.kink})` : ''),
+    ),
+  ];
+}
+
+function stepsJson(expr: Expr, variable: string): Record<string, unknown>[] {
+  return stepsInOrder(derivationSteps(expr, variable)).map(({ step, depth }) => ({
+    depth,
+    rule: step.rule,
+    text: step.ruleText,
+    expr: toText(step.expr),
+    rewriteLatex: step.rewriteLatex,
+    result: toText(step.result),
+    resultLatex: step.resultLatex,
+    ...(step.inner ? { inner: toText(step.inner) } : {}),
+    ...(step.kink ? { kink: step.kink } : {}),
+  }));
 }
