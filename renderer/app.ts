@@ -151,12 +151,15 @@ export class App {
           {
             python: this.python,
             progress: this.progress,
-            decorate: (result) =>
+            decorate: (result, { graph }) =>
               result.graphs.length === 0
                 ? []
                 : [
                     lazyElement(async () =>
-                      (await import('./ui/symbolic-panel.ts')).symbolicPanels(result.graphs),
+                      (await import('./graph/backward-panels.ts')).backwardPanels(
+                        result.graphs,
+                        graph,
+                      ),
                     ),
                   ],
             derivative: (block) =>

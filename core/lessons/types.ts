@@ -59,6 +59,8 @@ export interface PythonBlock {
   /** 1-based line of the cell's first code line. */
   line: number;
   code: string;
+  /** false (```python graph=off) leaves the autograd graph view out of this cell's output. */
+  graph?: false;
 }
 
 /** A symbolic derivative shown next to the autograd value at a point, with a plot. */

@@ -113,7 +113,7 @@ function boxOf(node: GraphNode, root: number): LayoutBox {
 }
 
 /** Nodes the root depends on (a snapshot may hold others after it). */
-function reachable(snapshot: GraphSnapshot): Set<number> {
+export function reachable(snapshot: GraphSnapshot): Set<number> {
   const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
   const seen = new Set<number>();
   const stack = [snapshot.root];

@@ -15,7 +15,8 @@ export interface LessonPageServices {
   python: PythonSession;
   progress: Progress;
   /** Panels shown under a cell's output (the symbolic panel for runs that called backward). */
-  decorate: (result: RunResult) => HTMLElement[];
+  /** `graph`: whether the cell shows the autograd graph (the lesson's ```python graph=off). */
+  decorate: (result: RunResult, options: { graph: boolean }) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
   practice: (lessonKey: string, record: LessonProgress) => BlockRenderers['practice'];
   /** Called with the step shown, each time one is (0-based). */
@@ -36,12 +37,14 @@ export function lessonPage(
 ): LessonPage {
   const codes: string[] = [];
   const places: string[] = [];
+  const graphs: boolean[] = [];
   for (const step of lesson.steps) {
     let inStep = 0;
     for (const block of step.blocks) {
       if (block.kind !== 'python') continue;
       places.push(`${step.title}\n${inStep++}`);
       codes.push(block.code);
+      graphs.push(block.graph !== false);
     }
   }
   const firsts = firstCellOfEachStep(lesson.steps);
@@ -57,7 +60,7 @@ export function lessonPage(
         const at = definingCell(codes, index, name);
         return at === undefined ? undefined : { cell: at + 1, step: stepOf(at) };
       },
-      decorate: services.decorate,
+      decorate: (result) => services.decorate(result, { graph: graphs[index] ?? true }),
       ran: () => services.progress.markCellRun(record, index),
     });
     return cells[index];

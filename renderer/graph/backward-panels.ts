@@ -1,0 +1,36 @@
+// Beside a run that called backward(): the autograd graph, then the symbolic derivative whose
+// steps are tied to the graph's nodes (hovering a step marks its nodes, hovering a node marks
+// its steps).
+import type { LabelledGraph } from '../../core/python/kernel.ts';
+import { nodeExpressions } from '../../core/symbolic/graph.ts';
+import { stepNodes } from '../../core/symbolic/step-links.ts';
+import { symbolicPanel } from '../ui/symbolic-panel.ts';
+import { graphView } from './graph-view.ts';
+
+function panelsOf(labelled: LabelledGraph): HTMLElement[] {
+  const view = graphView(labelled.graph, `Autograd graph of backward() on line ${labelled.line}`);
+  const exprs = nodeExpressions(labelled.graph);
+  const kinds = new Map(labelled.graph.nodes.map((n) => [n.id, n.kind]));
+  const links =
+    exprs === null
+      ? null
+      : { nodesOf: stepNodes(exprs, (id) => kinds.get(id) === 'op'), highlight: view.highlight };
+  const symbolic = symbolicPanel(labelled, links);
+  for (const [id, group] of view.drawn.nodes) {
+    const steps = () => symbolic.querySelectorAll(`.derivation-step[data-nodes~="${id}"]`);
+    group.addEventListener('mouseenter', () => {
+      group.classList.add('linked');
+      for (const step of steps()) step.classList.add('linked');
+    });
+    group.addEventListener('mouseleave', () => {
+      group.classList.remove('linked');
+      for (const step of steps()) step.classList.remove('linked');
+    });
+  }
+  return [view.element, symbolic];
+}
+
+/** `graph: false` (the lesson's `python graph=off`) leaves the graph out. */
+export function backwardPanels(graphs: readonly LabelledGraph[], graph: boolean): HTMLElement[] {
+  return graphs.flatMap((labelled) => (graph ? panelsOf(labelled) : [symbolicPanel(labelled)]));
+}

@@ -1,0 +1,47 @@
+// The autograd graph of one backward(): laid out left to right, drawn as SVG, zoomable, with
+// its text alternative. Highlighting a node (from a derivation step, or a step of backward)
+// goes through `highlight`.
+import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
+import { h } from '../ui/dom.ts';
+import { layoutInput } from './layout-input.ts';
+import { placeGraph } from './layout.ts';
+import { drawGraph, type DrawnGraph } from './graph-svg.ts';
+import { zoomable } from './zoom.ts';
+import { graphTable } from './graph-table.ts';
+
+export interface GraphView {
+  element: HTMLElement;
+  drawn: DrawnGraph;
+  /** Marks these nodes (or clears the mark) in the drawing and the table. */
+  highlight(ids: readonly number[], on: boolean): void;
+}
+
+export function graphView(snapshot: GraphSnapshot, heading: string): GraphView {
+  const input = layoutInput(snapshot);
+  const placed = placeGraph(input);
+  const drawn = drawGraph(
+    input,
+    placed,
+    `${heading}: ${input.boxes.length} nodes, forward from left to right`,
+  );
+  const table = graphTable(snapshot, heading);
+  const element = h(
+    'section',
+    { class: 'panel graph-view', 'aria-label': heading },
+    h('h3', {}, heading),
+    h(
+      'p',
+      { class: 'note' },
+      'Forward runs left to right; backward() sends gradients back along the arrows, from the output to the leaves (dashed: no gradient).',
+    ),
+    zoomable(drawn.svg, placed.width, placed.height),
+    table,
+  );
+  const highlight = (ids: readonly number[], on: boolean) => {
+    for (const id of ids) {
+      drawn.nodes.get(id)?.classList.toggle('linked', on);
+      table.querySelector(`tr[data-node="${id}"]`)?.classList.toggle('linked', on);
+    }
+  };
+  return { element, drawn, highlight };
+}
