@@ -11,10 +11,14 @@ import { copy_ } from './ops/inplace.ts';
 import { onesLike, zeros } from './ops/creation.ts';
 import { sumTo } from './ops/shape.ts';
 import { sameShape, Tensor } from './tensor.ts';
+import type { BackwardRecording } from './backward-trace.ts';
+import { tensorValue, type TensorValue } from './json-values.ts';
 
 export interface BackwardOptions {
   retainGraph?: boolean;
   createGraph?: boolean;
+  /** Records each node the pass runs, with the numbers it computed (see backward-trace.ts). */
+  trace?: BackwardRecording;
 }
 
 export interface GradOptions extends BackwardOptions {
@@ -42,7 +46,7 @@ export function backward(
   const roots = rootGradients(outputs, grads);
   for (const listener of listeners) listener(outputs);
   const createGraph = options?.createGraph ?? false;
-  run(roots, options?.retainGraph ?? createGraph, createGraph, null);
+  run(roots, options?.retainGraph ?? createGraph, createGraph, null, options?.trace ?? null);
 }
 
 /** torch.autograd.grad: the gradients of `outputs` with respect to `inputs`, leaving `.grad` alone. */
@@ -61,7 +65,13 @@ export function autogradGrad(
     t.isLeaf ? t.accumulateNode() : (t.gradFn as Node),
     t.isLeaf ? 0 : t.outputNr,
   ]);
-  const captured = run(roots, options?.retainGraph ?? createGraph, createGraph, targets);
+  const captured = run(
+    roots,
+    options?.retainGraph ?? createGraph,
+    createGraph,
+    targets,
+    options?.trace ?? null,
+  );
   return captured.map((g, i) => {
     if (g === null && !options?.allowUnused)
       throw runtimeError(
@@ -128,6 +138,7 @@ function run(
   retainGraph: boolean,
   createGraph: boolean,
   targets: readonly Target[] | null,
+  trace: BackwardRecording | null,
 ): (Tensor | null)[] {
   const order = collect(roots);
   const active = targets === null ? null : needed(order, targets);
@@ -148,8 +159,12 @@ function run(
         });
         retain(node, slots);
         if (node instanceof AccumulateGrad) {
-          if (targets === null && slots[0])
+          trace?.begin(node, slots);
+          if (targets === null && slots[0]) {
+            const before = trace === null ? null : tensorValueOf(node.variable.grad);
             accumulate(node.variable, slots[0], createGraph, buffers);
+            trace?.accumulated(before, node.variable.grad as Tensor);
+          }
           buffers.done(slots);
           continue;
         }
@@ -168,7 +183,9 @@ function run(
         const custom = node.op === 'custom';
         if (custom) for (const g of grads) buffers.escape(g);
         const spare = grads.map((g) => !custom && buffers.owns(g));
+        trace?.begin(node, slots);
         const results = node.apply(grads, spare);
+        if (custom) trace?.returned(results);
         // A result written into a spare gradient's storage now owns it: never recycle it twice.
         grads.forEach((g, i) => {
           if (spare[i] && results.some((r) => r !== g && r?.data === g.data)) buffers.escape(g);
@@ -186,6 +203,7 @@ function run(
           const grad = conform(node, i, g);
           if (grad !== g && !custom) buffers.adopt(grad);
           const times = grad === g ? repeats(node, results, i) : 1;
+          for (let k = 0; k < times; k++) trace?.sent(i + k, grad);
           buffers.deliver(next, nr, grad, times);
           i += times - 1;
         }
@@ -287,6 +305,10 @@ function accumulate(
     addInto(grad, g);
     grad.version.value++;
   }
+}
+
+function tensorValueOf(t: Tensor | null): TensorValue | null {
+  return t === null ? null : tensorValue(t);
 }
 
 function copyOf(g: Tensor): Tensor {

@@ -1,11 +1,15 @@
 // A JSON-ready picture of the graph behind a tensor, for the symbolic engine and the UI.
 import type { DType } from './dtype.ts';
+import { headValues, jsonNumber, type JsonNumber } from './json-values.ts';
+import {
+  toBackwardTrace,
+  type BackwardRecording,
+  type BackwardTrace,
+  type GraphIds,
+} from './backward-trace.ts';
 import type { Attrs, Node } from './node.ts';
 import type { ForwardTrace, TraceEntry } from './ops/record.ts';
 import type { Tensor } from './tensor.ts';
-
-/** A float as JSON can carry it: non-finite values become 'nan', 'inf' or '-inf'. */
-export type JsonNumber = number | 'nan' | 'inf' | '-inf';
 
 export interface GraphNode {
   id: number;
@@ -39,16 +43,6 @@ export interface GraphSnapshot {
   nodes: GraphNode[];
   /** Id of the tensor the export started from. */
   root: number;
-}
-
-const VALUE_LIMIT = 64;
-
-function json(v: number): JsonNumber {
-  return Number.isFinite(v) ? v : Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-}
-
-function head(t: Tensor): JsonNumber[] {
-  return Array.from(t.data.subarray(0, VALUE_LIMIT), json);
 }
 
 interface Source {
@@ -112,7 +106,7 @@ function snapshot(
   root: Tensor,
   origin: Origin,
   argumentOf: (t: Tensor) => number | undefined,
-): GraphSnapshot {
+): { graph: GraphSnapshot; ids: GraphIds } {
   const nodes: GraphNode[] = [];
   // A value is its maker node (and output number), or the tensor itself when no op made it.
   const ids = new Map<object, Map<number, number>>();
@@ -131,7 +125,7 @@ function snapshot(
       shape: [],
       dtype: Number.isInteger(value) ? 'int64' : 'float64',
       numel: 1,
-      values: [json(value)],
+      values: [jsonNumber(value)],
       grad: null,
       label: null,
       outputNr: 0,
@@ -197,8 +191,8 @@ function snapshot(
       shape: [...t.shape],
       dtype: t.dtype,
       numel: t.numel,
-      values: head(t),
-      grad: kind === 'leaf' && t.grad !== null ? head(t.grad) : null,
+      values: headValues(t),
+      grad: kind === 'leaf' && t.grad !== null ? headValues(t.grad) : null,
       label: t.label ?? source?.node?.label ?? null,
       outputNr: t.outputNr,
     };
@@ -210,7 +204,10 @@ function snapshot(
       };
     nodes.push(node);
   }
-  return { nodes, root: idOf(keyOf(root, origin.of(root, undefined))) as number };
+  return {
+    graph: { nodes, root: idOf(keyOf(root, origin.of(root, undefined))) as number },
+    ids: { of: (key, nr) => idOf([key, nr]) },
+  };
 }
 
 function traceSnapshot(trace: ForwardTrace, outputNr: number): GraphSnapshot {
@@ -218,10 +215,22 @@ function traceSnapshot(trace: ForwardTrace, outputNr: number): GraphSnapshot {
     const i = trace.inputs.indexOf(t);
     return i < 0 ? undefined : i;
   };
-  return snapshot(trace.outputs[outputNr], fromTrace(trace.entries), argumentOf);
+  return snapshot(trace.outputs[outputNr], fromTrace(trace.entries), argumentOf).graph;
 }
 
 /** The graph that produced `root`, leaves and constants included. */
 export function exportGraph(root: Tensor): GraphSnapshot {
-  return snapshot(root, fromGraph, () => undefined);
+  return snapshot(root, fromGraph, () => undefined).graph;
+}
+
+/**
+ * The graph that produced `root` and, from a recording of a backward pass through it, that
+ * pass's trace with this graph's node ids (steps at nodes it does not show are left out).
+ */
+export function exportGraphWithTrace(
+  root: Tensor,
+  recording: BackwardRecording,
+): { graph: GraphSnapshot; trace: BackwardTrace } {
+  const { graph, ids } = snapshot(root, fromGraph, () => undefined);
+  return { graph, trace: toBackwardTrace(recording, ids) };
 }

@@ -22,6 +22,10 @@
 //   `randperm(n, dtype, gen)`: PyTorch 1.13's CPU numbers for the same seed.
 // - `exportGraph(t)` gives a JSON-ready GraphSnapshot; `onBackward(listener)` sees every backward's
 //   outputs before the graph is freed; `gradcheck(fn, inputs, options)` is torch's slow mode.
+// - Backward trace: pass `{ trace: new BackwardRecording() }` to backward/autogradGrad, then
+//   `exportGraphWithTrace(t, recording)` gives the graph and each node the engine ran, in order,
+//   with the numbers it computed. Each op's backward is declared once (derivative.ts): the
+//   formulas in the trace are the declarations' `tex`, filled with `fillFormula`.
 export type { DType, ScalarKind, Storage } from './dtype.ts';
 export { isFloating, promoteTypes, resultType, torchName } from './dtype.ts';
 export {
@@ -142,9 +146,24 @@ export {
 } from './gradcheck.ts';
 export {
   exportGraph,
+  exportGraphWithTrace,
   type GraphNode,
   type GraphSnapshot,
-  type JsonNumber,
 } from './graph-export.ts';
+export type { JsonNumber, TensorValue } from './json-values.ts';
+export {
+  BackwardRecording,
+  type BackwardTrace,
+  type BackwardStep,
+  type StepInput,
+} from './backward-trace.ts';
+export {
+  derivative,
+  fillFormula,
+  INCOMING_GRADIENT,
+  type Derivative,
+  type GradientRule,
+  type Values,
+} from './derivative.ts';
 export { randomTensor, sample_, randperm, type Sampler } from './ops/random.ts';
 export { CPUGenerator, DEFAULT_SEED } from './random/generator.ts';

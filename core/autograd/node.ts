@@ -3,6 +3,7 @@ import { legacyTypeName } from './dtype.ts';
 import { BACKWARD_TWICE, runtimeError } from './errors.ts';
 import type { Tensor } from './tensor.ts';
 import type { ForwardTrace } from './ops/record.ts';
+import type { Derivative, Values } from './derivative.ts';
 
 /** Scalar settings of an op, as the graph export shows them (exponent, alpha, clamp bounds...). */
 export type Attrs = Record<string, number | boolean | string | null | readonly number[]>;
@@ -20,6 +21,13 @@ export type BackwardFn = (
 
 export type Edge = [Node | null, number];
 
+/** An op's declared backward, and the values its formulas read for this node. */
+export interface DeclaredBackward {
+  derivative: Derivative<Values>;
+  /** The values (saved tensors checked against in-place changes); throws once they are freed. */
+  values: (node: Node) => Values;
+}
+
 export interface NodeInit {
   name: string;
   op: string;
@@ -30,6 +38,7 @@ export interface NodeInit {
   /** The outputs (custom Functions may have several; ops pass their one output separately). */
   outputs?: readonly Tensor[];
   backward: BackwardFn | null;
+  declared?: DeclaredBackward;
 }
 
 // eslint-disable-next-line no-restricted-syntax -- PyTorch numbers nodes globally (backward order)
@@ -67,6 +76,8 @@ export class Node {
   label: string | null = null;
   /** For custom Functions: the ops their forward ran (recorded while grad mode was off). */
   trace: ForwardTrace | null = null;
+  /** The declared backward (formulas shown to students); null for ops not declared that way. */
+  readonly declared: DeclaredBackward | null;
   private readonly backwardFn: BackwardFn | null;
   private savedTensors: Tensor[] | null;
   private savedVersions: number[];
@@ -85,6 +96,7 @@ export class Node {
     this.attrs = init.attrs ?? NO_ATTRS;
     this.operands = init.operands ?? init.inputs;
     this.backwardFn = init.backward;
+    this.declared = init.declared ?? null;
     this.savedTensors = init.saved ?? [];
     this.savedVersions = this.savedTensors.map((t) => t.version.value);
     this.hadSaved = this.savedTensors.length > 0;

@@ -1,5 +1,5 @@
 // What running one notebook cell produced, as the CLI, the renderer and the grader see it.
-import type { GraphSnapshot } from '../autograd/index.ts';
+import type { BackwardTrace, GraphSnapshot } from '../autograd/index.ts';
 
 export type SeriesKind =
   'line' | 'scatter' | 'contour' | 'contourf' | 'surface' | 'line3d' | 'scatter3d';
@@ -58,6 +58,8 @@ export interface LabelledGraph {
    * that made them ('line 3').
    */
   graph: GraphSnapshot;
+  /** That backward pass node by node, in the engine's order; ids are `graph`'s. */
+  trace: BackwardTrace;
 }
 
 export interface CellResult {

@@ -336,12 +336,15 @@ function backwardRecordedBy(recorder: GraphRecorder) {
     inputs?: Tensor[],
   ): void => {
     for (const [tensor, name] of labels) if (tensor.isLeaf) tensor.label = name;
-    if (inputs === undefined) ag.backward(outputs, nonNull(grads), { retainGraph, createGraph });
-    else backwardInto(inputs, outputs, nonNull(grads), retainGraph, createGraph);
     // A loop calls backward() from one line many times: its first graph stands for them all
     // (exporting each one took about 40% of a small training step, and the panel would repeat).
-    if (recorder.has(line)) return;
-    for (const output of outputs) recorder.record({ line, graph: ag.exportGraph(output) });
+    const trace = recorder.has(line) ? undefined : new ag.BackwardRecording();
+    const options = { retainGraph, createGraph, trace };
+    if (inputs === undefined) ag.backward(outputs, nonNull(grads), options);
+    else backwardInto(inputs, outputs, nonNull(grads), options);
+    if (trace === undefined) return;
+    for (const output of outputs)
+      recorder.record({ line, ...ag.exportGraphWithTrace(output, trace) });
   };
 }
 
@@ -353,15 +356,10 @@ function backwardInto(
   inputs: Tensor[],
   outputs: Tensor[],
   gradOutputs: (Tensor | null)[],
-  retainGraph: boolean,
-  createGraph: boolean,
+  options: ag.BackwardOptions,
 ): void {
-  const grads = ag.autogradGrad(outputs, inputs, {
-    gradOutputs,
-    retainGraph,
-    createGraph,
-    allowUnused: true,
-  });
+  const createGraph = options.createGraph === true;
+  const grads = ag.autogradGrad(outputs, inputs, { ...options, gradOutputs, allowUnused: true });
   inputs.forEach((input, i) => {
     const g = grads[i];
     if (g === null) return;

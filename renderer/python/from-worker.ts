@@ -2,6 +2,7 @@
 // page. Kept apart from protocol.ts so that zod loads with the worker's first message, after the
 // first lesson is on screen.
 import { z } from 'zod';
+import type { BackwardTrace } from '../../core/autograd/backward-trace.ts';
 import type { GraphSnapshot } from '../../core/autograd/graph-export.ts';
 import type { FromWorker } from './protocol.ts';
 
@@ -61,6 +62,35 @@ const graphSnapshotSchema: z.ZodType<GraphSnapshot> = z.lazy(() =>
   }),
 ) as z.ZodType<GraphSnapshot>;
 
+const tensorValueSchema = z.object({
+  shape: z.array(z.number().int()),
+  values: z.array(jsonNumber),
+});
+
+/** core/autograd's BackwardTrace: the nodes backward ran, in order, with their numbers. */
+const backwardTraceSchema: z.ZodType<BackwardTrace> = z.object({
+  steps: z.array(
+    z.object({
+      id: z.number().int(),
+      gradFn: z.string(),
+      gradOutputs: z.array(tensorValueSchema.nullable()),
+      saved: z.record(z.string(), z.union([tensorValueSchema, jsonNumber])),
+      inputs: z.array(
+        z.object({
+          id: z.number().int().nullable(),
+          name: z.string().nullable(),
+          formula: z.string().nullable(),
+          grad: tensorValueSchema.nullable(),
+        }),
+      ),
+      accumulated: z
+        .object({ before: tensorValueSchema.nullable(), after: tensorValueSchema })
+        .optional(),
+      custom: z.object({ returned: z.array(tensorValueSchema.nullable()) }).optional(),
+    }),
+  ),
+});
+
 const cellResultSchema = z.object({
   stdout: z.string(),
   display: z.string().nullable(),
@@ -68,7 +98,13 @@ const cellResultSchema = z.object({
   traceback: z.string().nullable(),
   warnings: z.array(z.string()),
   plots: z.array(plotSchema),
-  graphs: z.array(z.object({ line: z.number().int(), graph: graphSnapshotSchema })),
+  graphs: z.array(
+    z.object({
+      line: z.number().int(),
+      graph: graphSnapshotSchema,
+      trace: backwardTraceSchema,
+    }),
+  ),
 });
 
 const fromWorkerSchema = z.discriminatedUnion('type', [

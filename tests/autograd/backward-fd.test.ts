@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as A from '../../core/autograd/index.ts';
 import { seededInputs } from './seeded-input.ts';
+import { squareFunction } from './square-function.ts';
 
 type T = A.Tensor;
 
@@ -198,24 +199,12 @@ describe('second derivatives through create_graph match finite differences', () 
 });
 
 describe('gradcheck itself', () => {
-  const square = (x: T, correct: boolean): T =>
-    A.applyFunction({
-      name: 'SQ',
-      inputs: [x],
-      forward: (ctx) => {
-        ctx.saveForBackward([x]);
-        return A.pow(x, 2);
-      },
-      backward: (ctx, [g]) => {
-        const [i] = ctx.savedTensors;
-        return correct ? A.mul(A.mul(g, 2), i) : A.mul(i, 2);
-      },
-    }) as T;
-
   it('fails a backward that ignores grad_output, with PyTorch message', () => {
     const x = A.tensor([1.5, -0.5], [2], { dtype: 'float64', requiresGrad: true });
-    expect(A.gradcheck(([t]) => square(t, false), [x], { raiseException: false })).toBe(false);
-    expect(() => A.gradcheck(([t]) => square(t, false), [x])).toThrow(
+    expect(A.gradcheck(([t]) => squareFunction(t, false), [x], { raiseException: false })).toBe(
+      false,
+    );
+    expect(() => A.gradcheck(([t]) => squareFunction(t, false), [x])).toThrow(
       'Jacobian mismatch for output 0 with respect to input 0,\nnumerical:tensor([[ 3.0000,  0.0000],\n        [ 0.0000, -1.0000]], dtype=torch.float64)\nanalytical:tensor([[ 3.,  3.],\n        [-1., -1.]], dtype=torch.float64)\n',
     );
   });
@@ -234,6 +223,6 @@ describe('gradcheck itself', () => {
 
   it('passes the correct custom Function', () => {
     const x = A.tensor([1.5, -0.5], [2], { dtype: 'float64', requiresGrad: true });
-    expect(A.gradcheck(([t]) => square(t, true), [x])).toBe(true);
+    expect(A.gradcheck(([t]) => squareFunction(t, true), [x])).toBe(true);
   });
 });

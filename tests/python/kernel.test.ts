@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PythonKernel } from '../../core/python/kernel.ts';
 import { startNodeKernel } from '../../cli/python-node.ts';
+import { parseFromWorker } from '../../renderer/python/from-worker.ts';
+import { squareFunction } from '../grading/support.ts';
 
 let kernel: PythonKernel;
 
@@ -118,6 +120,34 @@ describe('graphs of backward() for the symbolic panel', () => {
     expect(result.graphs.map((graph) => graph.line)).toEqual([3, 4]);
     const root = result.graphs[0].graph.nodes[result.graphs[0].graph.root];
     expect(root).toMatchObject({ values: [0] });
+  });
+});
+
+describe('backward traces for the step-through graph view', () => {
+  it("shows the seed's SQ receiving grad_output 3 and returning 2·i, which ignores it", () => {
+    const result = kernel.runCell(
+      [
+        'import torch',
+        squareFunction('2 * i'),
+        'x = torch.tensor(2.0, requires_grad=True)',
+        'y = SQ.apply(x)',
+        'y.backward(torch.tensor(3.0))',
+      ].join('\n'),
+      { fresh: true },
+    );
+    const [{ graph, trace }] = result.graphs;
+    const [sq, leaf] = trace.steps;
+    expect(graph.nodes[sq.id].gradFn).toBe('SQBackward');
+    expect(sq.gradOutputs).toEqual([{ shape: [], values: [3] }]);
+    expect(sq.custom?.returned).toEqual([{ shape: [], values: [4] }]);
+    expect(graph.nodes[leaf.id].label).toBe('x');
+    expect(leaf.accumulated?.after).toEqual({ shape: [], values: [4] });
+    // The page's check of the worker's messages lets the trace through whole.
+    expect(parseFromWorker({ type: 'result', id: 1, result })).toEqual({
+      type: 'result',
+      id: 1,
+      result,
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type ScalarKind,
   type Storage,
 } from '../dtype.ts';
+import { derivative, type Derivative } from '../derivative.ts';
 import { fma32, fma64 } from '../fused-multiply-add.ts';
 import { simdBinary, type SimdOp } from '../wasm/simd-loops.ts';
 import type { Attrs } from '../node.ts';
@@ -18,39 +19,28 @@ import {
   type Broadcast,
   type Operand,
 } from './elementwise.ts';
-import { record, saveOperands, untracked } from './record.ts';
+import { recordDerivative, untracked } from './record.ts';
+import { zerosLike } from './creation.ts';
 import { neg, reciprocal } from './unary.ts';
 
-type Grads = [Tensor | null, Tensor | null];
-
 interface BinaryEntry {
-  gradFn: string;
   kernel: BinaryKernel;
   /** The WebAssembly SIMD kernel doing the same for float32 (see wasm/simd-loops.ts). */
   simd?: SimdOp;
   /** 'bool' for comparisons; 'float' when integer operands divide into float32. */
   result?: 'bool' | 'float';
   /**
-   * The operands (0: a, 1: b) each input's gradient reads: [for a's, for b's]. As torch's
-   * generated code does, an operand is saved for backward only when a gradient that reads it is
-   * needed (`y * 1` does not save y, so changing y in place afterwards is fine).
+   * The declared backward (none for comparisons). As torch's generated code does, an operand is
+   * saved only when a gradient that reads it may be needed (`y * 1` does not save y, so changing
+   * y in place afterwards is fine).
    */
-  reads?: readonly [readonly (0 | 1)[], readonly (0 | 1)[]];
-  /**
-   * Gradients for (a, b) given the output gradient; `k` is the entry's scalar (alpha...), `spare`
-   * the storage of `g` when the engine gives it up (see BackwardFn).
-   */
-  grads?: (
-    g: Tensor,
-    a: Tensor,
-    b: Tensor,
-    k: number,
-    needs: [boolean, boolean],
-    spare: Storage | undefined,
-  ) => Grads;
-  /** Name of the scalar `k` in the graph export, when the op takes one. */
-  scalar?: string;
+  backward?: Derivative<BinaryValues>;
+  /** Name of the scalar `k` in the graph export and the formulas, when the op takes one. */
+  scalar?: 'alpha' | 'threshold';
 }
+
+/** What a binary gradient may read: the operands, and the entry's scalar under its own name only. */
+type BinaryValues = { self: Tensor; other: Tensor; alpha: number; threshold: number };
 
 /**
  * a + k * b as ATen's add/sub with alpha computes it: fma(b, k, a) per element, rounded once, with
@@ -69,7 +59,6 @@ const fusedMultiplyAdd: BinaryKernel = (o, a, as, b, bs, n, k) => {
 // once before the loop.
 const BINARY = {
   add: {
-    gradFn: 'AddBackward0',
     scalar: 'alpha',
     simd: 'add',
     kernel: (o, a, as, b, bs, n, k) => {
@@ -78,10 +67,16 @@ const BINARY = {
       else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] + s;
       else for (let i = 0; i < n; i++) o[i] = a[i * as] + b[i * bs];
     },
-    grads: (g, _a, _b, k) => [g, k === 1 ? g : mul(g, k)],
+    backward: derivative<BinaryValues>('AddBackward0', {
+      self: { reads: [], tex: '{{g}}', grad: (g) => g },
+      other: {
+        reads: ['alpha'],
+        tex: '{{alpha}} \\cdot {{g}}',
+        grad: (g, { alpha }) => (alpha === 1 ? g : mul(g, alpha)),
+      },
+    }),
   },
   sub: {
-    gradFn: 'SubBackward0',
     scalar: 'alpha',
     simd: 'sub',
     kernel: (o, a, as, b, bs, n, k) => {
@@ -90,11 +85,16 @@ const BINARY = {
       else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] - s;
       else for (let i = 0; i < n; i++) o[i] = a[i * as] - b[i * bs];
     },
-    grads: (g, _a, _b, k) => [g, k === 1 ? neg(g) : mul(g, -k)],
+    backward: derivative<BinaryValues>('SubBackward0', {
+      self: { reads: [], tex: '{{g}}', grad: (g) => g },
+      other: {
+        reads: ['alpha'],
+        tex: '-{{alpha}} \\cdot {{g}}',
+        grad: (g, { alpha }) => (alpha === 1 ? neg(g) : mul(g, -alpha)),
+      },
+    }),
   },
   mul: {
-    gradFn: 'MulBackward0',
-    reads: [[1], [0]],
     simd: 'mul',
     kernel: (o, a, as, b, bs, n) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
@@ -103,20 +103,25 @@ const BINARY = {
       else if (as === 0) for (let i = 0, s = a[0]; i < n; i++) o[i] = s * b[i];
       else for (let i = 0; i < n; i++) o[i] = a[i * as] * b[i * bs];
     },
-    grads: (g, a, b, _k, needs, spare) => {
-      // x * x: both gradients are the same product, bit for bit; compute it once.
-      if (a === b && needs[0] && needs[1]) {
-        const both = product(g, a, spare);
-        return [both, both];
-      }
-      // Only the last product reading g may write over it.
-      const ga = needs[0] ? product(g, b, needs[1] ? undefined : spare) : null;
-      return [ga, needs[1] ? product(g, a, spare) : null];
-    },
+    backward: derivative<BinaryValues>(
+      'MulBackward0',
+      {
+        self: {
+          reads: ['other'],
+          tex: '{{g}} \\cdot {{other}}',
+          grad: (g, { other }, spare) => product(g, other, spare),
+        },
+        other: {
+          reads: ['self'],
+          tex: '{{g}} \\cdot {{self}}',
+          grad: (g, { self }, spare) => product(g, self, spare),
+        },
+      },
+      // x * x: both gradients are the same product, bit for bit; computed once.
+      { symmetric: true },
+    ),
   },
   div: {
-    gradFn: 'DivBackward0',
-    reads: [[1], [0, 1]],
     result: 'float',
     simd: 'div',
     kernel: (o, a, as, b, bs, n) => {
@@ -124,25 +129,36 @@ const BINARY = {
       else if (bs === 0) for (let i = 0, s = b[0]; i < n; i++) o[i] = a[i * as] / s;
       else for (let i = 0; i < n; i++) o[i] = a[i * as] / b[i * bs];
     },
-    grads: (g, a, b, _k, needs) => [
-      needs[0] ? div(g, b) : null,
-      needs[1] ? mul(neg(g), div(div(a, b), b)) : null,
-    ],
+    backward: derivative<BinaryValues>('DivBackward0', {
+      self: {
+        reads: ['other'],
+        tex: '\\frac{{{g}}}{{{other}}}',
+        grad: (g, { other }) => div(g, other),
+      },
+      other: {
+        reads: ['self', 'other'],
+        tex: '-{{g}} \\cdot \\frac{{{self}}}{{{other}}^{2}}',
+        grad: (g, { self, other }) => mul(neg(g), div(div(self, other), other)),
+      },
+    }),
   },
   thresholdBackward: {
-    gradFn: 'ThresholdBackwardBackward0',
-    reads: [[1], []],
     scalar: 'threshold',
     simd: 'threshold',
     kernel: (o, a, as, b, bs, n, k) => {
       if (as === 1 && bs === 1) for (let i = 0; i < n; i++) o[i] = b[i] <= k ? 0 : a[i];
       else for (let i = 0; i < n; i++) o[i] = b[i * bs] <= k ? 0 : a[i * as];
     },
-    grads: (g, _a, b, k) => [thresholdBackward(g, b, k), null],
+    backward: derivative<BinaryValues>('ThresholdBackwardBackward0', {
+      self: {
+        reads: ['other', 'threshold'],
+        tex: '{{g}} \\cdot [{{other}} > {{threshold}}]',
+        grad: (g, { other, threshold }) => thresholdBackward(g, other, threshold),
+      },
+      other: { reads: [], tex: '0', grad: (g) => zerosLike(g) },
+    }),
   },
   tanhBackward: {
-    gradFn: 'TanhBackwardBackward0',
-    reads: [[1], [0, 1]],
     // g * (1 - y*y): ATen's kernel is compiled with y*y fused into the subtraction (one rounding;
     // a float32 square is exact in a double).
     kernel: (o, a, as, b, bs, n) => {
@@ -150,62 +166,62 @@ const BINARY = {
         for (let i = 0; i < n; i++) o[i] = a[i * as] * Math.fround(1 - b[i * bs] * b[i * bs]);
       else for (let i = 0; i < n; i++) o[i] = a[i * as] * fma64(-b[i * bs], b[i * bs], 1);
     },
-    grads: (g, a, b, _k, needs) => [
-      needs[0] ? tanhBackward(g, b) : null,
-      needs[1] ? mul(mul(g, a), mul(b, -2)) : null,
-    ],
+    backward: derivative<BinaryValues>('TanhBackwardBackward0', {
+      self: {
+        reads: ['other'],
+        tex: '{{g}} \\cdot (1 - {{other}}^{2})',
+        grad: (g, { other }) => tanhBackward(g, other),
+      },
+      other: {
+        reads: ['self', 'other'],
+        tex: '-2 \\cdot {{g}} \\cdot {{self}} \\cdot {{other}}',
+        grad: (g, { self, other }) => mul(mul(g, self), mul(other, -2)),
+      },
+    }),
   },
   lt: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] < b[i * bs] ? 1 : 0;
     },
   },
   le: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] <= b[i * bs] ? 1 : 0;
     },
   },
   gt: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] > b[i * bs] ? 1 : 0;
     },
   },
   ge: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] >= b[i * bs] ? 1 : 0;
     },
   },
   eq: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] === b[i * bs] ? 1 : 0;
     },
   },
   ne: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] !== b[i * bs] ? 1 : 0;
     },
   },
   logicalAnd: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] && b[i * bs] ? 1 : 0;
     },
   },
   logicalOr: {
-    gradFn: '',
     result: 'bool',
     kernel: (o, a, as, b, bs, n) => {
       for (let i = 0; i < n; i++) o[i] = a[i * as] || b[i * bs] ? 1 : 0;
@@ -214,8 +230,6 @@ const BINARY = {
 } satisfies Record<string, BinaryEntry>;
 
 export type BinaryOp = keyof typeof BINARY;
-
-const NO_READS = [[], []];
 
 export interface ScalarOptions {
   /** How the host's Python scalar operand promotes (default: 'int' for whole numbers, else 'float'). */
@@ -241,22 +255,10 @@ export function binary(
   const out = allocateForOverwrite(dtype, line.n, spare);
   runKernel(entry, out, line, k);
   const result = new Tensor(out, line.shape, dtype);
-  const grads = entry.grads;
-  if (grads === undefined) return result;
+  if (entry.backward === undefined) return result;
   const attrs: Attrs = entry.scalar === undefined ? {} : { [entry.scalar]: k };
-  const { saved, restore } = saveOperands([ta, tb], [ta, tb], entry.reads ?? NO_READS);
-  return record(result, {
-    name: entry.gradFn,
-    op,
-    inputs: [ta, tb],
-    saved,
-    attrs,
-    backward: ([g], node, spare) => {
-      const [sa, sb] = restore(node);
-      const needs: [boolean, boolean] = [node.needsInputGrad(0), node.needsInputGrad(1)];
-      return grads(g, sa, sb, k, needs, spare[0] ? g.data : undefined);
-    },
-  });
+  const values = { self: ta, other: tb, ...attrs } as BinaryValues;
+  return recordDerivative(result, entry.backward, { op, inputs: [ta, tb], values, attrs });
 }
 
 /** The entry's loop over `line`: its SIMD kernel as far as it goes, the JS loop for the rest. */
@@ -318,37 +320,41 @@ export const thresholdBackward = (
 export const tanhBackward = (g: Tensor, result: Tensor): Tensor =>
   binary('tanhBackward', g, result);
 
+/** `-alpha · g`, the gradient of the subtracted operand. */
+const SUBTRACTED = {
+  reads: ['alpha'],
+  tex: '-{{alpha}} \\cdot {{g}}',
+  grad: (g: Tensor, { alpha }: { alpha: number }) => (alpha === 1 ? neg(g) : mul(g, -alpha)),
+} as const;
+const RSUB_SCALAR = derivative<{ alpha: number }>('RsubBackward1', { self: SUBTRACTED });
+const RSUB_TENSORS = derivative<{ alpha: number }>('RsubBackward0', {
+  self: SUBTRACTED,
+  other: { reads: [], tex: '{{g}}', grad: (g) => g },
+});
+
 /**
  * torch.rsub / the reflected `other - x` (times alpha): RsubBackward1 for a Python scalar `other`,
  * which is then not a graph input, RsubBackward0 for a tensor.
  */
 export function rsub(x: Tensor, other: Operand, options?: AlphaOptions): Tensor {
-  if (typeof other !== 'number' && typeof other !== 'boolean')
-    return rsubTensors(x, other, options?.alpha ?? 1);
   const alpha = options?.alpha ?? 1;
+  if (typeof other !== 'number' && typeof other !== 'boolean') {
+    const result = untracked(() => sub(other, x, { alpha }));
+    return recordDerivative(result, RSUB_TENSORS, {
+      op: 'rsub',
+      inputs: [x, other],
+      values: { alpha },
+      attrs: { alpha },
+      operands: [other, x],
+    });
+  }
   const result = untracked(() => sub(toTensor(other, options?.scalarKind), x, { alpha }));
-  return record(result, {
-    name: 'RsubBackward1',
+  return recordDerivative(result, RSUB_SCALAR, {
     op: 'rsub',
     inputs: [x],
+    values: { alpha },
     attrs: { alpha },
     operands: [Number(other), x],
-    backward: ([g]) => [alpha === 1 ? neg(g) : mul(g, -alpha)],
-  });
-}
-
-function rsubTensors(x: Tensor, other: Tensor, alpha: number): Tensor {
-  const result = untracked(() => sub(other, x, { alpha }));
-  return record(result, {
-    name: 'RsubBackward0',
-    op: 'rsub',
-    inputs: [x, other],
-    attrs: { alpha },
-    operands: [other, x],
-    backward: ([g], node) => [
-      node.needsInputGrad(0) ? (alpha === 1 ? neg(g) : mul(g, -alpha)) : null,
-      node.needsInputGrad(1) ? g : null,
-    ],
   });
 }
 

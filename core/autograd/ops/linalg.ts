@@ -5,7 +5,8 @@ import { runtimeError } from '../errors.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { mul } from './binary.ts';
 import { promote, storageAs } from './elementwise.ts';
-import { record, saveFactors } from './record.ts';
+import { recordDerivative } from './record.ts';
+import { derivative } from '../derivative.ts';
 import { reshape, squeeze, squeezeInPlace, t, transpose, unsqueeze } from './shape.ts';
 
 function sameDType(a: Tensor, b: Tensor, what: string): DType {
@@ -46,6 +47,56 @@ function product(x: Storage, y: Storage, m: number, k: number, n: number, dtype:
   return out;
 }
 
+// Each factor's gradient is the incoming gradient times the other factor (transposed as needed).
+const DOT = derivative<{ self: Tensor; other: Tensor }>('DotBackward0', {
+  self: { reads: ['other'], tex: '{{g}} \\, {{other}}', grad: (g, { other }) => mul(g, other) },
+  other: { reads: ['self'], tex: '{{g}} \\, {{self}}', grad: (g, { self }) => mul(g, self) },
+});
+
+const MV = derivative<{ self: Tensor; vec: Tensor }>('MvBackward0', {
+  self: { reads: ['vec'], tex: '{{g}} \\, {{vec}}^{\\top}', grad: (g, { vec }) => outer(g, vec) },
+  vec: { reads: ['self'], tex: '{{self}}^{\\top} {{g}}', grad: (g, { self }) => mv(t(self), g) },
+});
+
+const MM = derivative<{ self: Tensor; mat2: Tensor }>('MmBackward0', {
+  self: {
+    reads: ['mat2'],
+    tex: '{{g}} \\, {{mat2}}^{\\top}',
+    grad: (g, { mat2 }) => mm(g, t(mat2)),
+  },
+  mat2: { reads: ['self'], tex: '{{self}}^{\\top} {{g}}', grad: (g, { self }) => mm(t(self), g) },
+});
+
+/** The batched product's factors as 2-D at least (`left`, `right`), and its unsqueezed shape. */
+type MatmulValues = {
+  self: Tensor;
+  other: Tensor;
+  left: readonly number[];
+  right: readonly number[];
+  full: readonly number[];
+};
+
+// Batch dims an operand was broadcast over are summed away by the engine.
+const MATMUL = derivative<MatmulValues>('UnsafeViewBackward0', {
+  self: {
+    reads: ['other'],
+    tex: '{{g}} \\, {{other}}^{\\top}',
+    grad: (g, { other, right, full }) => {
+      const b2 = other.ndim === 1 ? reshape(other, right) : other;
+      return matmul(reshape(g, full), transpose(b2, -1, -2));
+    },
+  },
+  other: {
+    reads: ['self'],
+    tex: '{{self}}^{\\top} {{g}}',
+    grad: (g, { self, other, left, full }) => {
+      const a2 = self.ndim === 1 ? reshape(self, left) : self;
+      const gb = matmul(transpose(a2, -1, -2), reshape(g, full));
+      return other.ndim === 1 ? squeeze(gb, -1) : gb;
+    },
+  },
+});
+
 export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1)
     throw runtimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
@@ -54,27 +105,16 @@ export function dot(a: Tensor, b: Tensor): Tensor {
       `inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`,
     );
   const dtype = sameDType(a, b, 'dot');
-  const { saved, restore } = saveFactors(a, b);
-  return record(
-    new Tensor(
-      product(storageAs(a, dtype), storageAs(b, dtype), 1, a.shape[0], 1, dtype),
-      [],
-      dtype,
-    ),
-    {
-      name: 'DotBackward0',
-      op: 'dot',
-      inputs: [a, b],
-      saved,
-      backward: ([g], node) => {
-        const [x, y] = restore(node);
-        return [
-          node.needsInputGrad(0) ? mul(g, y) : null,
-          node.needsInputGrad(1) ? mul(g, x) : null,
-        ];
-      },
-    },
+  const result = new Tensor(
+    product(storageAs(a, dtype), storageAs(b, dtype), 1, a.shape[0], 1, dtype),
+    [],
+    dtype,
   );
+  return recordDerivative(result, DOT, {
+    op: 'dot',
+    inputs: [a, b],
+    values: { self: a, other: b },
+  });
 }
 
 export function mv(m: Tensor, v: Tensor): Tensor {
@@ -85,27 +125,12 @@ export function mv(m: Tensor, v: Tensor): Tensor {
       `size mismatch, got input (${m.shape[0]}), mat (${m.shape[0]}x${m.shape[1]}), vec (${v.shape[0]})`,
     );
   const dtype = sameDType(m, v, 'mv');
-  const { saved, restore } = saveFactors(m, v);
-  return record(
-    new Tensor(
-      product(storageAs(m, dtype), storageAs(v, dtype), m.shape[0], m.shape[1], 1, dtype),
-      [m.shape[0]],
-      dtype,
-    ),
-    {
-      name: 'MvBackward0',
-      op: 'mv',
-      inputs: [m, v],
-      saved,
-      backward: ([g], node) => {
-        const [mat, vec] = restore(node);
-        return [
-          node.needsInputGrad(0) ? outer(g, vec) : null,
-          node.needsInputGrad(1) ? mv(t(mat), g) : null,
-        ];
-      },
-    },
+  const result = new Tensor(
+    product(storageAs(m, dtype), storageAs(v, dtype), m.shape[0], m.shape[1], 1, dtype),
+    [m.shape[0]],
+    dtype,
   );
+  return recordDerivative(result, MV, { op: 'mv', inputs: [m, v], values: { self: m, vec: v } });
 }
 
 export function mm(a: Tensor, b: Tensor): Tensor {
@@ -117,23 +142,12 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     );
   const dtype = sameDType(a, b, 'mm');
   const [m, k, n] = [a.shape[0], a.shape[1], b.shape[1]];
-  const { saved, restore } = saveFactors(a, b);
-  return record(
-    new Tensor(product(storageAs(a, dtype), storageAs(b, dtype), m, k, n, dtype), [m, n], dtype),
-    {
-      name: 'MmBackward0',
-      op: 'mm',
-      inputs: [a, b],
-      saved,
-      backward: ([g], node) => {
-        const [x, y] = restore(node);
-        return [
-          node.needsInputGrad(0) ? mm(g, t(y)) : null,
-          node.needsInputGrad(1) ? mm(t(x), g) : null,
-        ];
-      },
-    },
+  const result = new Tensor(
+    product(storageAs(a, dtype), storageAs(b, dtype), m, k, n, dtype),
+    [m, n],
+    dtype,
   );
+  return recordDerivative(result, MM, { op: 'mm', inputs: [a, b], values: { self: a, mat2: b } });
 }
 
 /** torch.outer, composed as torch composes it (a column times a row). */
@@ -180,21 +194,9 @@ function batchedMatmul(a: Tensor, b: Tensor): Tensor {
   }
   const shape = [...batch, ...(a.ndim === 1 ? [] : [n]), ...(b.ndim === 1 ? [] : [p])];
   const full = [...batch, n, p];
-  const { saved, restore } = saveFactors(a, b);
-  return record(new Tensor(out, shape, dtype), {
-    name: 'UnsafeViewBackward0',
+  return recordDerivative(new Tensor(out, shape, dtype), MATMUL, {
     op: 'matmul',
     inputs: [a, b],
-    saved,
-    backward: ([g], node) => {
-      const [sa, sb] = restore(node);
-      const grad = reshape(g, full);
-      const a2 = sa.ndim === 1 ? reshape(sa, left) : sa;
-      const b2 = sb.ndim === 1 ? reshape(sb, right) : sb;
-      // Batch dims an operand was broadcast over are summed away by the engine.
-      const ga = node.needsInputGrad(0) ? matmul(grad, transpose(b2, -1, -2)) : null;
-      const gb = node.needsInputGrad(1) ? matmul(transpose(a2, -1, -2), grad) : null;
-      return [ga, gb !== null && sb.ndim === 1 ? squeeze(gb, -1) : gb];
-    },
+    values: { self: a, other: b, left, right, full },
   });
 }

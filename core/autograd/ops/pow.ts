@@ -1,5 +1,6 @@
 // Powers: tensor ** scalar (PowBackward0), tensor ** tensor (PowBackward1), scalar ** tensor
 // (PowBackward2), with ATen's fast paths for common exponents so float32 rounds as torch does.
+import { derivative } from '../derivative.ts';
 import { allocate, isFloating, type ScalarKind, type Storage } from '../dtype.ts';
 import { runtimeError } from '../errors.ts';
 import { Tensor } from '../tensor.ts';
@@ -12,7 +13,7 @@ import {
   type BinaryKernel,
   type Operand,
 } from './elementwise.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
 import { log } from './unary.ts';
 import { where } from './where.ts';
 
@@ -52,10 +53,49 @@ function compute(base: Tensor, exponent: Tensor, scalarExponent?: number): Tenso
   return new Tensor(out, line.shape, dtype);
 }
 
-/** `grad * (exponent * self.pow(exponent - 1))`, zero for exponent 0 (torch's pow_backward). */
-function powBackwardSelf(g: Tensor, x: Tensor, e: number): Tensor {
-  return e === 0 ? zerosLike(x) : mul(g, mul(pow(x, e - 1), e));
-}
+const POWER = '{{g}} \\cdot {{exponent}} \\cdot {{self}}^{{{exponent}} - 1}';
+const EXPONENTIAL = '{{g}} \\cdot {{result}} \\cdot \\ln {{self}}';
+
+/** tensor ** scalar: `grad * (exponent * self.pow(exponent - 1))`, zero for exponent 0. */
+const POW_SCALAR_EXPONENT = derivative<{ self: Tensor; exponent: number }>('PowBackward0', {
+  self: {
+    reads: ['self', 'exponent'],
+    tex: POWER,
+    grad: (g, { self, exponent: e }) =>
+      e === 0 ? zerosLike(self) : mul(g, mul(pow(self, e - 1), e)),
+  },
+});
+
+/** tensor ** tensor: each gradient zero where torch's pow_backward masks it. */
+const POW_TENSORS = derivative<{ self: Tensor; exponent: Tensor; result: Tensor }>('PowBackward1', {
+  self: {
+    reads: ['self', 'exponent'],
+    tex: POWER,
+    grad: (g, { self, exponent: e }) =>
+      where(eq(e, 0), zerosLike(g), mul(g, mul(e, pow(self, sub(e, 1))))),
+  },
+  exponent: {
+    reads: ['self', 'exponent', 'result'],
+    tex: EXPONENTIAL,
+    grad: (g, { self, exponent: e, result }) =>
+      mul(g, where(logicalAnd(ge(e, 0), eq(self, 0)), zerosLike(g), mul(result, log(self)))),
+  },
+});
+
+/** scalar ** tensor: zero where the base is 0 and the exponent >= 0, as torch. */
+const POW_SCALAR_BASE = derivative<{ self: number; exponent: Tensor; result: Tensor }>(
+  'PowBackward2',
+  {
+    exponent: {
+      reads: ['self', 'exponent', 'result'],
+      tex: EXPONENTIAL,
+      grad: (g, { self: b, exponent: e, result }) => {
+        const chain = mul(result, Math.log(b), { scalarKind: 'float' });
+        return mul(g, b === 0 ? where(ge(e, 0), zerosLike(result), chain) : chain);
+      },
+    },
+  },
+);
 
 /**
  * torch.pow. `base ** exponent` with either a scalar: PowBackward0 for a scalar exponent,
@@ -72,49 +112,29 @@ export function pow(
     const e = Number(exponent);
     if (!isFloating(x.dtype) && Number.isInteger(e) && e < 0 && kind !== 'float')
       throw runtimeError('Integers to negative integer powers are not allowed.');
-    return record(compute(x, toTensor(exponent, kind), e), {
-      name: 'PowBackward0',
+    return recordDerivative(compute(x, toTensor(exponent, kind), e), POW_SCALAR_EXPONENT, {
       op: 'pow',
       inputs: [x],
-      saved: [x],
+      values: { self: x, exponent: e },
       attrs: { exponent: e },
       operands: [x, e],
-      backward: ([g], node) => [powBackwardSelf(g, node.saved[0], e)],
     });
   }
   if (typeof base === 'number' || typeof base === 'boolean') {
     const b = Number(base);
     const result = compute(toTensor(base, kind), exponent);
-    return record(result, {
-      name: 'PowBackward2',
+    return recordDerivative(result, POW_SCALAR_BASE, {
       op: 'pow',
       inputs: [exponent],
-      saved: [exponent, result],
+      values: { self: b, exponent, result },
       attrs: { base: b },
       operands: [b, exponent],
-      backward: ([g], node) => {
-        const [e, r] = node.saved;
-        const chain = mul(r, Math.log(b), { scalarKind: 'float' });
-        return [mul(g, b === 0 ? where(ge(e, 0), zerosLike(r), chain) : chain)];
-      },
     });
   }
   const result = compute(base, exponent);
-  return record(result, {
-    name: 'PowBackward1',
+  return recordDerivative(result, POW_TENSORS, {
     op: 'pow',
     inputs: [base, exponent],
-    saved: [base, exponent, result],
-    backward: ([g], node) => {
-      const [x, e, r] = node.saved;
-      const zero = zerosLike(g);
-      const gradSelf = node.needsInputGrad(0)
-        ? where(eq(e, 0), zero, mul(g, mul(e, pow(x, sub(e, 1)))))
-        : null;
-      const gradExponent = node.needsInputGrad(1)
-        ? mul(g, where(logicalAnd(ge(e, 0), eq(x, 0)), zero, mul(r, log(x))))
-        : null;
-      return [gradSelf, gradExponent];
-    },
+    values: { self: base, exponent, result },
   });
 }

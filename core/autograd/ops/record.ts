@@ -1,7 +1,8 @@
 // Joins an op's result to the graph: a node when autograd must record, a trace entry otherwise.
 import { isGradEnabled, withGradMode } from '../grad-mode.ts';
+import type { Derivative, Values } from '../derivative.ts';
 import { Node, type Attrs, type BackwardFn } from '../node.ts';
-import type { Tensor } from '../tensor.ts';
+import { Tensor } from '../tensor.ts';
 
 /** What an op ran, for the graph export of custom Functions (whose forward runs without grad). */
 export interface TraceEntry {
@@ -63,14 +64,18 @@ export interface OpRecord {
 export function record(output: Tensor, spec: OpRecord): Tensor {
   if (isGradEnabled() && spec.inputs.some((t) => t.requiresGrad)) {
     output.setHistory(new Node(spec, output));
-  } else if (tracer !== null) {
+  } else traceOp(output, spec);
+  return output;
+}
+
+/** Tells the tracer (a custom Function's forward) about an op autograd does not record. */
+function traceOp(output: Tensor, spec: Omit<OpRecord, 'name' | 'backward'>): void {
+  if (tracer !== null)
     tracer(output, {
       op: spec.op,
       operands: spec.operands ?? spec.inputs,
       attrs: spec.attrs ?? {},
     });
-  }
-  return output;
 }
 
 /** Which operands to save for backward, and how to get all of them back there. */
@@ -103,6 +108,93 @@ export function saveOperands(
   };
 }
 
-/** The two factors of a product (dot, mm...): each gradient reads the other factor. */
-export const saveFactors = (a: Tensor, b: Tensor): SavedOperands =>
-  saveOperands([a, b], [a, b], [[1], [0]]);
+export interface DeclaredOp<V extends Values> {
+  /** Engine op name for the graph export. */
+  op: string;
+  /** The graph inputs, in the order of the derivative's `inputs`. */
+  inputs: readonly Tensor[];
+  /** Every value a formula may read, by name (see Values). */
+  values: V;
+  attrs?: Attrs;
+  operands?: readonly (Tensor | number)[];
+}
+
+/**
+ * Records `output = op(inputs)` with its backward declared by `derivative`: saves the tensors the
+ * gradients of inputs that require grad read, and at backward runs only the rules of inputs that
+ * need a gradient (the others get null).
+ */
+export function recordDerivative<V extends Values>(
+  output: Tensor,
+  derivative: Derivative<V>,
+  spec: DeclaredOp<V>,
+): Tensor {
+  if (!isGradEnabled() || !spec.inputs.some((t) => t.requiresGrad)) {
+    traceOp(output, spec);
+    return output;
+  }
+  const names = savedNames(derivative, spec.inputs, spec.values);
+  const saved = names.map((name) => spec.values[name] as Tensor);
+  const values = (node: Node): V => {
+    if (names.length === 0) return spec.values;
+    const restored: Record<string, unknown> = { ...spec.values };
+    const tensors = node.saved;
+    names.forEach((name, i) => (restored[name] = tensors[i]));
+    return restored as V;
+  };
+  const node = new Node(
+    {
+      name: derivative.name,
+      op: spec.op,
+      inputs: spec.inputs,
+      saved,
+      attrs: spec.attrs,
+      operands: spec.operands,
+      backward: (grads, n, spare) =>
+        applyRules(derivative, spec.inputs, grads[0], values(n), n, spare[0] === true),
+      declared: { derivative: derivative as Derivative<Values>, values },
+    },
+    output,
+  );
+  output.setHistory(node);
+  return output;
+}
+
+/** The tensors read by the rules of inputs that require grad. */
+function savedNames<V extends Values>(
+  derivative: Derivative<V>,
+  inputs: readonly Tensor[],
+  values: V,
+): string[] {
+  const read = new Set<string>();
+  derivative.grads.forEach((rule, i) => {
+    if (inputs[i].requiresGrad) for (const name of rule.reads) read.add(name);
+  });
+  // In the order the op lists its values (self before other), as torch saves them.
+  return Object.keys(values).filter((name) => read.has(name) && values[name] instanceof Tensor);
+}
+
+/** The needed gradients; the storage of a spare `g` goes to the last rule computed. */
+function applyRules<V extends Values>(
+  derivative: Derivative<V>,
+  inputs: readonly Tensor[],
+  g: Tensor,
+  values: V,
+  node: Node,
+  spare: boolean,
+): (Tensor | null)[] {
+  const rules = derivative.grads;
+  const needs = rules.map((_, i) => node.needsInputGrad(i));
+  // x * x: the second gradient is the first one.
+  const shared = derivative.symmetric === true && needs[0] && needs[1] && inputs[0] === inputs[1];
+  const last = shared ? 0 : needs.lastIndexOf(true);
+  const results: (Tensor | null)[] = rules.map(() => null);
+  for (let i = 0; i <= last; i++) {
+    if (!needs[i]) continue;
+    // Only the last gradient may write over g, and only if no earlier one is g itself.
+    const free = spare && i === last && !results.includes(g);
+    results[i] = rules[i].grad(g, values, free ? g.data : undefined);
+  }
+  if (shared) results[1] = results[0];
+  return results;
+}

@@ -1,5 +1,6 @@
 // Reductions: sum and mean over all elements or over dims, gradients broadcast back.
 import { sumToStorage } from '../broadcast.ts';
+import { derivative } from '../derivative.ts';
 import {
   allocate,
   allocateForOverwrite,
@@ -12,7 +13,7 @@ import { isGradEnabled } from '../grad-mode.ts';
 import { numelOf, Tensor } from '../tensor.ts';
 import { div } from './binary.ts';
 import { storageAs } from './elementwise.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
 import { expand, normalizeDim, reshape } from './shape.ts';
 
 export interface ReduceOptions {
@@ -66,16 +67,34 @@ function spread(g: Tensor, p: Reduction, inputShape: readonly number[]): Tensor 
   return expand(g.ndim === p.kept.length ? g : reshape(g, p.kept), inputShape);
 }
 
+/** What a reduction's gradient reads: the input's shape and the plan, and for mean the count. */
+type ReduceValues = { self: Tensor; plan: Reduction; count: number };
+
+// Every element of the input gets the gradient of the sum it went into (divided by the count for mean).
+const SUM_RULE = {
+  reads: [],
+  tex: '{{g}}',
+  grad: (g: Tensor, { self, plan }: ReduceValues) => spread(g, plan, self.shape),
+} as const;
+const MEAN_RULE = {
+  reads: ['count'],
+  tex: '\\frac{{{g}}}{{{count}}}',
+  grad: (g: Tensor, { self, plan, count }: ReduceValues) => div(spread(g, plan, self.shape), count),
+} as const;
+const SUM_ALL = derivative<ReduceValues>('SumBackward0', { self: SUM_RULE });
+const SUM_DIMS = derivative<ReduceValues>('SumBackward1', { self: SUM_RULE });
+const MEAN_ALL = derivative<ReduceValues>('MeanBackward0', { self: MEAN_RULE });
+const MEAN_DIMS = derivative<ReduceValues>('MeanBackward1', { self: MEAN_RULE });
+
 /** torch.sum: SumBackward0 over everything, SumBackward1 over dims. Integers sum to int64. */
 export function sum(t: Tensor, options?: ReduceOptions): Tensor {
   const p = plan(t, options);
   const dtype = isFloating(t.dtype) ? t.dtype : 'int64';
-  return record(reduceSum(t, p, dtype), {
-    name: p.all ? 'SumBackward0' : 'SumBackward1',
+  return recordDerivative(reduceSum(t, p, dtype), p.all ? SUM_ALL : SUM_DIMS, {
     op: 'sum',
     inputs: [t],
+    values: { self: t, plan: p, count: p.count },
     attrs: p.all ? {} : { dim: p.dims, keepdim: options?.keepdim === true },
-    backward: ([g]) => [spread(g, p, t.shape)],
   });
 }
 
@@ -89,11 +108,10 @@ export function mean(t: Tensor, options?: ReduceOptions): Tensor {
   const total = reduceSum(t, p, t.dtype);
   const out = allocate(t.dtype, total.numel);
   for (let i = 0; i < out.length; i++) out[i] = total.data[i] / p.count;
-  return record(new Tensor(out, p.shape, t.dtype), {
-    name: p.all ? 'MeanBackward0' : 'MeanBackward1',
+  return recordDerivative(new Tensor(out, p.shape, t.dtype), p.all ? MEAN_ALL : MEAN_DIMS, {
     op: 'mean',
     inputs: [t],
+    values: { self: t, plan: p, count: p.count },
     attrs: p.all ? {} : { dim: p.dims, keepdim: options?.keepdim === true },
-    backward: ([g]) => [div(spread(g, p, t.shape), p.count)],
   });
 }

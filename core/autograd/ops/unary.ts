@@ -1,5 +1,6 @@
-// Elementwise functions of one tensor: one table entry each (loop, what backward saves, gradient).
-import { allocateForOverwrite, isFloating, DEFAULT_FLOAT, type Storage } from '../dtype.ts';
+// Elementwise functions of one tensor: one table entry each (loop, declared backward).
+import { derivative, type Derivative } from '../derivative.ts';
+import { allocateForOverwrite, isFloating, DEFAULT_FLOAT } from '../dtype.ts';
 import { simdBinary } from '../wasm/simd-loops.ts';
 import { preciseCos, preciseSin } from '../precise-math.ts';
 import { Tensor } from '../tensor.ts';
@@ -8,110 +9,139 @@ import { zerosLike } from './creation.ts';
 import { scalarExpF32, sleefExpF32, VECTORISED_LOOP_STEP } from './aten-float32.ts';
 import { sleefExpF64, sleefLogF64, sleefTanhF64 } from './aten-float64.ts';
 import { storageAs, type UnaryKernel } from './elementwise.ts';
-import { record } from './record.ts';
+import { recordDerivative } from './record.ts';
 
 /** ReLU's other operand for the float32 SIMD max (a one-element operand, read at step 0). */
 const ZERO_F32 = new Float32Array(1);
 
+/** What a unary gradient may read: the input `self` and the `result`. */
+type UnaryValues = { self: Tensor; result: Tensor };
+
 interface UnaryEntry {
-  gradFn: string;
   kernel: UnaryKernel;
   /** Integer inputs are computed in float32 ('float') or keep their dtype ('same'). */
   integers: 'float' | 'same';
-  /** What the gradient formula reads: the input, the result, or nothing. */
-  saves: 'input' | 'result' | 'none';
-  /** `spare`: the storage of `g` when the engine gives it up (see BackwardFn). */
-  grad: (g: Tensor, saved: Tensor, spare: Storage | undefined) => Tensor;
+  backward: Derivative<UnaryValues>;
 }
 
 // The gradient formulas are PyTorch's (tools/autograd/derivatives.yaml), written with tensor ops
 // so that create_graph can differentiate them again; float32 rounds after each op as in torch.
 const UNARY = {
   neg: {
-    gradFn: 'NegBackward0',
     integers: 'same',
-    saves: 'none',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = -x[i];
     },
-    grad: (g) => neg(g),
+    backward: derivative<UnaryValues>('NegBackward0', {
+      self: {
+        reads: [],
+        tex: '-{{g}}',
+        grad: (g) => neg(g),
+      },
+    }),
   },
   sin: {
-    gradFn: 'SinBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = preciseSin(x[i]);
       else for (let i = 0; i < n; i++) o[i] = Math.sin(x[i]);
     },
-    grad: (g, x) => mul(g, cos(x)),
+    backward: derivative<UnaryValues>('SinBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '{{g}} \\cdot \\cos {{self}}',
+        grad: (g, { self }) => mul(g, cos(self)),
+      },
+    }),
   },
   cos: {
-    gradFn: 'CosBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = preciseCos(x[i]);
       else for (let i = 0; i < n; i++) o[i] = Math.cos(x[i]);
     },
-    grad: (g, x) => mul(g, neg(sin(x))),
+    backward: derivative<UnaryValues>('CosBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '{{g}} \\cdot (-\\sin {{self}})',
+        grad: (g, { self }) => mul(g, neg(sin(self))),
+      },
+    }),
   },
   tan: {
-    gradFn: 'TanBackward0',
     integers: 'float',
-    saves: 'result',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.tan(x[i]);
     },
-    grad: (g, r) => mul(g, add(mul(r, r), 1)),
+    backward: derivative<UnaryValues>('TanBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '{{g}} \\cdot ({{result}}^{2} + 1)',
+        grad: (g, { result }) => mul(g, add(mul(result, result), 1)),
+      },
+    }),
   },
   exp: {
-    gradFn: 'ExpBackward0',
     integers: 'float',
-    saves: 'result',
     kernel: (o, x, n) => {
       // ATen's exp is vml::vexp: Sleef's vectorised exp on every element (the last partial
       // vector too), which is not always the correctly rounded value.
       if (o instanceof Float32Array) for (let i = 0; i < n; i++) o[i] = sleefExpF32(x[i]);
       else for (let i = 0; i < n; i++) o[i] = sleefExpF64(x[i]);
     },
-    grad: (g, r) => mul(g, r),
+    backward: derivative<UnaryValues>('ExpBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '{{g}} \\cdot {{result}}',
+        grad: (g, { result }) => mul(g, result),
+      },
+    }),
   },
   log: {
-    gradFn: 'LogBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       // float64: Sleef's log on every element, as ATen's vml::vlog.
       if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = sleefLogF64(x[i]);
       else for (let i = 0; i < n; i++) o[i] = Math.log(x[i]);
     },
-    grad: (g, x) => div(g, x),
+    backward: derivative<UnaryValues>('LogBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '\\frac{{{g}}}{{{self}}}',
+        grad: (g, { self }) => div(g, self),
+      },
+    }),
   },
   sqrt: {
-    gradFn: 'SqrtBackward0',
     integers: 'float',
-    saves: 'result',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.sqrt(x[i]);
     },
-    grad: (g, r) => div(g, mul(r, 2)),
+    backward: derivative<UnaryValues>('SqrtBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '\\frac{{{g}}}{2 \\cdot {{result}}}',
+        grad: (g, { result }) => div(g, mul(result, 2)),
+      },
+    }),
   },
   tanh: {
-    gradFn: 'TanhBackward0',
     integers: 'float',
-    saves: 'result',
     kernel: (o, x, n) => {
       // float64: Sleef's tanh on every element, as ATen's vml::vtanh.
       if (o instanceof Float64Array) for (let i = 0; i < n; i++) o[i] = sleefTanhF64(x[i]);
       else for (let i = 0; i < n; i++) o[i] = Math.tanh(x[i]);
     },
-    grad: (g, r) => tanhBackward(g, r),
+    backward: derivative<UnaryValues>('TanhBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '{{g}} \\cdot (1 - {{result}}^{2})',
+        grad: (g, { result }) => tanhBackward(g, result),
+      },
+    }),
   },
   sigmoid: {
-    gradFn: 'SigmoidBackward0',
     integers: 'float',
-    saves: 'result',
     kernel: (o, x, n) => {
       if (o instanceof Float64Array) {
         for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-x[i]));
@@ -125,107 +155,157 @@ const UNARY = {
         o[i] = 1 / Math.fround(1 + e);
       }
     },
-    grad: (g, r) => mul(mul(g, rsub(r, 1)), r),
+    backward: derivative<UnaryValues>('SigmoidBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '{{g}} \\cdot (1 - {{result}}) \\cdot {{result}}',
+        grad: (g, { result }) => mul(mul(g, rsub(result, 1)), result),
+      },
+    }),
   },
   relu: {
-    gradFn: 'ReluBackward0',
     integers: 'same',
-    saves: 'result',
     kernel: (o, x, n) => {
       const done = simdBinary('max', o, x, 1, ZERO_F32, 0, n, 1);
       for (let i = done; i < n; i++) o[i] = Math.max(x[i], 0); // NaN stays NaN, -0 becomes 0
     },
-    grad: (g, r, spare) => thresholdBackward(g, r, 0, spare),
+    backward: derivative<UnaryValues>('ReluBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '{{g}} \\cdot [{{result}} > 0]',
+        grad: (g, { result }, spare) => thresholdBackward(g, result, 0, spare),
+      },
+    }),
   },
   abs: {
-    gradFn: 'AbsBackward0',
     integers: 'same',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.abs(x[i]);
     },
-    grad: (g, x) => mul(g, sign(x)),
+    backward: derivative<UnaryValues>('AbsBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '{{g}} \\cdot \\operatorname{sgn} {{self}}',
+        grad: (g, { self }) => mul(g, sign(self)),
+      },
+    }),
   },
   sign: {
-    gradFn: 'SignBackward0',
     integers: 'same',
-    saves: 'none',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = x[i] > 0 ? 1 : x[i] < 0 ? -1 : x[i] === x[i] ? 0 : x[i];
     },
-    grad: (g) => zerosLike(g),
+    backward: derivative<UnaryValues>('SignBackward0', {
+      self: {
+        reads: [],
+        tex: '0',
+        grad: (g) => zerosLike(g),
+      },
+    }),
   },
   reciprocal: {
-    gradFn: 'ReciprocalBackward0',
     integers: 'float',
-    saves: 'result',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = 1 / x[i];
     },
-    grad: (g, r) => mul(neg(g), mul(r, r)),
+    backward: derivative<UnaryValues>('ReciprocalBackward0', {
+      self: {
+        reads: ['result'],
+        tex: '-{{g}} \\cdot {{result}}^{2}',
+        grad: (g, { result }) => mul(neg(g), mul(result, result)),
+      },
+    }),
   },
   sinh: {
-    gradFn: 'SinhBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.sinh(x[i]);
     },
-    grad: (g, x) => mul(g, cosh(x)),
+    backward: derivative<UnaryValues>('SinhBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '{{g}} \\cdot \\cosh {{self}}',
+        grad: (g, { self }) => mul(g, cosh(self)),
+      },
+    }),
   },
   cosh: {
-    gradFn: 'CoshBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.cosh(x[i]);
     },
-    grad: (g, x) => mul(g, sinh(x)),
+    backward: derivative<UnaryValues>('CoshBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '{{g}} \\cdot \\sinh {{self}}',
+        grad: (g, { self }) => mul(g, sinh(self)),
+      },
+    }),
   },
   asin: {
-    gradFn: 'AsinBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.asin(x[i]);
     },
-    grad: (g, x) => mul(g, rsqrtOneMinusSquare(x)),
+    backward: derivative<UnaryValues>('AsinBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '\\frac{{{g}}}{\\sqrt{1 - {{self}}^{2}}}',
+        grad: (g, { self }) => mul(g, rsqrtOneMinusSquare(self)),
+      },
+    }),
   },
   acos: {
-    gradFn: 'AcosBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.acos(x[i]);
     },
-    grad: (g, x) => mul(g, neg(rsqrtOneMinusSquare(x))),
+    backward: derivative<UnaryValues>('AcosBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '-\\frac{{{g}}}{\\sqrt{1 - {{self}}^{2}}}',
+        grad: (g, { self }) => mul(g, neg(rsqrtOneMinusSquare(self))),
+      },
+    }),
   },
   atan: {
-    gradFn: 'AtanBackward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.atan(x[i]);
     },
-    grad: (g, x) => div(g, add(mul(x, x), 1)),
+    backward: derivative<UnaryValues>('AtanBackward0', {
+      self: {
+        reads: ['self'],
+        tex: '\\frac{{{g}}}{{{self}}^{2} + 1}',
+        grad: (g, { self }) => div(g, add(mul(self, self), 1)),
+      },
+    }),
   },
   log2: {
-    gradFn: 'Log2Backward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.log2(x[i]);
     },
-    grad: (g, x) => div(g, mul(x, Math.LN2, { scalarKind: 'float' })),
+    backward: derivative<UnaryValues>('Log2Backward0', {
+      self: {
+        reads: ['self'],
+        tex: '\\frac{{{g}}}{{{self}} \\cdot \\ln 2}',
+        grad: (g, { self }) => div(g, mul(self, Math.LN2, { scalarKind: 'float' })),
+      },
+    }),
   },
   log10: {
-    gradFn: 'Log10Backward0',
     integers: 'float',
-    saves: 'input',
     kernel: (o, x, n) => {
       for (let i = 0; i < n; i++) o[i] = Math.log10(x[i]);
     },
-    grad: (g, x) => div(g, mul(x, Math.LN10, { scalarKind: 'float' })),
+    backward: derivative<UnaryValues>('Log10Backward0', {
+      self: {
+        reads: ['self'],
+        tex: '\\frac{{{g}}}{{{self}} \\cdot \\ln 10}',
+        grad: (g, { self }) => div(g, mul(self, Math.LN10, { scalarKind: 'float' })),
+      },
+    }),
   },
 } satisfies Record<string, UnaryEntry>;
 
@@ -242,16 +322,7 @@ export function unary(op: UnaryOp, x: Tensor): Tensor {
   const out = allocateForOverwrite(dtype, x.data.length);
   entry.kernel(out, storageAs(x, dtype), out.length);
   const result = new Tensor(out, x.shape, dtype);
-  const saved = entry.saves === 'input' ? x : entry.saves === 'result' ? result : null;
-  return record(result, {
-    name: entry.gradFn,
-    op,
-    inputs: [x],
-    saved: saved === null ? [] : [saved],
-    backward: ([g], node, spare) => [
-      entry.grad(g, saved === null ? g : node.saved[0], spare[0] ? g.data : undefined),
-    ],
-  });
+  return recordDerivative(result, entry.backward, { op, inputs: [x], values: { self: x, result } });
 }
 
 export const neg = (x: Tensor): Tensor => unary('neg', x);
