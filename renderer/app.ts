@@ -151,14 +151,14 @@ export class App {
           {
             python: this.python,
             progress: this.progress,
-            decorate: (result, { graph }) =>
+            decorate: (result, options) =>
               result.graphs.length === 0
                 ? []
                 : [
                     lazyElement(async () =>
                       (await import('./graph/backward-panels.ts')).backwardPanels(
                         result.graphs,
-                        graph,
+                        options,
                       ),
                     ),
                   ],

@@ -7,8 +7,13 @@ import { stepNodes } from '../../core/symbolic/step-links.ts';
 import { symbolicPanel } from '../ui/symbolic-panel.ts';
 import { graphView } from './graph-view.ts';
 
-function panelsOf(labelled: LabelledGraph): HTMLElement[] {
-  const view = graphView(labelled.graph, `Autograd graph of backward() on line ${labelled.line}`);
+function panelsOf(labelled: LabelledGraph, sources: () => readonly string[]): HTMLElement[] {
+  const view = graphView(
+    labelled.graph,
+    labelled.trace,
+    `Autograd graph of backward() on line ${labelled.line}`,
+    sources,
+  );
   const exprs = nodeExpressions(labelled.graph);
   const kinds = new Map(labelled.graph.nodes.map((n) => [n.id, n.kind]));
   const links =
@@ -30,7 +35,15 @@ function panelsOf(labelled: LabelledGraph): HTMLElement[] {
   return [view.element, symbolic];
 }
 
-/** `graph: false` (the lesson's `python graph=off`) leaves the graph out. */
-export function backwardPanels(graphs: readonly LabelledGraph[], graph: boolean): HTMLElement[] {
-  return graphs.flatMap((labelled) => (graph ? panelsOf(labelled) : [symbolicPanel(labelled)]));
+/**
+ * `graph: false` (the lesson's `python graph=off`) leaves the graph out; `sources`: the
+ * lesson's code cells, where a custom Function's backward is looked up.
+ */
+export function backwardPanels(
+  graphs: readonly LabelledGraph[],
+  { graph, sources }: { graph: boolean; sources: () => readonly string[] },
+): HTMLElement[] {
+  return graphs.flatMap((labelled) =>
+    graph ? panelsOf(labelled, sources) : [symbolicPanel(labelled)],
+  );
 }

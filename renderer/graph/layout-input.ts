@@ -3,7 +3,7 @@
 // the forward used, and one edge per operand. Edges from leaves and ops are the ones autograd
 // follows backwards; edges from constants carry no gradient and are drawn dashed. Pure, so the
 // layout input is unit-tested without a browser.
-import type { GraphNode, GraphSnapshot, JsonNumber } from '../../core/autograd/graph-export.ts';
+import type { GraphNode, GraphSnapshot, JsonNumber } from '../../core/autograd/index.ts';
 
 export interface BoxLine {
   text: string;

@@ -16,7 +16,10 @@ export interface LessonPageServices {
   progress: Progress;
   /** Panels shown under a cell's output (the symbolic panel for runs that called backward). */
   /** `graph`: whether the cell shows the autograd graph (the lesson's ```python graph=off). */
-  decorate: (result: RunResult, options: { graph: boolean }) => HTMLElement[];
+  decorate: (
+    result: RunResult,
+    options: { graph: boolean; sources: () => readonly string[] },
+  ) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
   practice: (lessonKey: string, record: LessonProgress) => BlockRenderers['practice'];
   /** Called with the step shown, each time one is (0-based). */
@@ -60,7 +63,11 @@ export function lessonPage(
         const at = definingCell(codes, index, name);
         return at === undefined ? undefined : { cell: at + 1, step: stepOf(at) };
       },
-      decorate: (result) => services.decorate(result, { graph: graphs[index] ?? true }),
+      decorate: (result) =>
+        services.decorate(result, {
+          graph: graphs[index] ?? true,
+          sources: () => codes.map((code, i) => cells[i]?.code() ?? code),
+        }),
       ran: () => services.progress.markCellRun(record, index),
     });
     return cells[index];

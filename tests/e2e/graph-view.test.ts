@@ -84,6 +84,30 @@ async function firstGraphView(title: string): Promise<Locator> {
   throw new Error(`${title}: no cell showed a graph view`);
 }
 
+/** Opens a step of a lesson by its title and runs its cells. */
+async function runStepCells(lessonTitle: string, stepTitle: string): Promise<void> {
+  const { lesson } = course.find(({ lesson }) => lesson.meta.title === lessonTitle)!;
+  const index = lesson.steps.findIndex((step) => step.title === stepTitle);
+  await openLesson(lessonTitle);
+  for (let i = 0; i < index; i++) await page.getByRole('button', { name: 'Next' }).click();
+  await expect
+    .poll(() => page.locator('.step-indicator').textContent(), patiently)
+    .toBe(`Step ${index + 1} of ${lesson.steps.length}`);
+  const cells = page.locator('.step .cell');
+  for (let i = 0; i < (await cells.count()); i++) await runCell(cells.nth(i));
+}
+
+/** Presses Step until the step card's heading says what `until` wants; returns the card. */
+async function stepUntil(view: Locator, until: (heading: string) => boolean): Promise<Locator> {
+  const card = view.locator('.step-card');
+  const step = view.getByRole('button', { name: 'Step', exact: true });
+  while (!until((await card.count()) > 0 ? ((await card.locator('h4').textContent()) ?? '') : '')) {
+    if (await step.isDisabled()) throw new Error('backward ended before the wanted step');
+    await step.click();
+  }
+  return card;
+}
+
 /** The titles of the boxes drawn in a graph view. */
 async function boxTitles(view: Locator): Promise<string[]> {
   return (await view.locator('.graph-node .graph-title').allTextContents()).sort();
@@ -101,27 +125,25 @@ describe('graph view (web build)', { timeout: 600_000 }, () => {
     }
   });
 
-  it("shows the seed's SQ between x and the product by 3", async () => {
-    await openLesson('Custom autograd Functions');
-    const cells = page.locator('.step .cell');
-    // The SQ class, then its first use, then the bug.
-    for (let done = 0; done < 3;) {
-      for (let i = 0; i < (await cells.count()) && done < 3; i++, done++)
-        await runCell(cells.nth(i));
-      if (done < 3) await page.getByRole('button', { name: 'Next' }).click();
-    }
+  it("steps through the seed's SQ: grad_output 3 arrives and its backward drops it", async () => {
+    await runStepCells('Custom autograd Functions', 'A square Function');
+    await runStepCells('Custom autograd Functions', 'The bug: backward ignores grad_output');
     const view = page.locator('.step .graph-view').last();
     await expect
       .poll(() => boxTitles(view), patiently)
-      .toEqual(['2.', 'MulBackward0', 'SQBackward', 'x', '3.'].sort());
+      .toEqual(['3.', 'MulBackward0', 'SQBackward', 'x'].sort());
+    const card = await stepUntil(view, (text) => text.includes('SQBackward'));
+    expect(await card.locator('.grad-output').textContent()).toBe('grad_output arriving: 3.');
+    expect(await card.locator('.custom-returned').textContent()).toContain('returned 4.');
+    expect(await card.locator('.backward-source').textContent()).toContain('def backward');
+    expect(await card.locator('.dropped').textContent()).toContain(
+      'the 3. arriving here is dropped',
+    );
   });
 
-  it('shows u feeding both the product and the square of uv + u²', async () => {
-    await openLesson('Partial derivatives');
-    const cells = page.locator('.step .cell');
-    await runCell(cells.first());
-    await page.getByRole('button', { name: 'Next' }).click();
-    await runCell(cells.first());
+  it('steps through uv + u² from the keyboard: u.grad gathers both paths', async () => {
+    await runStepCells('Partial derivatives', 'Two variables');
+    await runStepCells('Partial derivatives', 'The partial derivative with respect to u');
     const view = page.locator('.step .graph-view').first();
     await expect.poll(() => boxTitles(view), patiently).toContain('u');
     const usesOfU = await view.evaluate((element) => {
@@ -135,13 +157,37 @@ describe('graph view (web build)', { timeout: 600_000 }, () => {
       });
     });
     expect(usesOfU.sort()).toEqual(['MulBackward0', 'PowBackward0']);
+    await view.getByRole('button', { name: 'Step', exact: true }).focus();
+    const card = view.locator('.step-card');
+    for (
+      let i = 0;
+      i < 10 && !((await card.textContent()) ?? '').includes('AccumulateGrad of u');
+      i++
+    )
+      await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => card.locator('h4').textContent(), patiently)
+      .toContain('AccumulateGrad of u');
+    const arriving = (await card.locator('.grad-output').textContent()) ?? '';
+    expect(arriving).toMatch(
+      /^grad_output arriving: 4\. \(2\. from (MulBackward0|PowBackward0) \+ 2\. from (MulBackward0|PowBackward0)/,
+    );
+    expect(await card.locator('.accumulated').textContent()).toBe(
+      'u.grad was None: now u.grad = 4.',
+    );
     await expect.poll(() => view.locator('table tbody tr').count(), patiently).toBeGreaterThan(3);
   });
 
-  it('keeps no graph of an earlier run after a reload', async () => {
-    await firstGraphView('Derivatives');
+  it('keeps nothing of an earlier run after a reload: no graph, then a fresh step-through', async () => {
+    const view = await firstGraphView('Derivatives');
+    await view.getByRole('button', { name: 'Run to end' }).click();
+    await expect.poll(() => view.locator('.step-card').count(), patiently).toBe(1);
     await page.reload();
     await pythonReady();
     expect(await page.locator('.graph-view').count()).toBe(0);
+    const again = await firstGraphView('Derivatives');
+    expect(await again.locator('.step-card').count()).toBe(0);
+    expect(await again.locator('.graph-node.done, .graph-node.current').count()).toBe(0);
+    expect(await again.getByRole('status').textContent()).toMatch(/Press Step to run the first/);
   });
 });
