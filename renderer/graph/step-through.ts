@@ -1,4 +1,4 @@
-// Step-through backward: Step, Back a step, Run to end and Reset (keys →, ←, End, Home on the
+// Step-through backward: Step, Previous step, Run to end and Reset (keys →, ←, End, Home on the
 // controls) walk the engine's recorded backward pass node by node, marking the node running,
 // the edges its gradients leave by and the nodes already done, and showing the step's card.
 import type { BackwardTrace, GraphNode } from '../../core/autograd/index.ts';
@@ -23,7 +23,7 @@ export function stepThrough(
   let current = -1;
   const status = h('p', { class: 'step-status', role: 'status', 'aria-live': 'polite' });
   const card = h('div', { class: 'step-card-slot' });
-  const back = button('Back a step', () => go(current - 1), { 'aria-keyshortcuts': 'ArrowLeft' });
+  const back = button('Previous step', () => go(current - 1), { 'aria-keyshortcuts': 'ArrowLeft' });
   const step = button('Step', () => go(current + 1), { 'aria-keyshortcuts': 'ArrowRight' });
   const toEnd = button('Run to end', () => go(steps.length - 1), { 'aria-keyshortcuts': 'End' });
   const reset = button('Reset', () => go(-1), { 'aria-keyshortcuts': 'Home' });

@@ -10,6 +10,8 @@ import { mathElement } from './math.ts';
 import type { PlotRecord } from '../../core/python/cell-result.ts';
 import { plotFigure } from './plot.ts';
 import { derivativeRows } from './derivative-rows.ts';
+import { derivationSteps } from '../../core/symbolic/derivation-steps.ts';
+import { derivationStepsView } from './derivation-steps-view.ts';
 
 const plotSamples = 401;
 
@@ -33,6 +35,15 @@ export function derivativeBlock(block: DerivativeBlock): HTMLElement {
     h('h3', {}, 'Derivative'),
     mathElement(`f = ${derivation.latex}`, true),
     derivativeRows(derivation, block.at),
+    // Steps only for a derivative the guard let through (it checks against autograd).
+    ...block.wrt
+      .filter((variable) => derivation.derivatives[variable]?.derivative != null)
+      .map((variable) =>
+        derivationStepsView(
+          derivationSteps(derivation.expr, variable),
+          block.wrt.length > 1 ? `∂f/∂${variable}` : `df/d${variable}`,
+        ),
+      ),
   );
   if (block.plot) panel.append(plotOf(derivation, block.plot.variable, block.plot.range));
   if (block.captionHtml) panel.append(trustedHtml('div', block.captionHtml, 'lesson-html'));

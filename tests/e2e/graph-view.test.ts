@@ -60,7 +60,7 @@ async function openLesson(title: string): Promise<void> {
     .getByRole('navigation', { name: 'Lessons' })
     .getByRole('link', { name: title, exact: true })
     .click();
-  const back = page.getByRole('button', { name: 'Back' });
+  const back = page.getByRole('button', { name: 'Back', exact: true });
   while (!(await back.isDisabled())) await back.click();
 }
 
