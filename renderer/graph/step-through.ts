@@ -47,7 +47,9 @@ export function stepThrough(
       Home: -1,
     }[event.key];
     if (target === undefined) return;
+    // The arrows belong to the stepper here, not to the lesson's own step navigation.
     event.preventDefault();
+    event.stopPropagation();
     go(target);
   });
   const mark = (id: number, name: string, on: boolean) => {
@@ -64,7 +66,7 @@ export function stepThrough(
       mark(id, 'done', false);
     }
     current = next;
-    steps.slice(0, current).forEach((s) => mark(s.id, 'done', true));
+    steps.slice(0, Math.max(current, 0)).forEach((s) => mark(s.id, 'done', true));
     if (current < 0) {
       status.textContent = `Backward ran ${steps.length} nodes. Press Step to run the first.`;
       card.replaceChildren();
