@@ -74,6 +74,8 @@ export interface DerivativeBlock {
   wrt: string[];
   /** The point at which to evaluate the derivatives (and autograd), if any. */
   at?: Record<string, number>;
+  /** Show the autograd graph of f at `at` with its step-through (`graph: true`). */
+  graph?: true;
   /** Plot of f and f' over `range` of `variable` (one-variable functions), or null for none. */
   plot: { variable: string; range: [number, number] } | null;
   /** Optional sentence shown under the panel (Markdown rendered to safe HTML). */

@@ -2,8 +2,7 @@
 // steps are tied to the graph's nodes (hovering a step marks its nodes, hovering a node marks
 // its steps).
 import type { LabelledGraph } from '../../core/python/kernel.ts';
-import { nodeExpressions } from '../../core/symbolic/graph.ts';
-import { stepNodes } from '../../core/symbolic/step-links.ts';
+import { graphLinks } from './graph-links.ts';
 import { symbolicPanel } from '../ui/symbolic-panel.ts';
 import { graphView } from './graph-view.ts';
 
@@ -14,12 +13,7 @@ function panelsOf(labelled: LabelledGraph, sources: () => readonly string[]): HT
     `Autograd graph of backward() on line ${labelled.line}`,
     sources,
   );
-  const exprs = nodeExpressions(labelled.graph);
-  const kinds = new Map(labelled.graph.nodes.map((n) => [n.id, n.kind]));
-  const links =
-    exprs === null
-      ? null
-      : { nodesOf: stepNodes(exprs, (id) => kinds.get(id) === 'op'), highlight: view.highlight };
+  const links = graphLinks(labelled.graph, view.highlight);
   const symbolic = symbolicPanel(labelled, links);
   for (const [id, group] of view.drawn.nodes) {
     const steps = () => symbolic.querySelectorAll(`.derivation-step[data-nodes~="${id}"]`);

@@ -14,6 +14,9 @@ import { differentiate } from '../../core/symbolic/diff.ts';
 import { toText } from '../../core/symbolic/print.ts';
 import { close } from '../../core/symbolic/equivalence.ts';
 import type { Expr } from '../../core/symbolic/expr.ts';
+import { autogradGraph } from '../../core/symbolic/autograd.ts';
+import { nodeExpressions } from '../../core/symbolic/graph.ts';
+import { stepNodes } from '../../core/symbolic/step-links.ts';
 
 function expr(text: string): Expr {
   const parsed = parseMath(text);
@@ -160,5 +163,23 @@ describe('derivation steps, at random expressions', () => {
       }),
       { numRuns: 200, seed: 13 },
     );
+  });
+});
+
+describe('derivation steps tied to the graph autograd records', () => {
+  it('links a chain-rule step to the op of its outer function and of its inner function', () => {
+    const f = expr('sin(x^2)');
+    const recorded = autogradGraph(f, { x: 1.5 })!;
+    const exprs = nodeExpressions(recorded.graph)!;
+    const kinds = new Map(recorded.graph.nodes.map((n) => [n.id, n]));
+    const nodesOf = stepNodes(exprs, (id) => kinds.get(id)?.kind === 'op');
+    const chain = derivationSteps(f, 'x');
+    expect(chain.rule).toBe('chain');
+    expect(
+      nodesOf(chain)
+        .map((id) => kinds.get(id)!.gradFn)
+        .sort(),
+    ).toEqual(['PowBackward0', 'SinBackward0']);
+    expect(nodesOf(chain.steps[0]).map((id) => kinds.get(id)!.gradFn)).toEqual(['PowBackward0']);
   });
 });
