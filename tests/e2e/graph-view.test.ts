@@ -139,6 +139,7 @@ describe('graph view (web build)', { timeout: 600_000 }, () => {
     expect(await card.locator('.dropped').textContent()).toContain(
       'the 3. arriving here is dropped',
     );
+    await view.screenshot({ path: join(screenshots, 'graph-view-sq-step.png') });
   });
 
   it('steps through uv + u² from the keyboard: u.grad gathers both paths', async () => {
@@ -172,6 +173,7 @@ describe('graph view (web build)', { timeout: 600_000 }, () => {
       'u.grad was None: now u.grad = 4.',
     );
     await expect.poll(() => view.locator('table tbody tr').count(), patiently).toBeGreaterThan(3);
+    await view.screenshot({ path: join(screenshots, 'graph-view-uv-accumulate-step.png') });
   });
 
   it('keeps nothing of an earlier run after a reload: no graph, then a fresh step-through', async () => {
