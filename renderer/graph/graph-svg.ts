@@ -8,7 +8,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const LINE_HEIGHT = 17;
 const PADDING_Y = 9;
 
-export function svgElement<K extends keyof SVGElementTagNameMap>(
+function svgElement<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number> = {},
   ...children: (Node | string)[]

@@ -45,7 +45,7 @@ const LINE_HEIGHT = 17;
 const PADDING_X = 12;
 const PADDING_Y = 9;
 
-export function formatValue(v: JsonNumber): string {
+function formatValue(v: JsonNumber): string {
   if (typeof v !== 'number') return v;
   if (Number.isInteger(v)) return `${v}.`;
   const text = Number(v.toPrecision(4)).toString();
@@ -113,7 +113,7 @@ function boxOf(node: GraphNode, root: number): LayoutBox {
 }
 
 /** Nodes the root depends on (a snapshot may hold others after it). */
-export function reachable(snapshot: GraphSnapshot): Set<number> {
+function reachable(snapshot: GraphSnapshot): Set<number> {
   const byId = new Map(snapshot.nodes.map((n) => [n.id, n]));
   const seen = new Set<number>();
   const stack = [snapshot.root];
