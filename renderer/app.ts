@@ -163,12 +163,15 @@ export class App {
           {
             python: this.python,
             progress: this.progress,
-            decorate: (result) =>
+            decorate: (result, options) =>
               result.graphs.length === 0
                 ? []
                 : [
                     lazyElement(async () =>
-                      (await import('./ui/symbolic-panel.ts')).symbolicPanels(result.graphs),
+                      (await import('./graph/backward-panels.ts')).backwardPanels(
+                        result.graphs,
+                        options,
+                      ),
                     ),
                   ],
             derivative: (block) =>

@@ -1,20 +1,25 @@
-// `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]`: the derivative (each partial) as
-// text and LaTeX; with --at, its exact value beside autograd's.
+// `gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--steps] [--json]`: the derivative (each
+// partial) as text and LaTeX; with --at, its exact value beside autograd's; with --steps, the
+// rules that lead to it, one indented line per step.
 import { derive } from '../../core/symbolic/derive.ts';
 import type { DerivativeInfo } from '../../core/symbolic/derive.ts';
 import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
 import { parseMath } from '../../core/symbolic/parse.ts';
 import { symbolsOf } from '../../core/symbolic/expr.ts';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { derivationSteps, stepsInOrder } from '../../core/symbolic/derivation-steps.ts';
+import { toText } from '../../core/symbolic/print.ts';
+import type { Expr } from '../../core/symbolic/expr.ts';
 import { UsageError } from '../errors.ts';
 
-const USAGE = 'usage: gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--json]';
+const USAGE = 'usage: gradlab derive EXPR --wrt VARS [--at x=2,u=1] [--steps] [--json]';
 
 interface DeriveArguments {
   expr: string;
   wrt: string[] | null;
   at: Record<string, number> | null;
   json: boolean;
+  steps: boolean;
 }
 
 function parseNames(text: string): string[] {
@@ -42,6 +47,7 @@ const OPTIONS = {
   wrt: { type: 'string' },
   at: { type: 'string' },
   json: { type: 'boolean' },
+  steps: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
 function parseArguments(args: string[]): DeriveArguments {
@@ -54,7 +60,7 @@ function parseArguments(args: string[]): DeriveArguments {
     tokens: true,
     strict: false,
   });
-  const parsed: DeriveArguments = { expr: '', wrt: null, at: null, json: false };
+  const parsed: DeriveArguments = { expr: '', wrt: null, at: null, json: false, steps: false };
   let exprIndex: number | null = null;
   for (const token of tokens) {
     const arg = args[token.index];
@@ -70,10 +76,11 @@ function parseArguments(args: string[]): DeriveArguments {
     } else if (
       token.kind === 'option-terminator' ||
       !Object.hasOwn(OPTIONS, token.name) ||
-      (token.name === 'json' && token.value !== undefined)
+      ((token.name === 'json' || token.name === 'steps') && token.value !== undefined)
     )
       throw new UsageError(`derive: unknown option '${arg}' (${USAGE})`);
     else if (token.name === 'json') parsed.json = true;
+    else if (token.name === 'steps') parsed.steps = true;
     else {
       const value = token.value;
       if (value === undefined || value.startsWith('--'))
@@ -103,15 +110,25 @@ export async function main(args: string[]): Promise<number> {
   if (!outcome.ok) throw new UsageError(`derive: ${outcome.message}`);
   const { derivation } = outcome;
   if (options.json) {
-    const derivatives = Object.fromEntries(wrt.map((v) => [v, jsonOf(derivation.derivatives[v])]));
+    const derivatives = Object.fromEntries(
+      wrt.map((v) => [
+        v,
+        {
+          ...jsonOf(derivation.derivatives[v]),
+          ...(options.steps ? { steps: stepsJson(derivation.expr, v) } : {}),
+        },
+      ]),
+    );
     process.stdout.write(
       JSON.stringify({ expr: derivation.text, latex: derivation.latex, derivatives }, null, 2) +
         '\n',
     );
   } else {
     const lines = [`f = ${derivation.text}`, `    LaTeX: ${derivation.latex}`];
-    for (const v of wrt)
+    for (const v of wrt) {
       lines.push(...textOf(derivation.derivatives[v], wrt.length > 1, options.at));
+      if (options.steps) lines.push(...stepsText(derivation.expr, v));
+    }
     process.stdout.write(lines.join('\n') + '\n');
   }
   return 0;
@@ -146,4 +163,30 @@ function textOf(
     lines.push(`    at ${point}: ${exact}autograd (float32) ${info.autograd}`);
   }
   return lines;
+}
+
+/** One line per step, indented by depth: the rule, then what the part's derivative is. */
+function stepsText(expr: Expr, variable: string): string[] {
+  return [
+    '    steps:',
+    ...stepsInOrder(derivationSteps(expr, variable)).map(
+      ({ step, depth }) =>
+        `${'  '.repeat(depth + 3)}${step.ruleText}: d/d${variable} ${toText(step.expr)} = ${toText(step.result)}` +
+        (step.kink ? ` (${step.kink})` : ''),
+    ),
+  ];
+}
+
+function stepsJson(expr: Expr, variable: string): Record<string, unknown>[] {
+  return stepsInOrder(derivationSteps(expr, variable)).map(({ step, depth }) => ({
+    depth,
+    rule: step.rule,
+    text: step.ruleText,
+    expr: toText(step.expr),
+    rewriteLatex: step.rewriteLatex,
+    result: toText(step.result),
+    resultLatex: step.resultLatex,
+    ...(step.inner ? { inner: toText(step.inner) } : {}),
+    ...(step.kink ? { kink: step.kink } : {}),
+  }));
 }

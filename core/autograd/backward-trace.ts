@@ -7,7 +7,7 @@ import { jsonNumber, tensorValue, type JsonNumber, type TensorValue } from './js
 import { Tensor } from './tensor.ts';
 
 /** One node the engine ran. */
-interface BackwardStep {
+export interface BackwardStep {
   /**
    * The GraphSnapshot node id of the value this node made (its first output the snapshot
    * shows), or of the leaf at AccumulateGrad.

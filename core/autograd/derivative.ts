@@ -20,7 +20,7 @@ export interface GradientRule<V extends Values> {
   reads: readonly (keyof V & string)[];
   /**
    * The formula shown to students, KaTeX: `{{g}}` stands for the incoming gradient and
-   * `{{name}}` for the value `name` (`{{g}}` is the incoming gradient).
+   * `{{name}}` for the value `name` (see fillFormula).
    */
   tex: string;
   /**
@@ -43,6 +43,14 @@ export interface Derivative<V extends Values> {
   grads: readonly (GradientRule<V> | null)[];
   /** Two inputs that are one tensor get one gradient computed once (mul's x * x: g·x for both). */
   symmetric?: boolean;
+}
+
+/** The placeholder of the incoming gradient in formulas. */
+export const INCOMING_GRADIENT = 'g';
+
+/** `tex` with each `{{name}}` replaced by `fill(name)` (a number, a symbol...). */
+export function fillFormula(tex: string, fill: (name: string) => string): string {
+  return tex.replace(/\{\{(\w+)\}\}/g, (_, name: string) => fill(name));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Attrs, Node } from './node.ts';
 import type { ForwardTrace, TraceEntry } from './ops/record.ts';
 import type { Tensor } from './tensor.ts';
 
-interface GraphNode {
+export interface GraphNode {
   id: number;
   /** leaf: requires grad, no grad_fn; op: made by an op; constant: anything else (incl. Python scalars). */
   kind: 'leaf' | 'op' | 'constant';

@@ -152,8 +152,14 @@ export {
 export { index, indexPut_, type IndexItem } from './ops/indexing.ts';
 export { applyFunction, FunctionCtx } from './function.ts';
 export { gradcheck } from './gradcheck.ts';
-export { exportGraph, exportGraphWithTrace, type GraphSnapshot } from './graph-export.ts';
-export { BackwardRecording, type BackwardTrace } from './backward-trace.ts';
+export {
+  exportGraph,
+  exportGraphWithTrace,
+  type GraphNode,
+  type GraphSnapshot,
+} from './graph-export.ts';
+export { BackwardRecording, type BackwardStep, type BackwardTrace } from './backward-trace.ts';
+export type { JsonNumber, TensorValue } from './json-values.ts';
 export type { Values } from './derivative.ts';
 export { randomTensor, sample_, randperm, type Sampler } from './ops/random.ts';
 export { CPUGenerator } from './random/generator.ts';

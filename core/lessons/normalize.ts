@@ -62,6 +62,10 @@ export function normalizeDerivative(
   if (problems.length > before) return null;
   const block: DerivativeBlock = { kind: 'derivative', line: fenceLine, f: input.f, wrt, plot };
   if (input.at) block.at = input.at;
+  if (input.graph === true) {
+    if (input.at) block.graph = true;
+    else problemAt(yaml, problems, ['graph'], 'derivative: graph needs a point (at) to run f at');
+  }
   if (input.caption !== undefined) {
     const caption = renderMarkdown(input.caption);
     block.captionHtml = caption.html;

@@ -197,7 +197,15 @@ function parseSteps(
     flushMarkdown();
     const origin: SourcePosition = { line: line + 1, column: indent + 1 };
     if (isPythonFence(token)) {
-      addBlock({ kind: 'python', line: line + 1, code: trimTrailingBlankLines(token.content) });
+      const graph = graphOption(token.info);
+      if (graph === null)
+        problems.push(at(line, indent + 1, 'graph= takes on or off (```python graph=off)'));
+      addBlock({
+        kind: 'python',
+        line: line + 1,
+        code: trimTrailingBlankLines(token.content),
+        ...(graph === false ? { graph } : {}),
+      });
     } else if (language === 'derivative') {
       const yaml = readYamlBlock(token.content, origin, indent, derivativeSchema, 'derivative');
       problems.push(...yaml.problems);
@@ -334,4 +342,14 @@ function checkUniquePracticeIds(
         message: `practice: duplicate id '${block.item.id}' (already used by the practice at line ${first})`,
       });
     }
+}
+
+/** `graph=on|off` in a ```python fence's info string: true (the default), false, or null if unreadable. */
+function graphOption(info: string): boolean | null {
+  const word = info
+    .trim()
+    .split(/\s+/)
+    .find((w) => w.startsWith('graph='));
+  if (word === undefined || word === 'graph=on') return true;
+  return word === 'graph=off' ? false : null;
 }

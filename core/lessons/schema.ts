@@ -193,6 +193,10 @@ export const derivativeSchema = z
       .optional()
       .describe('Plot f and its derivative (default true)'),
     caption: markdown.optional().describe('A sentence under the panel'),
+    graph: z
+      .boolean()
+      .optional()
+      .describe('Show the autograd graph of f at the point, with step-through (default false)'),
   })
   .describe('A ```derivative block: a symbolic derivative beside autograd');
 

@@ -59,6 +59,8 @@ export interface PythonBlock {
   /** 1-based line of the cell's first code line. */
   line: number;
   code: string;
+  /** false (```python graph=off) leaves the autograd graph view out of this cell's output. */
+  graph?: false;
 }
 
 /** A symbolic derivative shown next to the autograd value at a point, with a plot. */
@@ -72,6 +74,8 @@ export interface DerivativeBlock {
   wrt: string[];
   /** The point at which to evaluate the derivatives (and autograd), if any. */
   at?: Record<string, number>;
+  /** Show the autograd graph of f at `at` with its step-through (`graph: true`). */
+  graph?: true;
   /** Plot of f and f' over `range` of `variable` (one-variable functions), or null for none. */
   plot: { variable: string; range: [number, number] } | null;
   /** Optional sentence shown under the panel (Markdown rendered to safe HTML). */

@@ -88,6 +88,33 @@ function power(
   return torch.pow(base, exp, FLOAT);
 }
 
+/**
+ * The graph autograd records for `expr` at `point` (float32, leaves named by their variables)
+ * and the trace of its backward(), for the graph view of a derivative block. Null when autograd
+ * cannot run it (a constant, or an op that raises there).
+ */
+export function autogradGraph(
+  expr: Expr,
+  point: Point,
+): { graph: torch.GraphSnapshot; trace: torch.BackwardTrace } | null {
+  const leaves = new Map<string, Tensor>();
+  for (const name of freeSymbols(expr)) {
+    const leaf = torch.tensor([point[name]], [], { requiresGrad: true });
+    leaf.label = name;
+    leaves.set(name, leaf);
+  }
+  try {
+    const out = build(sympyForm(expr), leaves, point);
+    if (typeof out === 'number') return null;
+    const recording = new torch.BackwardRecording();
+    out.backward(undefined, { trace: recording });
+    return torch.exportGraphWithTrace(out, recording);
+  } catch (error) {
+    if (error instanceof torch.TorchError) return null;
+    throw error;
+  }
+}
+
 export const autogradEvaluator: AutogradEvaluator = (
   expr: Expr,
   point: Point,

@@ -104,8 +104,8 @@ function translate(
   nameOf: (node: SnapshotNode) => string,
   budget: WorkBudget,
   argumentExprs?: readonly Expr[],
+  exprs = new Map<number, Expr>(),
 ): Expr {
-  const exprs = new Map<number, Expr>();
   const needed = reachable(snapshot);
   for (const node of snapshot.nodes) {
     if (!needed.has(node.id)) continue;
@@ -202,6 +202,29 @@ export function graphToSymbolic(snapshot: Snapshot, options: GraphOptions = {}):
 
 const IDENTIFIER = /^[A-Za-z]\w*$/;
 
+/**
+ * Each node's expression of the leaves (a sum or mean at the root left out), for tying the
+ * steps of a derivative to the graph nodes they stand for; null when the graph has no
+ * symbolic form.
+ */
+export function nodeExpressions(snapshot: Snapshot): Map<number, Expr> | null {
+  const exprs = new Map<number, Expr>();
+  try {
+    translate(reducedBody(snapshot), leafName, new WorkBudget(), undefined, exprs);
+    return exprs;
+  } catch (error) {
+    if (error instanceof Unsupported || error instanceof SymbolicLimitError) return null;
+    throw error;
+  }
+}
+
+/** The snapshot without a sum or mean at its root (the elementwise expression it reduces). */
+function reducedBody(snapshot: Snapshot): Snapshot {
+  const rootNode = snapshot.nodes.find((n) => n.id === snapshot.root)!;
+  const reduction = rootNode.op === 'sum' || rootNode.op === 'mean';
+  return reduction ? { nodes: snapshot.nodes, root: rootNode.inputs[0] } : snapshot;
+}
+
 function symbolicForm(
   snapshot: Snapshot,
   options: GraphOptions,
@@ -213,7 +236,7 @@ function symbolicForm(
     throw new Unsupported(`a ${reduction} over some dimensions only`);
   if (!reduction && rootNode.numel !== 1)
     throw new Unsupported('the output is not a single number');
-  const body: Snapshot = reduction ? { nodes: snapshot.nodes, root: rootNode.inputs[0] } : snapshot;
+  const body = reducedBody(snapshot);
   const expr = simplify(translate(body, leafName, budget), budget);
   const elements = reduction ? snapshot.nodes.find((n) => n.id === body.root)!.numel : 1;
   const output =

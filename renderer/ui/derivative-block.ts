@@ -2,7 +2,7 @@
 // autograd's, and a plot of f and f′. Needs no Python, so it shows at once.
 import type { DerivativeBlock } from '../../core/lessons/types.ts';
 import { derive, type Derivation } from '../../core/symbolic/derive.ts';
-import { autogradEvaluator } from '../../core/symbolic/autograd.ts';
+import { autogradEvaluator, autogradGraph } from '../../core/symbolic/autograd.ts';
 import { evaluate } from '../../core/symbolic/evaluate.ts';
 import type { Expr } from '../../core/symbolic/expr.ts';
 import { h, trustedHtml } from './dom.ts';
@@ -10,8 +10,17 @@ import { mathElement } from './math.ts';
 import type { PlotRecord } from '../../core/python/cell-result.ts';
 import { plotFigure } from './plot.ts';
 import { derivativeRows } from './derivative-rows.ts';
+import { derivationSteps } from '../../core/symbolic/derivation-steps.ts';
+import { derivationStepsView } from './derivation-steps-view.ts';
+import { graphView } from '../graph/graph-view.ts';
+import { graphLinks } from '../graph/graph-links.ts';
 
 const plotSamples = 401;
+
+const pointText = (at: Record<string, number>) =>
+  Object.entries(at)
+    .map(([name, value]) => `${name} = ${value}`)
+    .join(', ');
 
 export function derivativeBlock(block: DerivativeBlock): HTMLElement {
   const outcome = derive(block.f, block.wrt, {
@@ -29,11 +38,32 @@ export function derivativeBlock(block: DerivativeBlock): HTMLElement {
     return panel;
   }
   const { derivation } = outcome;
+  const recorded = block.graph && block.at ? autogradGraph(derivation.expr, block.at) : null;
+  const view =
+    recorded && block.at
+      ? graphView(
+          recorded.graph,
+          recorded.trace,
+          `Autograd graph of f at ${pointText(block.at)}`,
+          () => [],
+        )
+      : null;
   panel.append(
     h('h3', {}, 'Derivative'),
     mathElement(`f = ${derivation.latex}`, true),
     derivativeRows(derivation, block.at),
+    // Steps only for a derivative the guard let through (it checks against autograd).
+    ...block.wrt
+      .filter((variable) => derivation.derivatives[variable]?.derivative != null)
+      .map((variable) =>
+        derivationStepsView(
+          derivationSteps(derivation.expr, variable),
+          block.wrt.length > 1 ? `∂f/∂${variable}` : `df/d${variable}`,
+          recorded && view ? graphLinks(recorded.graph, view.highlight) : null,
+        ),
+      ),
   );
+  if (view) panel.append(view.element);
   if (block.plot) panel.append(plotOf(derivation, block.plot.variable, block.plot.range));
   if (block.captionHtml) panel.append(trustedHtml('div', block.captionHtml, 'lesson-html'));
   return panel;

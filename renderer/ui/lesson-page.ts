@@ -15,7 +15,11 @@ export interface LessonPageServices {
   python: PythonSession;
   progress: Progress;
   /** Panels shown under a cell's output (the symbolic panel for runs that called backward). */
-  decorate: (result: RunResult) => HTMLElement[];
+  /** `graph`: whether the cell shows the autograd graph (the lesson's ```python graph=off). */
+  decorate: (
+    result: RunResult,
+    options: { graph: boolean; sources: () => readonly string[] },
+  ) => HTMLElement[];
   derivative: BlockRenderers['derivative'];
   practice: (lessonKey: string) => BlockRenderers['practice'];
   /** Called with the step shown, each time one is (0-based). */
@@ -36,12 +40,14 @@ export function lessonPage(
 ): LessonPage {
   const codes: string[] = [];
   const places: string[] = [];
+  const graphs: boolean[] = [];
   for (const step of lesson.steps) {
     let inStep = 0;
     for (const block of step.blocks) {
       if (block.kind !== 'python') continue;
       places.push(`${step.title}\n${inStep++}`);
       codes.push(block.code);
+      graphs.push(block.graph !== false);
     }
   }
   const firsts = firstCellOfEachStep(lesson.steps);
@@ -57,7 +63,11 @@ export function lessonPage(
         const at = definingCell(codes, index, name);
         return at === undefined ? undefined : { cell: at + 1, step: stepOf(at) };
       },
-      decorate: services.decorate,
+      decorate: (result) =>
+        services.decorate(result, {
+          graph: graphs[index] ?? true,
+          sources: () => codes.map((code, i) => cells[i]?.code() ?? code),
+        }),
       ran: () => services.progress.markCellRun(record, index),
     });
     return cells[index];

@@ -1,11 +1,17 @@
 // Beside every run that called backward(): the output as an expression of the leaves, each
 // leaf's derivative in KaTeX, its value, and autograd's .grad with a mark when they agree.
 import type { LabelledGraph } from '../../core/python/kernel.ts';
-import { graphToSymbolic, type LeafDerivative } from '../../core/symbolic/graph.ts';
+import {
+  graphToSymbolic,
+  type GraphSymbolic,
+  type LeafDerivative,
+} from '../../core/symbolic/graph.ts';
 import { h } from './dom.ts';
 import { mathElement } from './math.ts';
 import { formatNumber } from './derivative-rows.ts';
 import { accumulatedCalls } from './accumulated-grad.ts';
+import { derivationSteps } from '../../core/symbolic/derivation-steps.ts';
+import { derivationStepsView, type StepLinks } from './derivation-steps-view.ts';
 
 /** Vectors show their first few elements. */
 const shownElements = 4;
@@ -38,7 +44,11 @@ function comparisonMark(leaf: LeafDerivative): HTMLElement {
   return h('span', { class: 'disagree', 'aria-label': 'differs from autograd' }, '✗ differ');
 }
 
-function leafRow(leaf: LeafDerivative): HTMLElement {
+function leafRow(
+  leaf: LeafDerivative,
+  form: Extract<GraphSymbolic, { ok: true }>,
+  links: StepLinks | null,
+): HTMLElement {
   const mark = comparisonMark(leaf);
   return h(
     'li',
@@ -47,10 +57,19 @@ function leafRow(leaf: LeafDerivative): HTMLElement {
     h('span', {}, ` at ${leaf.name} = ${numbers(leaf.values)}: ${numbers(leaf.derivativeValues)}`),
     leaf.grad ? h('span', {}, `; autograd ${leaf.name}.grad = ${numbers(leaf.grad)} `) : ' ',
     mark,
+    derivationStepsView(
+      derivationSteps(form.expr, leaf.name),
+      `d${form.output}/d${leaf.name}${form.reduction ? ` (each element, before the ${form.reduction})` : ''}`,
+      links,
+    ),
   );
 }
 
-function panel(labelled: LabelledGraph): HTMLElement {
+/** The symbolic panel of one backward(); `links` ties its derivation steps to a graph view. */
+export function symbolicPanel(
+  labelled: LabelledGraph,
+  links: StepLinks | null = null,
+): HTMLElement {
   const title = h('h3', {}, `Symbolic derivative of backward() on line ${labelled.line}`);
   const form = graphToSymbolic(labelled.graph);
   if (!form.ok) {
@@ -66,10 +85,6 @@ function panel(labelled: LabelledGraph): HTMLElement {
     { class: 'panel symbolic', 'aria-label': 'Symbolic derivative' },
     title,
     mathElement(form.equationLatex, true),
-    h('ul', { class: 'derivatives' }, ...form.leaves.map(leafRow)),
+    h('ul', { class: 'derivatives' }, ...form.leaves.map((leaf) => leafRow(leaf, form, links))),
   );
-}
-
-export function symbolicPanels(graphs: readonly LabelledGraph[]): HTMLElement[] {
-  return graphs.map(panel);
 }

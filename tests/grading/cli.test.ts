@@ -43,6 +43,24 @@ describe('gradlab derive', () => {
     expect(run.stdout).toContain('at u = 1, v = 2: 4, autograd (float32) 4');
   });
 
+  it('prints the rule of each step with --steps, outermost first, indented by depth', () => {
+    const run = gradlab('derive', 'sin(x^2) + relu(x)', '--wrt', 'x', '--steps');
+    expect(run.status).toBe(0);
+    const steps = run.stdout.split('steps:\n')[1].trimEnd().split('\n');
+    expect(steps.map((line) => line.trim().split(':')[0])).toEqual([
+      'Sum rule',
+      'Chain rule with inner function u = x^2 and outer sin',
+      'Power rule',
+      'Relu rule',
+    ]);
+    expect(steps[1]).toMatch(/^ {8}Chain rule/);
+    expect(steps[3]).toContain("PyTorch uses relu'(0) = 0");
+    const json = JSON.parse(gradlab('derive', 'x^3', '--steps', '--json').stdout);
+    expect(json.derivatives.x.steps).toEqual([
+      expect.objectContaining({ depth: 0, rule: 'power', expr: 'x^3', result: '3*x^2' }),
+    ]);
+  });
+
   it.each([
     [
       ['2x+'],
